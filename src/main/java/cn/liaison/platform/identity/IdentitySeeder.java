@@ -1,0 +1,223 @@
+package cn.liaison.platform.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import cn.liaison.platform.department.Department;
+import cn.liaison.platform.department.Departments;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds groups, users and authorizations at every start. Idempotent: what exists is left alone or
+ * completed, nothing is duplicated, so it is safe on every node of a cluster.
+ */
+@Component
+@Order(10)
+class IdentitySeeder implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(IdentitySeeder.class);
+  static final String ANY = Authorization.ANY;
+
+  /** Demo users: id → (group, last name, first name); the password is the user id. */
+  record DemoUser(String id, String group, String lastName, String firstName) {}
+
+  static final List<DemoUser> DEMO_USERS = List.of(
+      new DemoUser("staff1", PlatformGroups.STATION_STAFF, "王", "晓梅"),
+      new DemoUser("analyst1", PlatformGroups.ANALYSTS, "李", "建国"),
+      new DemoUser("deputy1", PlatformGroups.DEPUTIES, "张", "志强"),
+      new DemoUser("deputy2", PlatformGroups.DEPUTIES, "刘", "秀英"),
+      new DemoUser("supervisor1", PlatformGroups.SUPERVISORS, "陈", "国华"),
+      new DemoUser("auditor1", PlatformGroups.AUDITORS, "赵", "敏"),
+      new DemoUser("finance1", "dept-finance", "孙", "海涛"),
+      new DemoUser("agri1", "dept-agriculture", "周", "丰收"),
+      new DemoUser("water1", "dept-water", "吴", "清源"),
+      new DemoUser("natres1", "dept-natural-resources", "郑", "国土"),
+      new DemoUser("housing1", "dept-housing", "冯", "安居"),
+      new DemoUser("market1", "dept-market", "何", "公平"),
+      new DemoUser("industry1", "dept-industry", "许", "兴业"),
+      new DemoUser("town1", "dept-town", "马", "为民"));
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final Departments departments;
+  private final IdentityProperties properties;
+  private final TasklistFilters filters;
+
+  IdentitySeeder(IdentityService identity, AuthorizationService authorizations, Departments departments,
+      IdentityProperties properties, TasklistFilters filters) {
+    if (!properties.demo().enabled() && !properties.admin().hasPassword()) {
+      // a production installation must never come up with a known or empty administrator password
+      throw new IllegalStateException("演示数据已关闭：请通过环境变量 LIAISON_ADMIN_PASSWORD 设置管理员密码 "
+          + "(demo data is off: set LIAISON_ADMIN_PASSWORD for the administrator '" + properties.admin().userId() + "')");
+    }
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.departments = departments;
+    this.properties = properties;
+    this.filters = filters;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws InterruptedException {
+    // nodes of a cluster start together: a node that loses a race on a unique key seeds again, then finds it all there
+    for (int attempt = 1; ; attempt++) {
+      try {
+        seed();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        log.warn("seeding identity failed (attempt {}), retrying: {}", attempt, e.getMessage());
+        Thread.sleep(1000L * attempt);
+      }
+    }
+  }
+
+  void seed() {
+    PlatformGroups.NAMES.forEach((id, name) ->
+        group(id, name, PlatformGroups.ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW));
+    List<Department> depts = departments.findAll();
+    depts.forEach(d -> group(d.groupId(), d.name(), Groups.GROUP_TYPE_WORKFLOW));
+
+    grantAdministrators();
+    List<String> tasklistGroups = new ArrayList<>(List.of(PlatformGroups.STATION_STAFF, PlatformGroups.ANALYSTS,
+        PlatformGroups.DEPUTIES, PlatformGroups.SUPERVISORS));
+    depts.forEach(d -> tasklistGroups.add(d.groupId()));
+    tasklistGroups.forEach(this::grantTasklistWork);
+    grantAuditors();
+    grantAnalysts();
+    filters.seed(tasklistGroups);
+
+    if (properties.admin().hasPassword()) {
+      user(properties.admin().userId(), "管理员", "系统", properties.admin().password(), PlatformGroups.ADMIN, true);
+    }
+    if (properties.demo().enabled()) {
+      user("demo", "管理员", "演示", "demo", PlatformGroups.ADMIN, false);
+      DEMO_USERS.forEach(u -> user(u.id(), u.firstName(), u.lastName(), u.id(), u.group(), false));
+      log.info("演示数据已启用: demo users are present (see README)");
+    }
+  }
+
+  /** camunda-admin may do everything, like the administrators Camunda creates. */
+  private void grantAdministrators() {
+    for (Resource resource : Resources.values()) {
+      grant(PlatformGroups.ADMIN, resource, ANY, Permissions.ALL);
+    }
+  }
+
+  /** Tasklist users: the app, read definitions and directory names; tasks come through candidate groups. */
+  private void grantTasklistWork(String groupId) {
+    grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(groupId, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+    grant(groupId, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(groupId, Resources.USER, ANY, Permissions.READ);
+    grant(groupId, Resources.GROUP, ANY, Permissions.READ);
+  }
+
+  /** Auditors read everything in Cockpit and change nothing: no UPDATE, DELETE, RETRY or CREATE. */
+  private void grantAuditors() {
+    String g = PlatformGroups.AUDITORS;
+    grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grantProcessReading(g);
+    grant(g, Resources.TASK, ANY, TaskPermissions.READ);
+    grant(g, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+    grant(g, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    grant(g, Resources.BATCH, ANY, Permissions.READ);
+    grant(g, Resources.USER, ANY, Permissions.READ);
+    grant(g, Resources.GROUP, ANY, Permissions.READ);
+  }
+
+  /** Analysts read all about processes (Cockpit) and deploy models from Camunda Modeler. */
+  private void grantAnalysts() {
+    String g = PlatformGroups.ANALYSTS;
+    grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grantProcessReading(g);
+    grant(g, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
+  }
+
+  private void grantProcessReading(String g) {
+    grant(g, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+        ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+    grant(g, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+    grant(g, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(g, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(g, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+  }
+
+  private void group(String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() > 0) {
+      return;
+    }
+    Group group = identity.newGroup(id);
+    group.setName(name);
+    group.setType(type);
+    identity.saveGroup(group);
+  }
+
+  /** Creates the user if missing; resetPassword keeps the administrator's password in step with the environment. */
+  private void user(String id, String firstName, String lastName, String password, String groupId,
+      boolean resetPassword) {
+    User user = identity.createUserQuery().userId(id).singleResult();
+    if (user == null) {
+      user = identity.newUser(id);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setEmail(id + "@liaison.example");
+      user.setPassword(password);
+      identity.saveUser(user);
+    } else if (resetPassword && !identity.checkPassword(id, password)) {
+      user.setPassword(password);
+      identity.saveUser(user);
+    }
+    if (identity.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
+      identity.createMembership(id, groupId);
+    }
+  }
+
+  /** Adds the permissions to the group's grant on (resource, resourceId), creating it if needed. */
+  void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    boolean missing = auth == null;
+    if (missing) {
+      auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth.setGroupId(groupId);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    }
+    boolean changed = missing;
+    for (Permission p : permissions) {
+      if (!auth.isPermissionGranted(p)) {
+        auth.addPermission(p);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(auth);
+    }
+  }
+}

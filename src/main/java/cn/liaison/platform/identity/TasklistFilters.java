@@ -1,0 +1,85 @@
+package cn.liaison.platform.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasklist filters in Chinese. Their queries use the current user and groups, so one filter serves every
+ * group it is shared with. Features add their own (e.g. 督办事项, 我的包户) through {@link #ensure}.
+ */
+@Component
+public class TasklistFilters {
+
+  /** Variables shown on every task card in Tasklist. */
+  static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", "ticketNo", "label", "受理编号"),
+      Map.of("name", "categoryName", "label", "类别"),
+      Map.of("name", "stationName", "label", "联络站"));
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final AuthorizationService authorizations;
+
+  TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizations) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.authorizations = authorizations;
+  }
+
+  void seed(List<String> groups) {
+    ensure("我的待办", "分配给我的任务", -10, "#2e7d32", mine(), groups);
+    ensure("本组待办", "本组可以认领的任务", -5, "#1565c0",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks(), groups);
+    ensure("即将到期", "两天内到期的我的和本组任务", 0, "#ef6c00",
+        mineOrMyGroups().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(2).toDate()}"),
+        groups);
+    ensure("已超期", "已超过办理时限的我的和本组任务", 5, "#c62828",
+        mineOrMyGroups().dueBeforeExpression("${now()}"), groups);
+  }
+
+  public TaskQuery mine() {
+    return taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}");
+  }
+
+  public TaskQuery mineOrMyGroups() {
+    return taskService.createTaskQuery().or()
+        .taskAssigneeExpression("${currentUser()}")
+        .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .endOr();
+  }
+
+  /** Creates the filter once (by name) and shares it (READ) with the groups. */
+  public void ensure(String name, String description, int priority, String color, TaskQuery query,
+      List<String> groups) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(name).setQuery(query).setProperties(Map.of(
+          "description", description, "priority", priority, "color", color, "refresh", true,
+          "variables", CARD_VARIABLES));
+      filterService.saveFilter(filter);
+    }
+    for (String group : groups) {
+      boolean shared = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
+          .resourceType(Resources.FILTER).resourceId(filter.getId()).count() > 0;
+      if (!shared) {
+        var auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        auth.setGroupId(group);
+        auth.setResource(Resources.FILTER);
+        auth.setResourceId(filter.getId());
+        auth.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(auth);
+      }
+    }
+  }
+}
