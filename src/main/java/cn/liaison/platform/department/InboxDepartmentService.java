@@ -1,0 +1,46 @@
+package cn.liaison.platform.department;
+
+import cn.liaison.platform.notification.Notifier;
+import java.sql.Timestamp;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The platform's own department inbox: the department works the item as a Tasklist task of its group
+ * (the process creates it); this records the hand-over (交办记录) once and tells the department's group.
+ */
+@Component
+class InboxDepartmentService implements DepartmentService {
+
+  private final JdbcClient jdbc;
+  private final Departments departments;
+  private final Notifier notifier;
+
+  InboxDepartmentService(JdbcClient jdbc, Departments departments, Notifier notifier) {
+    this.jdbc = jdbc;
+    this.departments = departments;
+    this.notifier = notifier;
+  }
+
+  @Override
+  public void send(DepartmentRequest request) {
+    Department department = departments.findByCode(request.departmentCode())
+        .orElseThrow(() -> new IllegalStateException("unknown department " + request.departmentCode()));
+    boolean done = jdbc.sql("SELECT COUNT(*) FROM department_assignment WHERE idempotency_key = ?")
+        .param(request.idempotencyKey()).query(Integer.class).single() > 0;
+    if (done) {
+      return;
+    }
+    jdbc.sql("INSERT INTO department_assignment (idempotency_key, department_code, operation, reference, deadline, "
+        + "assigned_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .params(request.idempotencyKey(), department.code(), request.operation(), request.reference(),
+            request.deadline() == null ? null : Timestamp.from(request.deadline()),
+            new Timestamp(ClockUtil.getCurrentTime().getTime()))
+        .update();
+    Object opinionId = request.payload().get("opinionId");
+    notifier.notifyGroup(department.groupId(), opinionId instanceof Number n ? n.longValue() : null,
+        "assign:" + request.idempotencyKey(), "新交办事项 " + request.reference(),
+        "请在任务列表中签收办理，办理时限见任务到期时间。");
+  }
+}

@@ -1,0 +1,33 @@
+package cn.liaison.platform.opinion;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Triage categories (table opinion_category); the DMN table opinion-triage routes each code. */
+@Repository
+public class Categories {
+
+  public record Category(String code, String name) {}
+
+  private final JdbcClient jdbc;
+
+  Categories(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<Category> findActive() {
+    return jdbc.sql("SELECT code, name FROM opinion_category WHERE active ORDER BY sort_order, code")
+        .query((rs, i) -> new Category(rs.getString("code"), rs.getString("name"))).list();
+  }
+
+  public Optional<Category> find(String code) {
+    return jdbc.sql("SELECT code, name FROM opinion_category WHERE code = ? AND active").param(code)
+        .query((rs, i) -> new Category(rs.getString("code"), rs.getString("name"))).optional();
+  }
+
+  public String nameOf(String code) {
+    return find(code).map(Category::name).orElse(code);
+  }
+}

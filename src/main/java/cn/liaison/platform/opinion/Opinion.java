@@ -1,0 +1,21 @@
+package cn.liaison.platform.opinion;
+
+import java.time.Instant;
+
+/** An opinion (意见建议) as stored; contact fields are personal data and stay in this table. */
+public record Opinion(long id, String ticketNo, String trackingKeyHash, String stationCode, Channel channel,
+    String category, String content, String place, String contactName, String contactPhone, boolean anonymous,
+    String recordedBy, OpinionStatus status, String grade, String departmentCode, Instant dueAt, boolean overdue,
+    String route, String duplicateOf, String proposalDeputy, String rejectReason, int reopenCount,
+    String processInstanceId, Instant submittedAt, Instant firstResponseAt, Instant repliedAt, Instant closedAt,
+    String outcome, String satisfaction) {
+
+  /** 138****1234 for people who need not call back; 匿名 / 未留电话 otherwise. */
+  public String maskedContact() {
+    if (contactPhone == null || contactPhone.isBlank()) {
+      return anonymous ? "匿名（未留电话）" : "未留电话";
+    }
+    String masked = contactPhone.substring(0, 3) + "****" + contactPhone.substring(contactPhone.length() - 4);
+    return anonymous ? "匿名 " + masked : masked;
+  }
+}

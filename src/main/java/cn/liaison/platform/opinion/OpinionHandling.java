@@ -1,0 +1,267 @@
+package cn.liaison.platform.opinion;
+
+import cn.liaison.platform.calendar.WorkingDayCalendar;
+import cn.liaison.platform.department.Department;
+import cn.liaison.platform.department.DepartmentRequest;
+import cn.liaison.platform.department.DepartmentService;
+import cn.liaison.platform.department.Departments;
+import cn.liaison.platform.identity.PlatformGroups;
+import cn.liaison.platform.notification.Notifier;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * What each step of the opinion loop does to the opinion: status, history, replies, notifications and
+ * deadlines. The delegates in opinion.process map process variables to these calls and back.
+ * Every method runs in the engine's transaction, so a failed step leaves nothing behind.
+ */
+@Service
+public class OpinionHandling {
+
+  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+  private final Opinions opinions;
+  private final Departments departments;
+  private final DepartmentService departmentService;
+  private final Notifier notifier;
+  private final WorkingDayCalendar calendar;
+  private final OpinionProperties properties;
+  private final Categories categories;
+
+  OpinionHandling(Opinions opinions, Departments departments, DepartmentService departmentService, Notifier notifier,
+      WorkingDayCalendar calendar, OpinionProperties properties, Categories categories) {
+    this.categories = categories;
+    this.opinions = opinions;
+    this.departments = departments;
+    this.departmentService = departmentService;
+    this.notifier = notifier;
+    this.calendar = calendar;
+    this.properties = properties;
+  }
+
+  /** A user task was created: the opinion's status follows the loop. */
+  public void taskCreated(long opinionId, String taskKey) {
+    switch (taskKey) {
+      case OpinionLoopProcess.Task.SORT -> status(opinionId, OpinionStatus.SORTING, "工作人员正在梳理您的意见", null);
+      case OpinionLoopProcess.Task.ANALYZE -> {
+        opinions.markFirstResponse(opinionId);
+        status(opinionId, OpinionStatus.ANALYZING, "正在分析研判", null);
+      }
+      default -> { }
+    }
+  }
+
+  /** Staff confirmed the opinion, perhaps under another category; returns the category's Chinese name. */
+  public String sorted(long opinionId, String category, String actor) {
+    Opinion o = opinions.get(opinionId);
+    if (category != null && !category.equals(o.category())) {
+      opinions.update(opinionId, "category", category);
+      opinions.addEvent(opinionId, OpinionStatus.SORTING, "类别更正为" + categories.nameOf(category), null, false, actor);
+    }
+    opinions.markFirstResponse(opinionId);
+    return categories.nameOf(category == null ? o.category() : category);
+  }
+
+  public void closeAsDuplicate(long opinionId, String duplicateOf, String actor) {
+    opinions.update(opinionId, "duplicate_of", duplicateOf);
+    opinions.update(opinionId, "outcome", "DUPLICATE");
+    opinions.update(opinionId, "closed_at", Opinions.ts(Opinions.now()));
+    opinions.markFirstResponse(opinionId);
+    opinions.setStatus(opinionId, OpinionStatus.DUPLICATE);
+    String text = "您反映的问题与受理编号 " + duplicateOf + " 的意见相同，已合并办理，办理结果将统一答复。";
+    opinions.addEvent(opinionId, OpinionStatus.DUPLICATE, "已合并为重复件", text, true, actor);
+    notifier.notifyCitizen(opinionId, "duplicate:" + opinionId, "意见已合并办理", text);
+  }
+
+  public void reject(long opinionId, String reason, String actor) {
+    opinions.update(opinionId, "route", Route.REJECT.name());
+    opinions.update(opinionId, "reject_reason", reason);
+    opinions.update(opinionId, "outcome", "REJECTED");
+    opinions.update(opinionId, "closed_at", Opinions.ts(Opinions.now()));
+    opinions.setStatus(opinionId, OpinionStatus.REJECTED);
+    opinions.addEvent(opinionId, OpinionStatus.REJECTED, "不予受理", reason, true, actor);
+    notifier.notifyCitizen(opinionId, "rejected:" + opinionId, "意见不予受理", "不予受理的理由：" + reason);
+  }
+
+  public void toProposal(long opinionId, String deputy, String actor) {
+    opinions.update(opinionId, "route", Route.TO_PROPOSAL.name());
+    opinions.update(opinionId, "proposal_deputy", deputy);
+    opinions.setStatus(opinionId, OpinionStatus.TO_PROPOSAL);
+    opinions.addEvent(opinionId, OpinionStatus.TO_PROPOSAL, "转为代表建议办理",
+        "您的意见将由人大代表汇总形成代表建议，提交有关部门办理，答复后告知您。", true, actor);
+    opinions.addEvent(opinionId, OpinionStatus.TO_PROPOSAL, "承接代表", deputy, false, actor);
+    notifier.notifyGroup(PlatformGroups.DEPUTIES, opinionId, "proposal:" + opinionId + ":" + deputy,
+        "意见转代表建议", "请代表 " + deputy + " 承接该意见，汇总形成代表建议。");
+  }
+
+  /** Hands the opinion to the department and returns its deadlines (in working days from now). */
+  public Deadlines assign(long opinionId, String ticketNo, String departmentCode, String grade, int deadlineDays,
+      int round, String processInstanceId) {
+    Department department = activeDepartment(departmentCode);
+    Instant now = Opinions.now();
+    Instant due = calendar.deadline(now, deadlineDays);
+    Opinion o = opinions.get(opinionId);
+    Map<String, Object> payload = new HashMap<>();
+    payload.put("opinionId", opinionId);
+    payload.put("category", o.category());
+    payload.put("content", o.content());
+    payload.put("place", o.place());
+    payload.put("grade", grade);
+    departmentService.send(new DepartmentRequest(department.code(), DepartmentRequest.ASSIGN_OPINION,
+        processInstanceId + ":assign:" + round, ticketNo, due, payload));
+    opinions.update(opinionId, "route", Route.ASSIGN_DEPARTMENT.name());
+    opinions.update(opinionId, "department_code", department.code());
+    opinions.update(opinionId, "grade", grade);
+    opinions.update(opinionId, "due_at", Opinions.ts(due));
+    opinions.update(opinionId, "overdue", false);
+    opinions.setStatus(opinionId, OpinionStatus.ASSIGNED);
+    opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "已交办" + department.name(),
+        "办理时限：" + date(due) + "前（" + deadlineDays + "个工作日）。", true, null);
+    return Deadlines.plan(calendar, now, due);
+  }
+
+  public void urge(long opinionId, String ticketNo, String departmentCode, Instant due, String dedup) {
+    Department department = departments.findByCode(departmentCode).orElseThrow();
+    opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "催办" + department.name(),
+        "办理时限 " + date(due) + "，请抓紧办理。", false, null);
+    notifier.notifyGroup(department.groupId(), opinionId, "urge:" + dedup, "催办 " + ticketNo,
+        "该事项将于 " + date(due) + " 到期，请抓紧办理并答复。");
+  }
+
+  public void flagOverdue(long opinionId, String ticketNo, String departmentCode, String dedup) {
+    Department department = departments.findByCode(departmentCode).orElseThrow();
+    opinions.update(opinionId, "overdue", true);
+    opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "办理超期，已转督办", department.name() + "未在时限内答复。",
+        false, null);
+    notifier.notifyGroup(PlatformGroups.SUPERVISORS, opinionId, "overdue:" + dedup, "超期督办 " + ticketNo,
+        department.name() + "办理超期，请督办。");
+  }
+
+  /** URGE gives a short grace period, EXTEND sets the supervisor's date; REASSIGN returns null (assign anew). */
+  public Deadlines applySupervision(long opinionId, String ticketNo, String decision, Object newDeadline,
+      String departmentCode, String note, String actor, String dedup) {
+    Instant now = Opinions.now();
+    String detail = note == null ? null : note;
+    return switch (decision) {
+      case "URGE" -> {
+        Instant due = calendar.deadline(now, properties.urgeGraceDays());
+        opinions.update(opinionId, "due_at", Opinions.ts(due));
+        opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "督办：再次催办，限" + date(due) + "前答复", detail, false,
+            actor);
+        notifier.notifyGroup(activeDepartment(departmentCode).groupId(), opinionId, "supervise:" + dedup,
+            "督办 " + ticketNo, "该事项已超期，督办人员要求于 " + date(due) + " 前答复。" + (note == null ? "" : note));
+        yield Deadlines.plan(calendar, now, due);
+      }
+      case "EXTEND" -> {
+        Instant due = endOfDay(TaskRules.toDate(newDeadline, zone()));
+        opinions.update(opinionId, "due_at", Opinions.ts(due));
+        opinions.update(opinionId, "overdue", false);
+        opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "办理期限延长至" + date(due),
+            "经督办同意，办理期限延长。", true, actor);
+        notifier.notifyCitizen(opinionId, "extended:" + dedup, "办理期限延长", "您的意见办理期限延长至 " + date(due) + "。");
+        yield Deadlines.plan(calendar, now, due);
+      }
+      case "REASSIGN" -> {
+        opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "督办：改派" + activeDepartment(departmentCode).name(),
+            detail, false, actor);
+        yield null;
+      }
+      default -> throw new IllegalArgumentException("unknown supervision decision " + decision);
+    };
+  }
+
+  /** A supervisor approved or refused a department's request to extend. */
+  public Deadlines applyExtension(long opinionId, String decision, Object approvedDeadline, String comment,
+      Instant currentDue, String actor, String dedup) {
+    Instant now = Opinions.now();
+    Opinion o = opinions.get(opinionId);
+    Department department = activeDepartment(o.departmentCode());
+    if ("APPROVE".equals(decision)) {
+      Instant due = endOfDay(TaskRules.toDate(approvedDeadline, zone()));
+      opinions.update(opinionId, "due_at", Opinions.ts(due));
+      opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "办理期限延长至" + date(due),
+          "承办部门申请延期，已获同意。", true, actor);
+      notifier.notifyCitizen(opinionId, "extended:" + dedup, "办理期限延长", "您的意见办理期限延长至 " + date(due) + "。");
+      notifier.notifyGroup(department.groupId(), opinionId, "extension:" + dedup, "延期申请已同意 " + o.ticketNo(),
+          "新的办理时限：" + date(due) + "。");
+      return Deadlines.plan(calendar, now, due);
+    }
+    opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "延期申请未获同意", comment, false, actor);
+    notifier.notifyGroup(department.groupId(), opinionId, "extension:" + dedup, "延期申请未获同意 " + o.ticketNo(),
+        "请按原办理时限 " + date(currentDue) + " 答复。" + (comment == null ? "" : comment));
+    return Deadlines.plan(calendar, now, currentDue);
+  }
+
+  /** Stores the reply, tells the citizen, and returns the line for the history shown in later forms. */
+  public String recordReply(long opinionId, String source, String departmentCode, ReplyResult result, String text,
+      String measures, String actor) {
+    opinions.addReply(opinionId, source, departmentCode, result, text, measures, actor);
+    opinions.update(opinionId, "replied_at", Opinions.ts(Opinions.now()));
+    opinions.update(opinionId, "outcome", result == null ? "ANSWERED" : result.name());
+    opinions.setStatus(opinionId, OpinionStatus.REPLIED);
+    String who = departmentCode == null ? "联络站" : activeOrAnyDepartmentName(departmentCode);
+    opinions.addEvent(opinionId, OpinionStatus.REPLIED, who + "已答复" + (result == null ? "" : "：" + result.label()),
+        text, true, actor);
+    int round = opinions.replies(opinionId).size();
+    notifier.notifyCitizen(opinionId, "reply:" + opinionId + ":" + round, "您的意见已答复",
+        "请查看答复内容并在 7 日内评价（满意 / 基本满意 / 不满意）。");
+    return "【第" + round + "次答复 · " + date(Opinions.now()) + " · " + who
+        + (result == null ? "" : " · " + result.label()) + "】" + text;
+  }
+
+  public int reopen(long opinionId, String comment, String actor) {
+    Opinion o = opinions.get(opinionId);
+    int count = o.reopenCount() + 1;
+    opinions.update(opinionId, "reopen_count", count);
+    opinions.update(opinionId, "overdue", false);
+    opinions.setStatus(opinionId, OpinionStatus.ANALYZING);
+    opinions.addEvent(opinionId, OpinionStatus.ANALYZING, "您对答复不满意，已重新研判办理", comment, true, actor);
+    return count;
+  }
+
+  /** Ends the loop; rating null means the citizen did not evaluate within 7 days (未评价). */
+  public void close(long opinionId, String rating, String actor) {
+    opinions.update(opinionId, "satisfaction", rating == null ? "UNEVALUATED" : rating);
+    opinions.update(opinionId, "closed_at", Opinions.ts(Opinions.now()));
+    opinions.setStatus(opinionId, OpinionStatus.CLOSED);
+    opinions.addEvent(opinionId, OpinionStatus.CLOSED, "已办结",
+        rating == null ? "7 日内未评价，按未评价办结。" : "感谢您的评价。", true, actor);
+    notifier.notifyCitizen(opinionId, "closed:" + opinionId, "意见已办结", "您的意见已办结，感谢您对人大代表工作的支持。");
+  }
+
+  private void status(long opinionId, OpinionStatus status, String title, String actor) {
+    Opinion o = opinions.get(opinionId);
+    if (o.status() != status) {
+      opinions.setStatus(opinionId, status);
+      opinions.addEvent(opinionId, status, title, null, true, actor);
+    }
+  }
+
+  private Department activeDepartment(String code) {
+    return departments.findByCode(code).filter(Department::active)
+        .orElseThrow(() -> new IllegalStateException("承办部门不存在或已停用：" + code));
+  }
+
+  private String activeOrAnyDepartmentName(String code) {
+    return departments.findByCode(code).map(Department::name).orElse(code);
+  }
+
+  private ZoneId zone() {
+    return calendar.zone();
+  }
+
+  private Instant endOfDay(LocalDate day) {
+    return day.atTime(LocalTime.of(23, 59, 59)).atZone(zone()).toInstant();
+  }
+
+  private String date(Instant i) {
+    return DATE.format(i.atZone(zone()));
+  }
+}

@@ -1,0 +1,105 @@
+package cn.liaison.platform.opinion;
+
+/** Ids and names of processes/opinion/opinion-loop.bpmn, used by code and tests instead of literals. */
+public final class OpinionLoopProcess {
+
+  public static final String KEY = "opinion-loop";
+  public static final String TRIAGE_DECISION = "opinion-triage";
+
+  private OpinionLoopProcess() {}
+
+  public static final class Task {
+    public static final String TRIAGE = "Task_TriageOpinion";
+    public static final String SORT = "Task_SortOpinion";
+    public static final String ANALYZE = "Task_AnalyzeOpinion";
+    public static final String ASSIGN = "Task_AssignDepartment";
+    public static final String HANDLE = "Task_HandleAtDepartment";
+    public static final String URGE = "Task_UrgeDepartment";
+    public static final String FLAG_OVERDUE = "Task_FlagOverdue";
+    public static final String SUPERVISE = "Task_SuperviseOverdue";
+    public static final String APPLY_SUPERVISION = "Task_ApplySupervision";
+    public static final String APPROVE_EXTENSION = "Task_ApproveExtension";
+    public static final String APPLY_EXTENSION = "Task_ApplyExtensionDecision";
+    public static final String RECORD_REPLY = "Task_RecordReply";
+    public static final String REOPEN = "Task_ReopenOpinion";
+    public static final String REVIEW_DISSATISFIED = "Task_ReviewDissatisfied";
+    public static final String CLOSE = "Task_CloseOpinion";
+    public static final String CLOSE_AS_DUPLICATE = "Task_CloseAsDuplicate";
+    public static final String REJECT = "Task_RejectOpinion";
+    public static final String RECORD_FOR_PROPOSAL = "Task_RecordForProposal";
+    public static final String HANDLING = "SubProcess_DepartmentHandling";
+
+    private Task() {}
+  }
+
+  public static final class Event {
+    public static final String AWAIT_PROPOSAL_REPLY = "Event_AwaitProposalReply";
+    public static final String AWAIT_EVALUATION = "Gateway_AwaitEvaluation";
+    public static final String CITIZEN_EVALUATED = "Event_CitizenEvaluated";
+    public static final String TIMER_URGE = "Timer_Urge";
+    public static final String TIMER_OVERDUE = "Timer_Overdue";
+    public static final String TIMER_EVALUATION_TIMEOUT = "Timer_EvaluationTimeout";
+    public static final String CLOSED = "Event_Closed";
+    public static final String REJECTED = "Event_Rejected";
+    public static final String CLOSED_AS_DUPLICATE = "Event_ClosedAsDuplicate";
+
+    private Event() {}
+  }
+
+  public static final class Message {
+    public static final String CITIZEN_EVALUATED = "Message_CitizenEvaluated";
+    public static final String PROPOSAL_REPLIED = "Message_ProposalReplied";
+
+    private Message() {}
+  }
+
+  /** Process variables: the public contract of the forms, documented in processes/README.md. */
+  public static final class Var {
+    public static final String OPINION_ID = "opinionId";
+    public static final String TICKET_NO = "ticketNo";
+    public static final String STATION_CODE = "stationCode";
+    public static final String STATION_NAME = "stationName";
+    public static final String CATEGORY = "category";
+    public static final String CATEGORY_NAME = "categoryName";
+    public static final String CONTENT = "content";
+    public static final String PLACE = "place";
+    public static final String CHANNEL = "channel";
+    public static final String CONTACT_MASKED = "contactMasked";
+    public static final String HISTORY = "opinionHistory";
+    public static final String REOPEN_COUNT = "reopenCount";
+    public static final String SORT_DECISION = "sortDecision";
+    public static final String DUPLICATE_OF = "duplicateOf";
+    public static final String PROPOSED_DEPARTMENT = "proposedDepartmentCode";
+    public static final String DEPARTMENT_CODE = "departmentCode";
+    public static final String GRADE = "grade";
+    public static final String DEADLINE_DAYS = "deadlineDays";
+    public static final String ROUTE = "route";
+    public static final String ANSWER_TEXT = "answerText";
+    public static final String REJECT_REASON = "rejectReason";
+    public static final String PROPOSAL_DEPUTY = "proposalDeputy";
+    public static final String DUE_DATE = "dueDate";
+    public static final String URGE_AT = "urgeAt";
+    public static final String HANDLING_ACTION = "handlingAction";
+    public static final String REPLY_RESULT = "replyResult";
+    public static final String REPLY_TEXT = "replyText";
+    public static final String REPLY_MEASURES = "replyMeasures";
+    public static final String EXTENSION_DEADLINE = "extensionDeadline";
+    public static final String EXTENSION_REASON = "extensionReason";
+    public static final String EXTENSION_DECISION = "extensionDecision";
+    public static final String APPROVED_DEADLINE = "approvedDeadline";
+    public static final String EXTENSION_COMMENT = "extensionComment";
+    public static final String SUPERVISION_DECISION = "supervisionDecision";
+    public static final String NEW_DEADLINE = "newDeadline";
+    public static final String SUPERVISION_NOTE = "supervisionNote";
+    public static final String RATING = "rating";
+    public static final String LAST_EVALUATION_COMMENT = "lastEvaluationComment";
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String REVIEW_NOTE = "reviewNote";
+    public static final String ASSIGNMENT_ROUND = "assignmentRound";
+
+    private Var() {}
+  }
+
+  /** Values of {@link Var#ROUTE}. */
+  public enum Route { ANSWER_DIRECTLY, ASSIGN_DEPARTMENT, TO_PROPOSAL, REJECT }
+}

@@ -1,0 +1,244 @@
+package cn.liaison.platform.opinion;
+
+import cn.liaison.platform.notification.Notifier;
+import cn.liaison.platform.notification.OutboxNotifier;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Message;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+import cn.liaison.platform.opinion.OpinionProgress.Step;
+import cn.liaison.platform.station.Station;
+import cn.liaison.platform.station.Stations;
+import cn.liaison.platform.system.ConflictException;
+import cn.liaison.platform.system.InvalidInputException;
+import cn.liaison.platform.system.NotFoundException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The citizen's side of the loop: submit an opinion, follow it with the ticket number and key, evaluate
+ * the reply. Each call is one transaction with the process engine's work, so nothing is half-written.
+ */
+@Service
+public class OpinionService {
+
+  private static final Logger log = LoggerFactory.getLogger(OpinionService.class);
+  static final Pattern MOBILE = Pattern.compile("^1[3-9]\\d{9}$");
+  static final Pattern TICKET = Pattern.compile("^YJ\\d{8}-\\d{4,6}$");
+  static final String NOT_FOUND = "未找到该受理编号，或查询码不正确。";
+
+  /** The ticket number and the key, shown once to the citizen. */
+  public record Submitted(String ticketNo, String trackingKey) {}
+
+  private final Opinions opinions;
+  private final Stations stations;
+  private final Categories categories;
+  private final TicketNumbers ticketNumbers;
+  private final RuntimeService runtime;
+  private final OutboxNotifier outbox;
+  private final Notifier notifier;
+
+  OpinionService(Opinions opinions, Stations stations, Categories categories, TicketNumbers ticketNumbers,
+      RuntimeService runtime, OutboxNotifier outbox, Notifier notifier) {
+    this.opinions = opinions;
+    this.stations = stations;
+    this.categories = categories;
+    this.ticketNumbers = ticketNumbers;
+    this.runtime = runtime;
+    this.outbox = outbox;
+    this.notifier = notifier;
+  }
+
+  /**
+   * Validates and stores the opinion and starts its loop. staffUser is the logged-in staff member for
+   * channels other than QR_CODE (null for citizens, who may only use QR_CODE).
+   */
+  @Transactional
+  public Submitted submit(OpinionSubmission s, String staffUser) {
+    Channel channel = s.channel() == null ? Channel.QR_CODE : s.channel();
+    Map<String, String> errors = new LinkedHashMap<>();
+    Station station = null;
+    if (blank(s.stationCode())) {
+      errors.put("stationCode", "请选择联络站");
+    } else {
+      station = stations.findByCode(s.stationCode()).filter(Station::active).orElse(null);
+      if (station == null) {
+        errors.put("stationCode", "联络站不存在或已停用");
+      }
+    }
+    Categories.Category category = null;
+    if (blank(s.category())) {
+      errors.put("category", "请选择意见类别");
+    } else {
+      category = categories.find(s.category()).orElse(null);
+      if (category == null) {
+        errors.put("category", "意见类别不正确");
+      }
+    }
+    String content = trim(s.content());
+    if (content == null || content.codePointCount(0, content.length()) < 10) {
+      errors.put("content", "请填写意见内容，至少 10 个字");
+    } else if (content.codePointCount(0, content.length()) > 2000) {
+      errors.put("content", "意见内容不能超过 2000 个字");
+    }
+    String place = trim(s.place());
+    if (place == null) {
+      errors.put("place", "请填写所在村（社区）或地点");
+    } else if (place.length() > 100) {
+      errors.put("place", "地点不能超过 100 个字");
+    }
+    boolean anonymous = Boolean.TRUE.equals(s.anonymous());
+    String name = anonymous ? null : trim(s.contactName());
+    if (name != null && name.length() > 50) {
+      errors.put("contactName", "姓名不能超过 50 个字");
+    }
+    String phone = trim(s.contactPhone());
+    if (phone != null) {
+      phone = phone.replaceAll("[\\s-]", "");
+      if (phone.startsWith("+86")) {
+        phone = phone.substring(3);
+      }
+      if (!MOBILE.matcher(phone).matches()) {
+        errors.put("contactPhone", "请填写正确的 11 位手机号码");
+      }
+    }
+    boolean consent = Boolean.TRUE.equals(s.consent());
+    if (!consent && channel == Channel.QR_CODE) {
+      errors.put("consent", "请阅读并同意《个人信息使用说明》");
+    }
+    if (channel != Channel.QR_CODE && staffUser == null) {
+      errors.put("channel", "只有联络站工作人员登录后才能登记该渠道的意见");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+
+    String ticketNo = ticketNumbers.next();
+    String key = TrackingKeys.generate();
+    Instant now = Opinions.now();
+    long id = opinions.insert(ticketNo, TrackingKeys.hash(key), new Opinions.NewOpinion(station.code(), channel,
+        category.code(), content, place, name, phone, anonymous, consent, staffUser), now);
+    opinions.addEvent(id, OpinionStatus.RECEIVED, "已收到您的意见建议",
+        "受理编号 " + ticketNo + "，由" + station.name() + "受理。", true, staffUser);
+    Opinion stored = opinions.get(id);
+
+    VariableMap variables = Variables.createVariables()
+        .putValue(Var.OPINION_ID, id)
+        .putValue(Var.TICKET_NO, ticketNo)
+        .putValue(Var.STATION_CODE, station.code())
+        .putValue(Var.STATION_NAME, station.name())
+        .putValue(Var.CATEGORY, category.code())
+        .putValue(Var.CATEGORY_NAME, category.name())
+        .putValue(Var.CONTENT, content)
+        .putValue(Var.PLACE, place)
+        .putValue(Var.CHANNEL, channel.name())
+        .putValue(Var.CONTACT_MASKED, stored.maskedContact())
+        .putValue(Var.HISTORY, "")
+        .putValue(Var.REOPEN_COUNT, 0);
+    String processInstanceId = runtime.createProcessInstanceByKey(OpinionLoopProcess.KEY).businessKey(ticketNo)
+        .setVariables(variables).execute().getId();
+    opinions.setProcessInstance(id, processInstanceId);
+    notifier.notifyCitizen(id, "received:" + id, "已收到意见建议",
+        "您的意见建议已由" + station.name() + "受理，受理编号 " + ticketNo + "。可凭受理编号和查询码查看办理进度。");
+    log.info("opinion {} received at station {} via {}", ticketNo, station.code(), channel);
+    return new Submitted(ticketNo, key);
+  }
+
+  /** The citizen's view; a wrong key looks exactly like an unknown ticket. */
+  @Transactional(readOnly = true)
+  public OpinionProgress track(String ticketNo, String key) {
+    Opinion o = authorised(ticketNo, key);
+    Station station = stations.findByCode(o.stationCode()).orElseThrow();
+    List<OpinionEvent> events = opinions.events(o.id(), true);
+    List<OpinionReply> replies = opinions.replies(o.id());
+    List<Step> timeline = new ArrayList<>();
+    int currentIndex = OpinionStatus.TIMELINE.indexOf(timelineStatus(o.status()));
+    for (int i = 0; i < OpinionStatus.TIMELINE.size(); i++) {
+      OpinionStatus step = OpinionStatus.TIMELINE.get(i);
+      Instant at = events.stream().filter(e -> e.status() == step).map(OpinionEvent::occurredAt).findFirst()
+          .orElse(null);
+      timeline.add(new Step(step, step.label(), i <= currentIndex, i == currentIndex, at));
+    }
+    return new OpinionProgress(o.ticketNo(), station.name(), categories.nameOf(o.category()), o.content(), o.status(),
+        o.status().label(), o.submittedAt(), o.dueAt(), timeline, events, replies, outbox.forCitizen(o.id()),
+        canEvaluate(o, replies));
+  }
+
+  /** Stores the evaluation of the latest reply and lets the loop go on; once per reply. */
+  @Transactional
+  public void evaluate(String ticketNo, String key, Rating rating, String comment) {
+    Opinion o = authorised(ticketNo, key);
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (rating == null) {
+      errors.put("rating", "请选择满意、基本满意或不满意");
+    }
+    String text = trim(comment);
+    if (text != null && text.length() > 500) {
+      errors.put("comment", "评价意见不能超过 500 个字");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    List<OpinionReply> replies = opinions.replies(o.id());
+    if (!canEvaluate(o, replies)) {
+      throw new ConflictException(replies.isEmpty() ? "尚未答复，暂不能评价。" : "该答复已评价或评价期限已过。");
+    }
+    OpinionReply reply = replies.get(replies.size() - 1);
+    opinions.addEvaluation(o.id(), reply.id(), rating, text);
+    opinions.addEvent(o.id(), OpinionStatus.REPLIED, "您已评价：" + rating.label(), text, true, null);
+    try {
+      runtime.createMessageCorrelation(Message.CITIZEN_EVALUATED).processInstanceBusinessKey(o.ticketNo())
+          .setVariable(Var.RATING, rating.name())
+          .setVariable(Var.LAST_EVALUATION_COMMENT, text == null ? "" : text)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      // the 7-day window closed between our check and now: nothing is stored (the transaction rolls back)
+      throw new ConflictException("该答复已评价或评价期限已过。");
+    }
+  }
+
+  private boolean canEvaluate(Opinion o, List<OpinionReply> replies) {
+    if (o.status() != OpinionStatus.REPLIED || replies.isEmpty() || replies.get(replies.size() - 1).rating() != null) {
+      return false;
+    }
+    return runtime.createEventSubscriptionQuery().processInstanceId(o.processInstanceId())
+        .eventName(Message.CITIZEN_EVALUATED).count() > 0;
+  }
+
+  private Opinion authorised(String ticketNo, String key) {
+    if (ticketNo == null || !TICKET.matcher(ticketNo).matches() || key == null || key.isBlank()) {
+      throw new NotFoundException(NOT_FOUND);
+    }
+    Opinion o = opinions.findByTicket(ticketNo).orElse(null);
+    if (o == null || !TrackingKeys.matches(key, o.trackingKeyHash())) {
+      throw new NotFoundException(NOT_FOUND);
+    }
+    return o;
+  }
+
+  private static OpinionStatus timelineStatus(OpinionStatus s) {
+    return switch (s) {
+      case TO_PROPOSAL -> OpinionStatus.ASSIGNED;
+      case REJECTED, DUPLICATE -> OpinionStatus.CLOSED;
+      default -> s;
+    };
+  }
+
+  static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  static String trim(String s) {
+    return blank(s) ? null : s.strip();
+  }
+}

@@ -1,0 +1,151 @@
+package cn.liaison.platform.opinion;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Opinions, their replies, evaluations and history (tables opinion, opinion_reply, opinion_evaluation, opinion_event). */
+@Repository
+public class Opinions {
+
+  private final JdbcClient jdbc;
+
+  Opinions(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  static Timestamp ts(Instant i) {
+    return i == null ? null : Timestamp.from(i);
+  }
+
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  long insert(String ticketNo, String keyHash, NewOpinion o, Instant submittedAt) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("INSERT INTO opinion (ticket_no, tracking_key_hash, station_code, channel, category, content, place, "
+        + "contact_name, contact_phone, anonymous, consent_at, recorded_by, status, submitted_at, updated_at) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(ticketNo, keyHash, o.stationCode(), o.channel().name(), o.category(), o.content(), o.place(),
+            o.contactName(), o.contactPhone(), o.anonymous(), ts(o.consent() ? submittedAt : null), o.recordedBy(),
+            OpinionStatus.RECEIVED.name(), ts(submittedAt), ts(submittedAt))
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  /** What the service stores for a new opinion (already validated). */
+  record NewOpinion(String stationCode, Channel channel, String category, String content, String place,
+      String contactName, String contactPhone, boolean anonymous, boolean consent, String recordedBy) {}
+
+  public Optional<Opinion> findByTicket(String ticketNo) {
+    return jdbc.sql("SELECT * FROM opinion WHERE ticket_no = ?").param(ticketNo).query(Opinions::map).optional();
+  }
+
+  public Opinion get(long id) {
+    return jdbc.sql("SELECT * FROM opinion WHERE id = ?").param(id).query(Opinions::map).single();
+  }
+
+  void setProcessInstance(long id, String processInstanceId) {
+    jdbc.sql("UPDATE opinion SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
+  }
+
+  void setStatus(long id, OpinionStatus status) {
+    jdbc.sql("UPDATE opinion SET status = ?, updated_at = ? WHERE id = ?").params(status.name(), ts(now()), id)
+        .update();
+  }
+
+  /** Records the first time staff acted on the opinion (response time). */
+  void markFirstResponse(long id) {
+    jdbc.sql("UPDATE opinion SET first_response_at = ? WHERE id = ? AND first_response_at IS NULL")
+        .params(ts(now()), id).update();
+  }
+
+  void update(long id, String column, Object value) {
+    // column names come from this package only, never from input
+    jdbc.sql("UPDATE opinion SET " + column + " = ?, updated_at = ? WHERE id = ?").params(value, ts(now()), id)
+        .update();
+  }
+
+  void addEvent(long id, OpinionStatus status, String title, String detail, boolean publicView, String actor) {
+    jdbc.sql("INSERT INTO opinion_event (opinion_id, status, title, detail, public_view, actor, occurred_at) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .params(id, status.name(), title, detail, publicView, actor, ts(now())).update();
+  }
+
+  public List<OpinionEvent> events(long id, boolean publicOnly) {
+    return jdbc.sql("SELECT * FROM opinion_event WHERE opinion_id = ? " + (publicOnly ? "AND public_view " : "")
+        + "ORDER BY occurred_at, id").param(id)
+        .query((rs, i) -> new OpinionEvent(OpinionStatus.valueOf(rs.getString("status")), rs.getString("title"),
+            rs.getString("detail"), rs.getBoolean("public_view"), rs.getString("actor"),
+            rs.getTimestamp("occurred_at").toInstant()))
+        .list();
+  }
+
+  long addReply(long opinionId, String source, String departmentCode, ReplyResult result, String text,
+      String measures, String repliedBy) {
+    int round = jdbc.sql("SELECT COALESCE(MAX(reply_round), 0) + 1 FROM opinion_reply WHERE opinion_id = ?")
+        .param(opinionId).query(Integer.class).single();
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("INSERT INTO opinion_reply (opinion_id, reply_round, source, department_code, result, reply_text, measures, "
+        + "replied_by, replied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(opinionId, round, source, departmentCode, result == null ? null : result.name(), text, measures,
+            repliedBy, ts(now()))
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  public List<OpinionReply> replies(long opinionId) {
+    return jdbc.sql("SELECT r.*, e.rating, e.remark AS evaluation_comment, e.evaluated_at FROM opinion_reply r "
+        + "LEFT JOIN opinion_evaluation e ON e.reply_id = r.id WHERE r.opinion_id = ? ORDER BY r.reply_round")
+        .param(opinionId).query(Opinions::mapReply).list();
+  }
+
+  public Optional<OpinionReply> latestReply(long opinionId) {
+    List<OpinionReply> all = replies(opinionId);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  void addEvaluation(long opinionId, long replyId, Rating rating, String comment) {
+    jdbc.sql("INSERT INTO opinion_evaluation (opinion_id, reply_id, rating, remark, evaluated_at) "
+        + "VALUES (?, ?, ?, ?, ?)").params(opinionId, replyId, rating.name(), comment, ts(now())).update();
+  }
+
+  public long count() {
+    return jdbc.sql("SELECT COUNT(*) FROM opinion").query(Long.class).single();
+  }
+
+  private static Opinion map(ResultSet rs, int row) throws SQLException {
+    return new Opinion(rs.getLong("id"), rs.getString("ticket_no"), rs.getString("tracking_key_hash"),
+        rs.getString("station_code"), Channel.valueOf(rs.getString("channel")), rs.getString("category"),
+        rs.getString("content"), rs.getString("place"), rs.getString("contact_name"), rs.getString("contact_phone"),
+        rs.getBoolean("anonymous"), rs.getString("recorded_by"), OpinionStatus.valueOf(rs.getString("status")),
+        rs.getString("grade"), rs.getString("department_code"), instant(rs, "due_at"), rs.getBoolean("overdue"),
+        rs.getString("route"), rs.getString("duplicate_of"), rs.getString("proposal_deputy"),
+        rs.getString("reject_reason"), rs.getInt("reopen_count"), rs.getString("process_instance_id"),
+        instant(rs, "submitted_at"), instant(rs, "first_response_at"), instant(rs, "replied_at"),
+        instant(rs, "closed_at"), rs.getString("outcome"), rs.getString("satisfaction"));
+  }
+
+  private static OpinionReply mapReply(ResultSet rs, int row) throws SQLException {
+    String result = rs.getString("result");
+    String rating = rs.getString("rating");
+    return new OpinionReply(rs.getLong("id"), rs.getLong("opinion_id"), rs.getInt("reply_round"), rs.getString("source"),
+        rs.getString("department_code"), result == null ? null : ReplyResult.valueOf(result), rs.getString("reply_text"),
+        rs.getString("measures"), rs.getString("replied_by"), instant(rs, "replied_at"),
+        rating == null ? null : Rating.valueOf(rating), rs.getString("evaluation_comment"),
+        instant(rs, "evaluated_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+}

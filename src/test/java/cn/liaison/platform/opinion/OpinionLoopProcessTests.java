@@ -1,0 +1,368 @@
+package cn.liaison.platform.opinion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.liaison.platform.notification.OutboxNotifier;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Event;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Message;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Every path of the opinion loop, driven as the people do it (task completions, the citizen's
+ * evaluation) with the engine's clock moving the timers. The coverage report
+ * (target/process-test-coverage) must show every flow node and sequence flow of opinion-loop walked.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import({ProcessEngineCoverageConfiguration.class, OpinionLoopProcessTests.FullCoverage.class})
+class OpinionLoopProcessTests {
+
+  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  /** Monday 2026-11-30, 09:00 Beijing time. */
+  static final ZonedDateTime MONDAY_MORNING = ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, BEIJING);
+
+  @TestConfiguration
+  static class FullCoverage {
+    @Bean
+    ProcessEngineCoverageProperties coverageProperties() {
+      return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
+    }
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired OpinionService opinionService;
+  @Autowired Opinions opinions;
+  @Autowired OutboxNotifier outbox;
+
+  ProcessInstance pi;
+  OpinionService.Submitted submitted;
+
+  @BeforeEach
+  void submitOpinionOnMondayMorning() {
+    BpmnAwareTests.init(engine);
+    setClock(MONDAY_MORNING);
+    submitted = opinionService.submit(new OpinionSubmission("cy-crane", "IRRIGATION",
+        "村东头灌溉渠堵塞，麦田浇不上水，请尽快疏通。", "长垣市恼里镇某村", "王某", "13812341234", false, true, null), null);
+    pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(submitted.ticketNo()).singleResult();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void triageProposesWaterBureauAndStaffSortsTheOpinion() {
+    assertThat(pi).isWaitingAt(Task.SORT).hasPassed(Task.TRIAGE);
+    assertThat(pi).task().hasCandidateGroup("station-staff");
+    assertThat(runtime.getVariable(pi.getId(), "proposedDepartmentCode")).isEqualTo("dept-water");
+    assertThat(runtime.getVariable(pi.getId(), "grade")).isEqualTo("GENERAL");
+    assertThat(runtime.getVariable(pi.getId(), "deadlineDays")).isEqualTo(5);
+    assertThat(opinion().status()).isEqualTo(OpinionStatus.SORTING);
+    // personal data stays out of the process
+    assertThat(runtime.getVariables(pi.getId()).values().toString()).doesNotContain("13812341234", "王某");
+    assertThat(runtime.getVariable(pi.getId(), "contactMasked")).isEqualTo("138****1234");
+  }
+
+  @Test
+  void directAnswerIsEvaluatedSatisfiedAndClosed() {
+    confirm();
+    complete(Task.ANALYZE, Map.of("route", "ANSWER_DIRECTLY", "answerText", "已联系村委会，本周内疏通。"));
+    assertThat(pi).hasPassed(Task.RECORD_REPLY).isWaitingAt(Event.AWAIT_EVALUATION);
+    assertThat(opinion().status()).isEqualTo(OpinionStatus.REPLIED);
+
+    opinionService.evaluate(submitted.ticketNo(), submitted.trackingKey(), Rating.SATISFIED, "很快");
+
+    assertThat(pi).isEnded().hasPassed(Event.CLOSED);
+    Opinion o = opinion();
+    assertThat(o.status()).isEqualTo(OpinionStatus.CLOSED);
+    assertThat(o.satisfaction()).isEqualTo("SATISFIED");
+    assertThat(o.firstResponseAt()).isNotNull();
+    assertThat(o.closedAt()).isNotNull();
+  }
+
+  @Test
+  void waterBureauRepliesWithinFiveWorkingDaysAndCitizenIsBasicallySatisfied() {
+    assignTo("dept-water");
+    assertThat(pi).isWaitingAt(Task.HANDLE);
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(tasks.getIdentityLinksForTask(task.getId())).anyMatch(l -> "dept-water".equals(l.getGroupId()));
+    // Monday 30 Nov + 5 working days = Monday 7 Dec, end of day
+    assertThat(LocalDate.ofInstant(task.getDueDate().toInstant(), BEIJING)).isEqualTo(LocalDate.of(2026, 12, 7));
+    assertThat(opinion().status()).isEqualTo(OpinionStatus.ASSIGNED);
+    assertThat(outbox.forGroup("dept-water")).anyMatch(n -> n.title().startsWith("新交办事项"));
+
+    reply("SOLVED", "已组织人员疏通灌溉渠。");
+    assertThat(opinion().status()).isEqualTo(OpinionStatus.REPLIED);
+    assertThat(opinions.replies(opinion().id())).singleElement()
+        .satisfies(r -> assertThat(r.departmentCode()).isEqualTo("dept-water"));
+    opinionService.evaluate(submitted.ticketNo(), submitted.trackingKey(), Rating.BASICALLY_SATISFIED, null);
+    assertThat(pi).isEnded();
+    assertThat(opinion().satisfaction()).isEqualTo("BASICALLY_SATISFIED");
+    assertThat(opinion().outcome()).isEqualTo("SOLVED");
+  }
+
+  @Test
+  void rejectedOpinionEndsAndTheCitizenIsToldWhy() {
+    confirm();
+    complete(Task.ANALYZE, Map.of("route", "REJECT", "rejectReason", "不属于人大代表联络站受理范围，请向法院反映。"));
+    assertThat(pi).isEnded().hasPassed(Event.REJECTED);
+    assertThat(opinion().status()).isEqualTo(OpinionStatus.REJECTED);
+    assertThat(outbox.forCitizen(opinion().id())).anyMatch(n -> n.body().contains("请向法院反映"));
+  }
+
+  @Test
+  void duplicateEndsLinkedToTheOriginalAndItsCitizenIsTold() {
+    var original = opinionService.submit(new OpinionSubmission("cy-crane", "IRRIGATION",
+        "灌溉渠堵塞很久了，没人管，请代表关注。", "同一村", null, null, true, true, null), null);
+    complete(Task.SORT, Map.of("sortDecision", "DUPLICATE", "duplicateOf", original.ticketNo()));
+    assertThat(pi).isEnded().hasPassed(Event.CLOSED_AS_DUPLICATE);
+    assertThat(opinion().status()).isEqualTo(OpinionStatus.DUPLICATE);
+    assertThat(opinion().duplicateOf()).isEqualTo(original.ticketNo());
+    assertThat(outbox.forCitizen(opinion().id())).anyMatch(n -> n.body().contains(original.ticketNo()));
+  }
+
+  @Test
+  void duplicateOfUnknownTicketIsRefusedAndTheTaskStaysOpen() {
+    assertThatThrownBy(() -> complete(Task.SORT, Map.of("sortDecision", "DUPLICATE", "duplicateOf", "YJ20200101-0001")))
+        .hasMessageContaining("受理编号 YJ20200101-0001 不存在");
+    assertThat(pi).isWaitingAt(Task.SORT);
+    assertThat(opinion().status()).isEqualTo(OpinionStatus.SORTING);
+  }
+
+  @Test
+  void analystMustNameAnExistingDepartmentAndAReply() {
+    confirm();
+    assertThatThrownBy(() -> complete(Task.ANALYZE, Map.of("route", "ASSIGN_DEPARTMENT", "departmentCode", "dept-moon")))
+        .hasMessageContaining("承办部门不存在");
+    assertThatThrownBy(() -> complete(Task.ANALYZE, Map.of("route", "ANSWER_DIRECTLY")))
+        .hasMessageContaining("请填写答复内容");
+    assertThat(pi).isWaitingAt(Task.ANALYZE);
+  }
+
+  @Test
+  void staffCorrectsTheCategoryAndTheFormsShowTheNewOne() {
+    complete(Task.SORT, Map.of("sortDecision", "CONFIRM", "category", "SUBSIDY", "departmentCode", "dept-finance",
+        "grade", "GENERAL", "deadlineDays", 5));
+    assertThat(runtime.getVariable(pi.getId(), "categoryName")).isEqualTo("惠农补贴");
+    assertThat(opinion().category()).isEqualTo("SUBSIDY");
+  }
+
+  @Test
+  void opinionTakenUpAsDeputyProposalWaitsForItsAnswerThenClosesUnevaluatedAfterSevenDays() {
+    confirm();
+    complete(Task.ANALYZE, Map.of("route", "TO_PROPOSAL", "proposalDeputy", "deputy1"));
+    assertThat(pi).isWaitingAt(Event.AWAIT_PROPOSAL_REPLY);
+    assertThat(opinion().status()).isEqualTo(OpinionStatus.TO_PROPOSAL);
+    assertThat(opinion().proposalDeputy()).isEqualTo("deputy1");
+
+    runtime.createMessageCorrelation(Message.PROPOSAL_REPLIED).processInstanceBusinessKey(submitted.ticketNo())
+        .setVariable("replyResult", "PARTLY_SOLVED").setVariable("replyText", "代表建议已交县水利局统筹办理，明年春灌前完成改造。")
+        .correlate();
+    assertThat(pi).isWaitingAt(Event.AWAIT_EVALUATION);
+    assertThat(opinions.replies(opinion().id())).singleElement()
+        .satisfies(r -> assertThat(r.source()).isEqualTo("PROPOSAL"));
+
+    setClock(MONDAY_MORNING.plusDays(7).plusMinutes(1));
+    executeJob(Event.TIMER_EVALUATION_TIMEOUT);
+    assertThat(pi).isEnded().hasPassed(Event.CLOSED);
+    assertThat(opinion().satisfaction()).isEqualTo("UNEVALUATED");
+    assertThatThrownBy(() -> opinionService.evaluate(submitted.ticketNo(), submitted.trackingKey(), Rating.SATISFIED,
+        null)).hasMessageContaining("评价期限已过");
+  }
+
+  @Test
+  void departmentIsUrgedAtTwoThirdsThenAsksForExtensionWhichIsApproved() {
+    assignTo("dept-water");
+    // 5 working days from Monday: urged after 3 of them, on Thursday 3 Dec at 09:00
+    Date urgeAt = (Date) runtime.getVariable(pi.getId(), "urgeAt");
+    assertThat(ZonedDateTime.ofInstant(urgeAt.toInstant(), BEIJING))
+        .isEqualTo(ZonedDateTime.of(2026, 12, 3, 9, 0, 0, 0, BEIJING));
+    setClock(ZonedDateTime.ofInstant(urgeAt.toInstant(), BEIJING).plusMinutes(1));
+    executeJob(Event.TIMER_URGE);
+    executeJob(Task.URGE);
+    assertThat(pi).hasPassed(Task.URGE).isWaitingAt(Task.HANDLE);
+    assertThat(outbox.forGroup("dept-water")).anyMatch(n -> n.title().startsWith("催办"));
+
+    complete(Task.HANDLE, Map.of("handlingAction", "REQUEST_EXTENSION", "extensionDeadline", "2026-12-18",
+        "extensionReason", "需协调上游水闸管理所，工程量较大。"));
+    assertThat(pi).isWaitingAt(Task.APPROVE_EXTENSION);
+    assertThat(runtime.getVariable(pi.getId(), "extensionDeadline")).isEqualTo("2026-12-18");
+    complete(Task.APPROVE_EXTENSION, Map.of("extensionDecision", "APPROVE", "approvedDeadline", "2026-12-18"));
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.HANDLE).singleResult();
+    assertThat(LocalDate.ofInstant(task.getDueDate().toInstant(), BEIJING)).isEqualTo(LocalDate.of(2026, 12, 18));
+    assertThat(outbox.forCitizen(opinion().id())).anyMatch(n -> n.body().contains("2026年12月18日"));
+
+    reply("SOLVED", "已协调水闸放水并疏通渠道。");
+    opinionService.evaluate(submitted.ticketNo(), submitted.trackingKey(), Rating.SATISFIED, null);
+    assertThat(pi).isEnded();
+  }
+
+  @Test
+  void refusedExtensionKeepsTheDeadline() {
+    assignTo("dept-water");
+    complete(Task.HANDLE, Map.of("handlingAction", "REQUEST_EXTENSION", "extensionDeadline", "2026-12-31",
+        "extensionReason", "人手不足"));
+    complete(Task.APPROVE_EXTENSION, Map.of("extensionDecision", "REFUSE", "extensionComment", "请按期办理"));
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.HANDLE).singleResult();
+    assertThat(LocalDate.ofInstant(task.getDueDate().toInstant(), BEIJING)).isEqualTo(LocalDate.of(2026, 12, 7));
+    assertThat(outbox.forGroup("dept-water")).anyMatch(n -> n.title().startsWith("延期申请未获同意"));
+  }
+
+  @Test
+  void overdueItemIsEscalatedReassignedExtendedAndUrgedBySupervisors() {
+    assignTo("dept-water");
+    // deadline passes: the department's task is withdrawn and a supervisor decides
+    overdue();
+    assertThat(pi).isWaitingAt(Task.SUPERVISE).hasPassed(Task.FLAG_OVERDUE);
+    assertThat(opinion().overdue()).isTrue();
+    assertThat(outbox.forGroup("supervisors")).anyMatch(n -> n.title().startsWith("超期督办"));
+
+    complete(Task.SUPERVISE, Map.of("supervisionDecision", "REASSIGN", "departmentCode", "dept-town",
+        "supervisionNote", "属镇政府职责，改派。"));
+    executeJob(Task.ASSIGN);
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(tasks.getIdentityLinksForTask(task.getId())).anyMatch(l -> "dept-town".equals(l.getGroupId()));
+    assertThat(opinion().departmentCode()).isEqualTo("dept-town");
+    assertThat(opinion().overdue()).isFalse();
+
+    overdue();
+    String tomorrowPlusTen = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING).plusDays(10).toString();
+    complete(Task.SUPERVISE, Map.of("supervisionDecision", "EXTEND", "newDeadline", tomorrowPlusTen));
+    task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(Task.HANDLE);
+    assertThat(LocalDate.ofInstant(task.getDueDate().toInstant(), BEIJING).toString()).isEqualTo(tomorrowPlusTen);
+
+    overdue();
+    complete(Task.SUPERVISE, Map.of("supervisionDecision", "URGE", "supervisionNote", "请两日内答复。"));
+    task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(Task.HANDLE);
+    assertThat(task.getDueDate()).isAfter(ClockUtil.getCurrentTime());
+    assertThat(outbox.forGroup("dept-town")).anyMatch(n -> n.title().startsWith("督办"));
+
+    reply("PARTLY_SOLVED", "已清理部分渠段，其余待开春施工。");
+    assertThat(opinion().status()).isEqualTo(OpinionStatus.REPLIED);
+  }
+
+  @Test
+  void dissatisfiedCitizenGetsTheItemReopenedTwiceThenSupervisorDecides() {
+    confirm();
+    answer("第一次答复");
+    dissatisfied("没有解决");
+    assertThat(pi).isWaitingAt(Task.ANALYZE);
+    assertThat(runtime.getVariable(pi.getId(), "reopenCount")).isEqualTo(1);
+    assertThat(runtime.getVariable(pi.getId(), "lastEvaluationComment")).isEqualTo("没有解决");
+    assertThat((String) runtime.getVariable(pi.getId(), "opinionHistory")).contains("第一次答复", "没有解决");
+
+    answer("第二次答复");
+    dissatisfied("还是没有解决");
+    assertThat(runtime.getVariable(pi.getId(), "reopenCount")).isEqualTo(2);
+
+    answer("第三次答复");
+    dissatisfied("仍不满意");
+    assertThat(pi).isWaitingAt(Task.REVIEW_DISSATISFIED);
+    assertThat(pi).task().hasCandidateGroup("supervisors");
+
+    complete(Task.REVIEW_DISSATISFIED, Map.of("reviewDecision", "REOPEN", "reviewNote", "再办一次"));
+    assertThat(pi).isWaitingAt(Task.ANALYZE);
+    answer("第四次答复");
+    dissatisfied("不满意");
+    complete(Task.REVIEW_DISSATISFIED, Map.of("reviewDecision", "CLOSE", "reviewNote", "已尽力，依政策无法支持。"));
+    assertThat(pi).isEnded();
+    assertThat(opinion().satisfaction()).isEqualTo("DISSATISFIED");
+    assertThat(opinions.replies(opinion().id())).hasSize(4).allSatisfy(r -> assertThat(r.rating()).isNotNull());
+  }
+
+  @Test
+  void replyCanBeEvaluatedOnlyOnce() {
+    confirm();
+    answer("答复");
+    dissatisfied("不行");
+    assertThatThrownBy(() -> opinionService.evaluate(submitted.ticketNo(), submitted.trackingKey(), Rating.SATISFIED,
+        null)).hasMessageContaining("已评价");
+  }
+
+  // ---- steps as people take them ----
+
+  void confirm() {
+    complete(Task.SORT, Map.of("sortDecision", "CONFIRM", "category", "IRRIGATION", "departmentCode", "dept-water",
+        "grade", "GENERAL", "deadlineDays", 5));
+  }
+
+  void assignTo(String department) {
+    confirm();
+    complete(Task.ANALYZE, Map.of("route", "ASSIGN_DEPARTMENT", "departmentCode", department));
+    assertThat(pi).isWaitingAt(Task.ASSIGN);
+    executeJob(Task.ASSIGN);
+  }
+
+  void answer(String text) {
+    complete(Task.ANALYZE, Map.of("route", "ANSWER_DIRECTLY", "answerText", text));
+  }
+
+  void reply(String result, String text) {
+    complete(Task.HANDLE, Map.of("handlingAction", "REPLY", "replyResult", result, "replyText", text,
+        "replyMeasures", "现场处理"));
+  }
+
+  void dissatisfied(String comment) {
+    opinionService.evaluate(submitted.ticketNo(), submitted.trackingKey(), Rating.DISSATISFIED, comment);
+  }
+
+  /** Moves the clock past the current deadline and fires the overdue timer. */
+  void overdue() {
+    Date due = (Date) runtime.getVariable(pi.getId(), "dueDate");
+    setClock(ZonedDateTime.ofInstant(due.toInstant(), BEIJING).plusMinutes(5));
+    executeJob(Event.TIMER_OVERDUE);
+  }
+
+  void complete(String taskKey, Map<String, Object> variables) {
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as("open task " + taskKey).isNotNull();
+    tasks.complete(task.getId(), new HashMap<>(variables));
+  }
+
+  void executeJob(String activityId) {
+    Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+    assertThat(job).as("job at " + activityId).isNotNull();
+    management.executeJob(job.getId());
+  }
+
+  Opinion opinion() {
+    return opinions.findByTicket(submitted.ticketNo()).orElseThrow();
+  }
+
+  static void setClock(ZonedDateTime time) {
+    ClockUtil.setCurrentTime(Date.from(time.toInstant()));
+  }
+}
