@@ -1,0 +1,95 @@
+package cn.liaison.platform.opinion.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.liaison.platform.opinion.OpinionService;
+import cn.liaison.platform.opinion.OpinionSubmission;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The opinion card that Tasklist forms link to: full contact for station staff only, nothing for outsiders. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class StaffOpinionPageTests {
+
+  @Autowired TestRestTemplate http;
+  @Autowired OpinionService opinions;
+
+  String ticket;
+
+  @BeforeEach
+  void citizenLeftPhoneNumber() {
+    ticket = opinions.submit(new OpinionSubmission("cy-anticorrosion", "INDUSTRY",
+        "防腐企业用电负荷大，希望协调电力扩容。", "长垣市防腐产业园", "李先生", "13912345678", false, true, null), null)
+        .ticketNo();
+  }
+
+  @Test
+  void stationStaffSeeTheFullPhoneNumberToCallBack() {
+    String page = page("staff1").getBody();
+    assertThat(page).contains(ticket, "13912345678", "李先生", "防腐企业用电负荷大", "长垣市防腐产业代表联络站");
+  }
+
+  @Test
+  void analystsSeeTheOpinionWithTheContactMasked() {
+    ResponseEntity<String> page = page("analyst1");
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("139****5678").doesNotContain("13912345678", "李先生");
+  }
+
+  @Test
+  void departmentsNotInChargeAndStrangersSeeNothing() {
+    assertThat(page("finance1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<String> anonymous = http.getForEntity("/staff/opinions/" + ticket, String.class);
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.getBody()).contains("请先登录任务列表").doesNotContain("13912345678");
+  }
+
+  @Test
+  void supervisorsHaveTheirOwnTasklistFilter() {
+    var filters = http.withBasicAuth("supervisor1", "supervisor1").exchange("/engine-rest/filter", HttpMethod.GET,
+        null, new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
+    assertThat(filters).extracting(f -> f.get("name")).contains("督办事项", "我的待办", "已超期");
+    var staffFilters = http.withBasicAuth("staff1", "staff1").exchange("/engine-rest/filter", HttpMethod.GET,
+        null, new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
+    assertThat(staffFilters).extracting(f -> f.get("name")).doesNotContain("督办事项");
+  }
+
+  /** Opens the page with the Tasklist session of the user, as the link in a form does. */
+  ResponseEntity<String> page(String user) {
+    var start = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    String xsrf = cookie(start.getHeaders(), "XSRF-TOKEN");
+    String session = cookie(start.getHeaders(), "JSESSIONID");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.add("X-XSRF-TOKEN", xsrf);
+    headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf);
+    var login = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+        new HttpEntity<>("username=" + user + "&password=" + user, headers), String.class);
+    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String loggedIn = login.getHeaders().containsKey(HttpHeaders.SET_COOKIE)
+        && login.getHeaders().get(HttpHeaders.SET_COOKIE).stream().anyMatch(c -> c.startsWith("JSESSIONID="))
+        ? cookie(login.getHeaders(), "JSESSIONID") : session;
+    HttpHeaders pageHeaders = new HttpHeaders();
+    pageHeaders.add(HttpHeaders.COOKIE, "JSESSIONID=" + loggedIn);
+    return http.exchange("/staff/opinions/" + ticket, HttpMethod.GET, new HttpEntity<>(pageHeaders), String.class);
+  }
+
+  static String cookie(HttpHeaders headers, String name) {
+    return headers.get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith(name + "=")).findFirst()
+        .orElseThrow().split(";")[0].substring(name.length() + 1);
+  }
+}
