@@ -1,5 +1,8 @@
 package cn.liaison.platform.department;
 
+import cn.liaison.platform.system.SecretCipher;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,12 +12,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Departments {
 
-  private static final String COLUMNS = "code, name, group_id, channel, endpoint, timeout_millis, active";
+  private static final String COLUMNS =
+      "code, name, group_id, channel, endpoint, timeout_millis, active, secret IS NOT NULL AS has_secret";
 
   private final JdbcClient jdbc;
+  private final SecretCipher cipher;
 
-  Departments(JdbcClient jdbc) {
+  Departments(JdbcClient jdbc, SecretCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
   }
 
   public List<Department> findAll() {
@@ -30,9 +36,32 @@ public class Departments {
         .optional();
   }
 
+  /** The department's signing secret, decrypted; only for signing and verifying. */
+  Optional<String> secretOf(String code) {
+    return jdbc.sql("SELECT secret FROM department WHERE code = ?").param(code).query(String.class).optional()
+        .filter(s -> s != null && !s.isBlank()).map(cipher::decrypt);
+  }
+
+  /** Creates or changes a department; a null secret keeps the stored one. */
+  void save(String code, String name, String groupId, Department.Channel channel, String endpoint, int timeoutMillis,
+      boolean active, String secret) {
+    Timestamp now = Timestamp.from(Instant.now());
+    String encrypted = secret == null ? null : cipher.encrypt(secret);
+    int updated = jdbc.sql("UPDATE department SET name = ?, group_id = ?, channel = ?, endpoint = ?, timeout_millis = ?, "
+        + "active = ?, secret = COALESCE(?, secret), updated_at = ? WHERE code = ?")
+        .params(name, groupId, channel.name(), endpoint, timeoutMillis, active, encrypted, now, code).update();
+    if (updated == 0) {
+      int order = jdbc.sql("SELECT COALESCE(MAX(sort_order), 0) + 10 FROM department").query(Integer.class).single();
+      jdbc.sql("INSERT INTO department (code, name, group_id, channel, endpoint, timeout_millis, active, secret, "
+          + "sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(code, name, groupId, channel.name(), endpoint, timeoutMillis, active, encrypted, order, now, now)
+          .update();
+    }
+  }
+
   private static Department map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new Department(rs.getString("code"), rs.getString("name"), rs.getString("group_id"),
         Department.Channel.valueOf(rs.getString("channel")), rs.getString("endpoint"), rs.getInt("timeout_millis"),
-        rs.getBoolean("active"));
+        rs.getBoolean("active"), rs.getBoolean("has_secret"));
   }
 }

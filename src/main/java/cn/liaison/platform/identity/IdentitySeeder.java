@@ -120,6 +120,20 @@ class IdentitySeeder implements ApplicationRunner {
     }
   }
 
+  /** A department added or renamed by an administrator gets its group and Tasklist grants at once. */
+  @org.springframework.context.event.EventListener
+  void departmentSaved(cn.liaison.platform.department.DepartmentSaved event) {
+    Department d = event.department();
+    group(d.groupId(), d.name(), Groups.GROUP_TYPE_WORKFLOW);
+    Group existing = identity.createGroupQuery().groupId(d.groupId()).singleResult();
+    if (!d.name().equals(existing.getName())) {
+      existing.setName(d.name());
+      identity.saveGroup(existing);
+    }
+    grantTasklistWork(d.groupId());
+    filters.seed(List.of(d.groupId()));
+  }
+
   /** camunda-admin may do everything, like the administrators Camunda creates. */
   private void grantAdministrators() {
     for (Resource resource : Resources.values()) {

@@ -101,8 +101,11 @@ public class OpinionHandling {
         "意见转代表建议", "请代表 " + deputy + " 承接该意见，汇总形成代表建议。");
   }
 
+  /** The result of 交办: the deadlines and how the department works the item (Tasklist or its own system). */
+  public record Assigned(Deadlines deadlines, Department.Channel channel) {}
+
   /** Hands the opinion to the department and returns its deadlines (in working days from now). */
-  public Deadlines assign(long opinionId, String ticketNo, String departmentCode, String grade, int deadlineDays,
+  public Assigned assign(long opinionId, String ticketNo, String departmentCode, String grade, int deadlineDays,
       int round, String processInstanceId) {
     Department department = activeDepartment(departmentCode);
     Instant now = Opinions.now();
@@ -114,8 +117,10 @@ public class OpinionHandling {
     payload.put("content", o.content());
     payload.put("place", o.place());
     payload.put("grade", grade);
-    departmentService.send(new DepartmentRequest(department.code(), DepartmentRequest.ASSIGN_OPINION,
-        processInstanceId + ":assign:" + round, ticketNo, due, payload));
+    payload.put("ticketNo", ticketNo);
+    payload.put("categoryName", categories.nameOf(o.category()));
+    Department.Channel channel = departmentService.send(new DepartmentRequest(department.code(),
+        DepartmentRequest.ASSIGN_OPINION, processInstanceId + ":assign:" + round, ticketNo, due, payload));
     opinions.update(opinionId, "route", Route.ASSIGN_DEPARTMENT.name());
     opinions.update(opinionId, "department_code", department.code());
     opinions.update(opinionId, "grade", grade);
@@ -124,7 +129,7 @@ public class OpinionHandling {
     opinions.setStatus(opinionId, OpinionStatus.ASSIGNED);
     opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "已交办" + department.name(),
         "办理时限：" + date(due) + "前（" + deadlineDays + "个工作日）。", true, null);
-    return Deadlines.plan(calendar, now, due);
+    return new Assigned(Deadlines.plan(calendar, now, due), channel);
   }
 
   public void urge(long opinionId, String ticketNo, String departmentCode, Instant due, String dedup) {

@@ -31,7 +31,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI();
-    return !(path.startsWith("/api/opinions") || path.startsWith("/s/") || path.startsWith("/t/"));
+    return !(path.startsWith("/api/opinions") || path.startsWith("/api/departments/") || path.startsWith("/s/")
+        || path.startsWith("/t/"));
   }
 
   @Override

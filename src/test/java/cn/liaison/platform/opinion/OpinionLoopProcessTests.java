@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.liaison.platform.department.DepartmentDirectory;
+import cn.liaison.platform.department.DepartmentReplies;
+import cn.liaison.platform.department.Signatures;
 import cn.liaison.platform.notification.OutboxNotifier;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Event;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Message;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
@@ -63,6 +69,8 @@ class OpinionLoopProcessTests {
   @Autowired OpinionService opinionService;
   @Autowired Opinions opinions;
   @Autowired OutboxNotifier outbox;
+  @Autowired DepartmentDirectory directory;
+  @Autowired DepartmentReplies departmentReplies;
 
   ProcessInstance pi;
   OpinionService.Submitted submitted;
@@ -301,6 +309,47 @@ class OpinionLoopProcessTests {
     assertThat(pi).isEnded();
     assertThat(opinion().satisfaction()).isEqualTo("DISSATISFIED");
     assertThat(opinions.replies(opinion().id())).hasSize(4).allSatisfy(r -> assertThat(r.rating()).isNotNull());
+  }
+
+  @Test
+  void departmentWithItsOwnSystemIsCalledAndAnswersThroughTheSignedReplyApi() {
+    WireMockServer departmentSystem = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    departmentSystem.start();
+    try {
+      departmentSystem.stubFor(WireMock.post("/liaison/items").willReturn(WireMock.aResponse().withStatus(202)));
+      directory.save("dept-irrigation-center", new DepartmentDirectory.Change("县灌溉服务中心", null, "HTTP",
+          departmentSystem.baseUrl() + "/liaison/items", 2000, "irrigation-center-secret", true));
+      confirm();
+      complete(Task.ANALYZE, Map.of("route", "ASSIGN_DEPARTMENT", "departmentCode", "dept-irrigation-center"));
+      executeJob(Task.ASSIGN);
+      assertThat(pi).isWaitingAt("Event_DepartmentSystemReplied");
+      departmentSystem.verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo("/liaison/items"))
+          .withHeader("Idempotency-Key", WireMock.equalTo(pi.getId() + ":assign:1"))
+          .withRequestBody(WireMock.matchingJsonPath("$.ticketNo", WireMock.equalTo(submitted.ticketNo()))));
+
+      systemReplies("{\"ticketNo\":\"" + submitted.ticketNo() + "\",\"type\":\"EXTENSION_REQUEST\","
+          + "\"newDeadline\":\"2026-12-20\",\"text\":\"需等待上游放水\"}");
+      assertThat(pi).isWaitingAt(Task.APPROVE_EXTENSION);
+      complete(Task.APPROVE_EXTENSION, Map.of("extensionDecision", "APPROVE", "approvedDeadline", "2026-12-20"));
+      assertThat(pi).isWaitingAt("Event_DepartmentSystemReplied");
+
+      systemReplies("{\"ticketNo\":\"" + submitted.ticketNo() + "\",\"type\":\"FINAL\",\"result\":\"SOLVED\","
+          + "\"text\":\"已安排放水并疏通渠道\",\"measures\":\"调度灌溉用水\"}");
+      assertThat(opinion().status()).isEqualTo(OpinionStatus.REPLIED);
+      assertThat(opinions.replies(opinion().id())).singleElement()
+          .satisfies(r -> assertThat(r.departmentCode()).isEqualTo("dept-irrigation-center"));
+    } finally {
+      departmentSystem.stop();
+    }
+  }
+
+  void systemReplies(String body) {
+    String timestamp = String.valueOf(java.time.Instant.now().getEpochSecond());
+    String nonce = java.util.UUID.randomUUID().toString();
+    byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(departmentReplies.receive("dept-irrigation-center", timestamp, nonce,
+        Signatures.sign("irrigation-center-secret", timestamp, nonce, bytes), bytes))
+        .isEqualTo(DepartmentReplies.Outcome.ACCEPTED);
   }
 
   @Test

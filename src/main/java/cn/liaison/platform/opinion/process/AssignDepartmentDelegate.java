@@ -1,6 +1,5 @@
 package cn.liaison.platform.opinion.process;
 
-import cn.liaison.platform.opinion.Deadlines;
 import cn.liaison.platform.opinion.OpinionHandling;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,11 +18,12 @@ class AssignDepartmentDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     int round = Vars.integer(execution, "assignmentRound", 0) + 1;
-    Deadlines deadlines = handling.assign(Vars.opinionId(execution), Vars.string(execution, "ticketNo"),
+    OpinionHandling.Assigned assigned = handling.assign(Vars.opinionId(execution), Vars.string(execution, "ticketNo"),
         Vars.string(execution, "departmentCode"), Vars.string(execution, "grade"),
         Vars.integer(execution, "deadlineDays", 5), round, execution.getProcessInstanceId());
     execution.setVariable("assignmentRound", round);
-    execution.setVariable("dueDate", deadlines.dueDate());
-    execution.setVariable("urgeAt", deadlines.urgeDate());
+    execution.setVariable("departmentChannel", assigned.channel().name());
+    execution.setVariable("dueDate", assigned.deadlines().dueDate());
+    execution.setVariable("urgeAt", assigned.deadlines().urgeDate());
   }
 }

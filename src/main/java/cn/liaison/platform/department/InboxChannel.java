@@ -11,22 +11,18 @@ import org.springframework.stereotype.Component;
  * (the process creates it); this records the hand-over (交办记录) once and tells the department's group.
  */
 @Component
-class InboxDepartmentService implements DepartmentService {
+class InboxChannel implements DepartmentChannel {
 
   private final JdbcClient jdbc;
-  private final Departments departments;
   private final Notifier notifier;
 
-  InboxDepartmentService(JdbcClient jdbc, Departments departments, Notifier notifier) {
+  InboxChannel(JdbcClient jdbc, Notifier notifier) {
     this.jdbc = jdbc;
-    this.departments = departments;
     this.notifier = notifier;
   }
 
   @Override
-  public void send(DepartmentRequest request) {
-    Department department = departments.findByCode(request.departmentCode())
-        .orElseThrow(() -> new IllegalStateException("unknown department " + request.departmentCode()));
+  public void send(Department department, DepartmentRequest request) {
     boolean done = jdbc.sql("SELECT COUNT(*) FROM department_assignment WHERE idempotency_key = ?")
         .param(request.idempotencyKey()).query(Integer.class).single() > 0;
     if (done) {
