@@ -39,18 +39,31 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
-    boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-    if (length > MAX_BYTES || chunked) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-          "提交的内容过大（最多 32 KB）。");
-      problem.setTitle("内容过大");
-      problem.setInstance(URI.create(request.getRequestURI()));
-      response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.setCharacterEncoding("UTF-8");
-      json.writeValue(response.getOutputStream(), problem);
+    if (length > MAX_BYTES) {
+      tooLarge(request, response);
+      return;
+    }
+    if (length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"))) {
+      // no length announced: read at most one byte past the limit, then hand the body on
+      byte[] body = request.getInputStream().readNBytes((int) MAX_BYTES + 1);
+      if (body.length > MAX_BYTES) {
+        tooLarge(request, response);
+        return;
+      }
+      chain.doFilter(new CachedBodyRequest(request, body), response);
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+        "提交的内容过大（最多 32 KB）。");
+    problem.setTitle("内容过大");
+    problem.setInstance(URI.create(request.getRequestURI()));
+    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    json.writeValue(response.getOutputStream(), problem);
   }
 }

@@ -2,24 +2,25 @@ package cn.liaison.platform.opinion.web;
 
 import cn.liaison.platform.opinion.OpinionLoopProcess;
 import cn.liaison.platform.opinion.TaskRules;
+import cn.liaison.platform.system.CachedBodyRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -46,8 +47,13 @@ class TaskDecisionValidationFilter extends OncePerRequestFilter {
   private final RepositoryService repository;
   private final TaskRules rules;
   private final ObjectMapper json;
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
 
-  TaskDecisionValidationFilter(TaskService tasks, RepositoryService repository, TaskRules rules, ObjectMapper json) {
+  TaskDecisionValidationFilter(TaskService tasks, RepositoryService repository, TaskRules rules, ObjectMapper json,
+      IdentityService identity, AuthorizationService authorizations) {
+    this.identity = identity;
+    this.authorizations = authorizations;
     this.tasks = tasks;
     this.repository = repository;
     this.rules = rules;
@@ -62,16 +68,27 @@ class TaskDecisionValidationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    byte[] body = request.getInputStream().readNBytes(MAX_BODY);
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      respond(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "请求内容过大。");
+      return;
+    }
     HttpServletRequest replay = new CachedBodyRequest(request, body);
     Matcher m = COMPLETION.matcher(request.getRequestURI());
     m.matches();
     Task task = findTask(m.group(1));
-    if (task == null || !isOpinionTask(task)) {
+    if (task == null || !isOpinionTask(task) || !mayWork(task)) {
+      // the engine answers as usual: 403/404 for those who may not work the task
       chain.doFilter(replay, response);
       return;
     }
-    JsonNode variables = body.length == 0 ? null : json.readTree(body).path("variables");
+    JsonNode variables;
+    try {
+      variables = body.length == 0 ? null : json.readTree(body).path("variables");
+    } catch (IOException malformed) {
+      chain.doFilter(replay, response); // the engine answers 400 for malformed JSON
+      return;
+    }
     try {
       rules.check(task.getTaskDefinitionKey(), name -> {
         JsonNode v = variables == null ? null : variables.get(name);
@@ -82,12 +99,31 @@ class TaskDecisionValidationFilter extends OncePerRequestFilter {
         return tasks.getVariable(task.getId(), name);
       });
     } catch (BadUserRequestException e) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      response.setContentType("application/json;charset=UTF-8");
-      json.writeValue(response.getOutputStream(), Map.of("type", "InvalidRequestException", "message", e.getMessage()));
+      respond(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
       return;
     }
     chain.doFilter(replay, response);
+  }
+
+  /** The caller may complete the task: assignee, candidate (user or group), or granted TASK_WORK/UPDATE on it. */
+  private boolean mayWork(Task task) {
+    Authentication auth = identity.getCurrentAuthentication();
+    if (auth == null) {
+      return false;
+    }
+    List<String> groups = auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+    if (auth.getUserId().equals(task.getAssignee())) {
+      return true;
+    }
+    return authorizations.isUserAuthorized(auth.getUserId(), groups, TaskPermissions.TASK_WORK, Resources.TASK,
+        task.getId())
+        || authorizations.isUserAuthorized(auth.getUserId(), groups, Permissions.UPDATE, Resources.TASK, task.getId());
+  }
+
+  private void respond(HttpServletResponse response, int status, String message) throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    json.writeValue(response.getOutputStream(), Map.of("type", "InvalidRequestException", "message", message));
   }
 
   private Task findTask(String id) {
@@ -109,68 +145,14 @@ class TaskDecisionValidationFilter extends OncePerRequestFilter {
     }
   }
 
-  /** Lets the engine read the body this filter already read. */
-  static final class CachedBodyRequest extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
-  }
-
   @Configuration(proxyBeanMethods = false)
   static class Registration {
     @Bean
     FilterRegistrationBean<TaskDecisionValidationFilter> taskDecisionValidationFilter(TaskService tasks,
-        RepositoryService repository, TaskRules rules, ObjectMapper json) {
-      var registration = new FilterRegistrationBean<>(new TaskDecisionValidationFilter(tasks, repository, rules, json));
+        RepositoryService repository, TaskRules rules, ObjectMapper json, IdentityService identity,
+        AuthorizationService authorizations) {
+      var registration = new FilterRegistrationBean<>(new TaskDecisionValidationFilter(tasks, repository, rules, json,
+          identity, authorizations));
       registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
       // after the engine REST authentication filter (order 100), so lookups run as the caller
       registration.setOrder(200);
