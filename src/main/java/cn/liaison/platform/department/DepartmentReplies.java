@@ -59,8 +59,9 @@ public class DepartmentReplies {
 
   @Transactional
   public Outcome receive(String code, String timestamp, String nonce, String signature, byte[] body) {
-    Department department = departments.findByCode(code).filter(Department::active)
-        .filter(d -> d.channel() == Department.Channel.HTTP)
+    // any department with a secret may answer: items it was given stay its own after a switch to Tasklist or
+    // deactivation (the item's state decides whether the reply fits)
+    Department department = departments.findByCode(code).filter(Department::hasSecret)
         .orElseThrow(() -> new NotFoundException("未找到对接系统的承办部门：" + code));
     String secret = departments.secretOf(code).orElseThrow(() -> new Unauthenticated("该部门未配置签名密钥"));
     long window = properties.getReplyWindowSeconds();

@@ -38,8 +38,11 @@ class OpinionDepartmentReplies implements DepartmentReplyListener {
   public void onReply(Department department, DepartmentReply reply) {
     Opinion o = opinions.findByTicket(reply.ticketNo())
         .orElseThrow(() -> new InvalidInputException("ticketNo", "编号不存在：" + reply.ticketNo()));
-    if (o.status() != OpinionStatus.ASSIGNED || !department.code().equals(o.departmentCode())) {
-      throw new ConflictException("该事项当前不在" + department.name() + "办理中。");
+    boolean waitingForItsSystem = o.status() == OpinionStatus.ASSIGNED && department.code().equals(o.departmentCode())
+        && runtime.createEventSubscriptionQuery().processInstanceId(o.processInstanceId()).eventName(MESSAGE)
+            .count() > 0;
+    if (!waitingForItsSystem) {
+      throw new ConflictException("该事项当前不在等待" + department.name() + "系统答复的环节。");
     }
     switch (reply.type()) {
       case ACCEPTED -> opinions.addEvent(o.id(), OpinionStatus.ASSIGNED, department.name() + "已签收", null, true,

@@ -102,7 +102,7 @@ public class OpinionHandling {
   }
 
   /** The result of 交办: the deadlines and how the department works the item (Tasklist or its own system). */
-  public record Assigned(Deadlines deadlines, Department.Channel channel) {}
+  public record Assigned(Deadlines deadlines, Department.Channel channel, String groupId) {}
 
   /** Hands the opinion to the department and returns its deadlines (in working days from now). */
   public Assigned assign(long opinionId, String ticketNo, String departmentCode, String grade, int deadlineDays,
@@ -129,7 +129,7 @@ public class OpinionHandling {
     opinions.setStatus(opinionId, OpinionStatus.ASSIGNED);
     opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "已交办" + department.name(),
         "办理时限：" + date(due) + "前（" + deadlineDays + "个工作日）。", true, null);
-    return new Assigned(Deadlines.plan(calendar, now, due), channel);
+    return new Assigned(Deadlines.plan(calendar, now, due), channel, department.groupId());
   }
 
   public void urge(long opinionId, String ticketNo, String departmentCode, Instant due, String dedup) {

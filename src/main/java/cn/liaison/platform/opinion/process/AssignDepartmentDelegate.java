@@ -23,6 +23,7 @@ class AssignDepartmentDelegate implements JavaDelegate {
         Vars.integer(execution, "deadlineDays", 5), round, execution.getProcessInstanceId());
     execution.setVariable("assignmentRound", round);
     execution.setVariable("departmentChannel", assigned.channel().name());
+    execution.setVariable("departmentGroup", assigned.groupId());
     execution.setVariable("dueDate", assigned.deadlines().dueDate());
     execution.setVariable("urgeAt", assigned.deadlines().urgeDate());
   }
