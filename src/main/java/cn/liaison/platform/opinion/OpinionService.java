@@ -169,8 +169,15 @@ public class OpinionService {
           .orElse(null);
       timeline.add(new Step(step, step.label(), i <= currentIndex, i == currentIndex, at));
     }
+    var publicEvents = events.stream()
+        .map(e -> new OpinionProgress.PublicEvent(e.status(), e.title(), e.detail(), e.occurredAt())).toList();
+    var publicReplies = replies.stream().map(r -> new OpinionProgress.PublicReply(r.round(), r.source(),
+        r.departmentCode(), r.result(), r.text(), r.measures(), r.repliedAt(), r.rating(), r.evaluationComment(),
+        r.evaluatedAt())).toList();
+    var notices = outbox.forCitizen(o.id()).stream()
+        .map(n -> new OpinionProgress.PublicNotification(n.title(), n.body(), n.createdAt(), n.sentAt())).toList();
     return new OpinionProgress(o.ticketNo(), station.name(), categories.nameOf(o.category()), o.content(), o.status(),
-        o.status().label(), o.submittedAt(), o.dueAt(), timeline, events, replies, outbox.forCitizen(o.id()),
+        o.status().label(), o.submittedAt(), o.dueAt(), timeline, publicEvents, publicReplies, notices,
         canEvaluate(o, replies));
   }
 

@@ -32,7 +32,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI();
     return !(path.startsWith("/api/opinions") || path.startsWith("/api/departments/") || path.startsWith("/s/")
-        || path.startsWith("/t/"));
+        || path.startsWith("/t/") || path.equals("/t"));
   }
 
   @Override

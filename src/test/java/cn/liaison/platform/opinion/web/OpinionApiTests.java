@@ -21,7 +21,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -301,8 +300,6 @@ class OpinionApiTests {
   }
 
   @Test
-  @Disabled("main-code bug (privacy): OpinionService.track returns OpinionEvent.actor and OpinionReply.repliedBy, "
-      + "so the public tracking page shows staff login ids (recorded_by, the department user who replied)")
   void trackingPageDoesNotNameTheStaffWhoRecordedTheOpinion() {
     var submitted = submitAs("staff1", goodOpinion("channel", "MOBILE_RECEPTION")).getBody();
     var response = track((String) submitted.get("ticketNo"), (String) submitted.get("trackingKey"));

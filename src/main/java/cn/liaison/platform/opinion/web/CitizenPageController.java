@@ -1,0 +1,365 @@
+package cn.liaison.platform.opinion.web;
+
+import cn.liaison.platform.department.Department;
+import cn.liaison.platform.department.Departments;
+import cn.liaison.platform.opinion.Categories;
+import cn.liaison.platform.opinion.Channel;
+import cn.liaison.platform.opinion.OpinionProgress;
+import cn.liaison.platform.opinion.OpinionService;
+import cn.liaison.platform.opinion.OpinionStatus;
+import cn.liaison.platform.opinion.OpinionSubmission;
+import cn.liaison.platform.opinion.Rating;
+import cn.liaison.platform.station.Station;
+import cn.liaison.platform.station.Stations;
+import cn.liaison.platform.system.ClientAddress;
+import cn.liaison.platform.system.ConflictException;
+import cn.liaison.platform.system.InvalidInputException;
+import cn.liaison.platform.system.NotFoundException;
+import cn.liaison.platform.system.RateLimiter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The citizens' pages of 码上见代表: server-rendered, phone-first, in Chinese, usable without JavaScript.
+ * The tracking key only ever travels in a POST body and is never put in a URL, a cookie or the session.
+ */
+@Controller
+class CitizenPageController {
+
+  static final String WRONG_TICKET_OR_KEY = "受理编号或查询码不正确，请核对后重新输入。";
+  static final String TOO_MANY = "操作过于频繁，请稍等一分钟后再试。";
+  static final String UNKNOWN_STATION = "该联络站不存在或已停用，请扫描联络站现场张贴的二维码。";
+  static final int RETRY_AFTER_SECONDS = 60;
+
+  private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BEIJING);
+
+  /** The submission form as entered; checkboxes arrive as "on" (or "true") when ticked, absent otherwise. */
+  record SubmitForm(String category, String content, String place, String contactName, String contactPhone,
+      String anonymous, String consent) {
+
+    static SubmitForm empty() {
+      return new SubmitForm(null, null, null, null, null, null, null);
+    }
+
+    public boolean anonymousChecked() {
+      return checked(anonymous);
+    }
+
+    public boolean consentChecked() {
+      return checked(consent);
+    }
+  }
+
+  /** The evaluation form as entered. */
+  record EvaluationForm(String rating, String comment) {
+
+    static EvaluationForm empty() {
+      return new EvaluationForm(null, null);
+    }
+  }
+
+  record RatingOption(String value, String label) {}
+
+  record StepView(String label, boolean reached, boolean current, String at) {}
+
+  record EventView(String title, String detail, String at) {}
+
+  record ReplyView(int round, String answeredBy, String resultLabel, String text, String measures, String at,
+      String ratingLabel, String evaluationComment) {}
+
+  record NotificationView(String title, String body, String at) {}
+
+  /** The progress page, in words and Beijing time. */
+  record ProgressView(String ticketNo, String stationName, String categoryName, String content, String statusLabel,
+      boolean endedOtherwise, String submittedAt, String dueAt, List<StepView> timeline, List<EventView> events,
+      List<ReplyView> replies, List<NotificationView> notifications, boolean canEvaluate) {}
+
+  private final OpinionService opinions;
+  private final Stations stations;
+  private final Categories categories;
+  private final Departments departments;
+  private final RateLimiter rateLimiter;
+
+  CitizenPageController(OpinionService opinions, Stations stations, Categories categories, Departments departments,
+      RateLimiter rateLimiter) {
+    this.opinions = opinions;
+    this.stations = stations;
+    this.categories = categories;
+    this.departments = departments;
+    this.rateLimiter = rateLimiter;
+  }
+
+  // ---- submission ---------------------------------------------------------------------------------------------
+
+  @GetMapping("/s/{stationCode}")
+  String submitForm(@PathVariable String stationCode, Model model, HttpServletResponse response) {
+    headers(response);
+    Station station = activeStation(stationCode);
+    if (station == null) {
+      return stationNotFound(model, response);
+    }
+    return submitPage(model, station, SubmitForm.empty(), Map.of(), null);
+  }
+
+  @PostMapping("/s/{stationCode}")
+  String submit(@PathVariable String stationCode, SubmitForm form, Model model, HttpServletRequest request,
+      HttpServletResponse response) {
+    headers(response);
+    Station station = activeStation(stationCode);
+    if (station == null) {
+      return stationNotFound(model, response);
+    }
+    if (!rateLimiter.tryAcquire(RateLimiter.Kind.SUBMISSION, ClientAddress.of(request))) {
+      // keep what the citizen typed: they may send it again in a minute
+      tooMany(response);
+      return submitPage(model, station, form, Map.of(), TOO_MANY);
+    }
+    OpinionService.Submitted submitted;
+    try {
+      submitted = opinions.submit(new OpinionSubmission(station.code(), form.category(), form.content(),
+          form.place(), form.contactName(), form.contactPhone(), form.anonymousChecked(), form.consentChecked(),
+          Channel.QR_CODE), null);
+    } catch (InvalidInputException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return submitPage(model, station, form, e.errors(), null);
+    }
+    model.addAttribute("station", station);
+    model.addAttribute("ticketNo", submitted.ticketNo());
+    model.addAttribute("trackingKey", submitted.trackingKey());
+    model.addAttribute("keyGroups", Arrays.asList(submitted.trackingKey().split("-")));
+    return "citizen/submitted";
+  }
+
+  private String submitPage(Model model, Station station, SubmitForm form, Map<String, String> errors,
+      String notice) {
+    model.addAttribute("station", station);
+    model.addAttribute("categories", categories.findActive());
+    model.addAttribute("form", form);
+    model.addAttribute("errors", ordered(errors, "category", "content", "place", "contactName", "contactPhone",
+        "consent"));
+    model.addAttribute("notice", notice);
+    return "citizen/submit";
+  }
+
+  // ---- tracking -----------------------------------------------------------------------------------------------
+
+  /** For citizens who wrote both down: the ticket number is asked for too. */
+  @GetMapping("/t")
+  String lookupForm(Model model, HttpServletResponse response) {
+    headers(response);
+    return keyPage(model, null, true, null);
+  }
+
+  @PostMapping("/t")
+  String lookup(@RequestParam(required = false) String ticketNo, @RequestParam(required = false) String key,
+      Model model, HttpServletRequest request, HttpServletResponse response) {
+    String ticket = ticketNo == null ? "" : ticketNo.strip().toUpperCase(Locale.ROOT);
+    if (ticket.isEmpty()) {
+      headers(response);
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return keyPage(model, null, true, "请输入受理编号和查询码。");
+    }
+    return showProgress(ticket, key, true, model, request, response);
+  }
+
+  @GetMapping("/t/{ticketNo}")
+  String trackForm(@PathVariable String ticketNo, Model model, HttpServletResponse response) {
+    headers(response);
+    return keyPage(model, ticketNo, false, null);
+  }
+
+  @PostMapping("/t/{ticketNo}")
+  String track(@PathVariable String ticketNo, @RequestParam(required = false) String key, Model model,
+      HttpServletRequest request, HttpServletResponse response) {
+    return showProgress(ticketNo, key, false, model, request, response);
+  }
+
+  private String showProgress(String ticketNo, String key, boolean ticketEditable, Model model,
+      HttpServletRequest request, HttpServletResponse response) {
+    headers(response);
+    if (key == null || key.isBlank()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return keyPage(model, ticketNo, ticketEditable, "请输入查询码。");
+    }
+    if (!lookupAllowed(request)) {
+      tooMany(response);
+      return keyPage(model, ticketNo, ticketEditable, TOO_MANY);
+    }
+    try {
+      return progressPage(model, opinions.track(ticketNo, key), key, EvaluationForm.empty(), Map.of(), null, null);
+    } catch (NotFoundException e) {
+      response.setStatus(HttpStatus.NOT_FOUND.value());
+      return keyPage(model, ticketNo, ticketEditable, WRONG_TICKET_OR_KEY);
+    }
+  }
+
+  @PostMapping("/t/{ticketNo}/evaluation")
+  String evaluate(@PathVariable String ticketNo, @RequestParam(required = false) String key,
+      EvaluationForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
+    headers(response);
+    if (key == null || key.isBlank()) {
+      return wrongKey(model, ticketNo, response);
+    }
+    if (!lookupAllowed(request)) {
+      tooMany(response);
+      return keyPage(model, ticketNo, false, TOO_MANY);
+    }
+    Rating rating = null;
+    if (form.rating() != null && !form.rating().isBlank()) {
+      try {
+        rating = Rating.valueOf(form.rating());
+      } catch (IllegalArgumentException e) {
+        rating = null; // answered like a missing choice
+      }
+    }
+    try {
+      opinions.evaluate(ticketNo, key, rating, form.comment());
+      return progressPage(model, opinions.track(ticketNo, key), key, EvaluationForm.empty(), Map.of(),
+          "感谢您的评价！评价结果已记录，我们会据此改进工作。", null);
+    } catch (NotFoundException e) {
+      return wrongKey(model, ticketNo, response);
+    } catch (InvalidInputException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return progressPage(model, opinions.track(ticketNo, key), key, form, e.errors(), null, null);
+    } catch (ConflictException e) {
+      response.setStatus(HttpStatus.CONFLICT.value());
+      return progressPage(model, opinions.track(ticketNo, key), key, EvaluationForm.empty(), Map.of(), null,
+          e.getMessage());
+    }
+  }
+
+  private String keyPage(Model model, String ticketNo, boolean ticketEditable, String error) {
+    model.addAttribute("ticketNo", ticketNo);
+    model.addAttribute("ticketEditable", ticketEditable);
+    model.addAttribute("error", error);
+    return "citizen/track-key";
+  }
+
+  /** A wrong key and an unknown ticket look the same. */
+  private String wrongKey(Model model, String ticketNo, HttpServletResponse response) {
+    response.setStatus(HttpStatus.NOT_FOUND.value());
+    return keyPage(model, ticketNo, false, WRONG_TICKET_OR_KEY);
+  }
+
+  private String progressPage(Model model, OpinionProgress progress, String key, EvaluationForm form,
+      Map<String, String> errors, String success, String conflict) {
+    model.addAttribute("p", view(progress));
+    // the key goes back only inside the page's evaluation form (a POST body), never into a URL
+    model.addAttribute("key", key);
+    model.addAttribute("ratings", Arrays.stream(Rating.values()).map(r -> new RatingOption(r.name(), r.label()))
+        .toList());
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    model.addAttribute("success", success);
+    model.addAttribute("conflict", conflict);
+    return "citizen/progress";
+  }
+
+  private ProgressView view(OpinionProgress p) {
+    List<StepView> steps = p.timeline().stream()
+        .map(s -> new StepView(s.label(), s.reached(), s.current(), time(s.at()))).toList();
+    List<EventView> events = p.events().stream()
+        .map(e -> new EventView(e.title(), e.detail(), time(e.occurredAt()))).toList();
+    List<ReplyView> replies = p.replies().stream().map(this::view).toList();
+    List<NotificationView> notifications = p.notifications().stream()
+        .map(n -> new NotificationView(n.title(), n.body(), time(sentOrCreated(n)))).toList();
+    boolean endedOtherwise = p.status() == OpinionStatus.REJECTED || p.status() == OpinionStatus.DUPLICATE;
+    return new ProgressView(p.ticketNo(), p.stationName(), p.categoryName(), p.content(), p.statusLabel(),
+        endedOtherwise, time(p.submittedAt()), time(p.dueAt()), steps, events, replies, notifications,
+        p.canEvaluate());
+  }
+
+  private ReplyView view(OpinionProgress.PublicReply r) {
+    return new ReplyView(r.round(), answeredBy(r), r.result() == null ? null : r.result().label(), r.text(),
+        r.measures(), time(r.repliedAt()), r.rating() == null ? null : r.rating().label(), r.evaluationComment());
+  }
+
+  /** The department's name, never a person: who answered on behalf of the station. */
+  private String answeredBy(OpinionProgress.PublicReply r) {
+    if (r.departmentCode() != null && !r.departmentCode().isBlank()) {
+      return departments.findByCode(r.departmentCode()).map(Department::name).orElse("承办部门");
+    }
+    if ("PROPOSAL".equals(r.source())) {
+      return "人大代表（代表建议办理）";
+    }
+    return "代表联络站";
+  }
+
+  private static Instant sentOrCreated(OpinionProgress.PublicNotification n) {
+    return n.sentAt() != null ? n.sentAt() : n.createdAt();
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------------------------
+
+  private Station activeStation(String code) {
+    return stations.findByCode(code).filter(Station::active).orElse(null);
+  }
+
+  private static String stationNotFound(Model model, HttpServletResponse response) {
+    response.setStatus(HttpStatus.NOT_FOUND.value());
+    model.addAttribute("title", "未找到联络站");
+    model.addAttribute("message", UNKNOWN_STATION);
+    return "citizen/not-found";
+  }
+
+  private boolean lookupAllowed(HttpServletRequest request) {
+    return rateLimiter.tryAcquire(RateLimiter.Kind.LOOKUP, ClientAddress.of(request));
+  }
+
+  private static void tooMany(HttpServletResponse response) {
+    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+    response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+  }
+
+  /**
+   * Nothing of these pages may be kept by a browser or proxy: the result page shows the key, the progress
+   * page the citizen's own text. They are outside Spring Security, so they set their protective headers here.
+   */
+  private static void headers(HttpServletResponse response) {
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("Pragma", "no-cache");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+  }
+
+  /** Field messages in the order of the form, for the summary at the top. */
+  private static Map<String, String> ordered(Map<String, String> errors, String... fields) {
+    Map<String, String> result = new LinkedHashMap<>();
+    for (String field : fields) {
+      if (errors.containsKey(field)) {
+        result.put(field, errors.get(field));
+      }
+    }
+    errors.forEach(result::putIfAbsent);
+    return result;
+  }
+
+  private static String time(Instant instant) {
+    return instant == null ? null : TIME.format(instant);
+  }
+
+  static boolean checked(String value) {
+    return value != null && (value.equalsIgnoreCase("on") || value.equalsIgnoreCase("true")
+        || value.equals("1") || value.equalsIgnoreCase("yes"));
+  }
+}

@@ -1,0 +1,170 @@
+package cn.liaison.platform.station.web;
+
+import cn.liaison.platform.station.QrCodes;
+import cn.liaison.platform.station.Station;
+import cn.liaison.platform.station.Stations;
+import cn.liaison.platform.system.InvalidInputException;
+import cn.liaison.platform.system.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * 码上见代表 for the stations: each station's QR code (PNG and SVG) pointing at its submission page
+ * {@code {public-base-url}/s/{code}}, a printable A4 signboard and an index of the stations for staff.
+ */
+@Controller
+class StationPagesController {
+
+  static final int DEFAULT_SIZE = 512;
+  static final int MIN_SIZE = 128;
+  static final int MAX_SIZE = 2048;
+  static final String INSTRUCTION = "微信或手机扫码，把您的意见建议直接告诉人大代表";
+  static final String UNKNOWN_STATION = "联络站不存在或已停用。";
+
+  /** What the signboard says about a deputy: the display name only. */
+  record DeputyView(String name) {}
+
+  private final Stations stations;
+  private final QrCodes qrCodes;
+  private final IdentityService identity;
+  private final String publicBaseUrl;
+
+  StationPagesController(Stations stations, QrCodes qrCodes, IdentityService identity,
+      @Value("${liaison.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+    this.stations = stations;
+    this.qrCodes = qrCodes;
+    this.identity = identity;
+    this.publicBaseUrl = publicBaseUrl.endsWith("/")
+        ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+  }
+
+  /** The address a station's QR code opens: its submission page. */
+  String submissionUrl(Station station) {
+    return publicBaseUrl + "/s/" + UriUtils.encodePathSegment(station.code(), StandardCharsets.UTF_8);
+  }
+
+  @GetMapping("/stations/{code}/qr.png")
+  ResponseEntity<byte[]> qrPng(@PathVariable String code, @RequestParam(required = false) String size) {
+    int pixels = size(size);
+    String text = submissionUrl(station(code));
+    String etag = etag("png|" + pixels + "|" + text);
+    return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(imageCache()).eTag(etag)
+        .header("X-Content-Type-Options", "nosniff")
+        .body(qrCodes.png(text, pixels));
+  }
+
+  @GetMapping("/stations/{code}/qr.svg")
+  ResponseEntity<String> qrSvg(@PathVariable String code) {
+    String text = submissionUrl(station(code));
+    String etag = etag("svg|" + text);
+    return ResponseEntity.ok().contentType(new MediaType("image", "svg+xml", StandardCharsets.UTF_8))
+        .cacheControl(imageCache()).eTag(etag)
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+        .body(qrCodes.svg(text));
+  }
+
+  @GetMapping("/stations/{code}/signboard")
+  String signboard(@PathVariable String code, Model model, HttpServletResponse response) {
+    pageHeaders(response);
+    Station station = stations.findByCode(code).filter(Station::active).orElse(null);
+    if (station == null) {
+      response.setStatus(HttpStatus.NOT_FOUND.value());
+      model.addAttribute("title", "未找到联络站");
+      model.addAttribute("message", UNKNOWN_STATION);
+      return "citizen/not-found";
+    }
+    String url = submissionUrl(station);
+    model.addAttribute("station", station);
+    model.addAttribute("qrSvg", qrCodes.svg(url));
+    model.addAttribute("submissionUrl", url);
+    model.addAttribute("instruction", INSTRUCTION);
+    model.addAttribute("deputies", deputies(station));
+    return "station/signboard";
+  }
+
+  @GetMapping("/stations")
+  String index(Model model, HttpServletResponse response) {
+    pageHeaders(response);
+    model.addAttribute("stations", stations.findActive());
+    model.addAttribute("baseUrl", publicBaseUrl);
+    return "station/index";
+  }
+
+  private Station station(String code) {
+    return stations.findByCode(code).filter(Station::active)
+        .orElseThrow(() -> new NotFoundException(UNKNOWN_STATION));
+  }
+
+  /** The deputies' display names (family name first, as in Chinese); unknown user ids are left out. */
+  private List<DeputyView> deputies(Station station) {
+    return station.deputies().stream()
+        .map(id -> identity.createUserQuery().userId(id).singleResult())
+        .filter(Objects::nonNull)
+        .map(StationPagesController::displayName)
+        .filter(name -> !name.isBlank())
+        .map(DeputyView::new)
+        .toList();
+  }
+
+  private static String displayName(User user) {
+    return (Objects.toString(user.getLastName(), "") + Objects.toString(user.getFirstName(), "")).strip();
+  }
+
+  private static int size(String size) {
+    if (size == null || size.isBlank()) {
+      return DEFAULT_SIZE;
+    }
+    try {
+      int pixels = Integer.parseInt(size.strip());
+      if (pixels >= MIN_SIZE && pixels <= MAX_SIZE) {
+        return pixels;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new InvalidInputException("size", "图片尺寸应为 " + MIN_SIZE + " 到 " + MAX_SIZE + " 之间的整数（像素）");
+  }
+
+  /** The code only changes with the public address or the station code, both part of the ETag. */
+  private static CacheControl imageCache() {
+    return CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
+  }
+
+  private static String etag(String content) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(content.getBytes(StandardCharsets.UTF_8));
+      return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** These pages are outside Spring Security's chains, so they set their own protective headers. */
+  static void pageHeaders(HttpServletResponse response) {
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+  }
+}
