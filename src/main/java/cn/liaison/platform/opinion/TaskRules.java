@@ -22,7 +22,12 @@ import org.springframework.stereotype.Component;
  * completion with Chinese messages (per variable) and changes nothing.
  */
 @Component
-public class TaskRules {
+public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules {
+
+  @Override
+  public boolean appliesTo(String processDefinitionKey) {
+    return OpinionLoopProcess.KEY.equals(processDefinitionKey);
+  }
 
   private final Departments departments;
   private final Opinions opinions;
@@ -40,6 +45,7 @@ public class TaskRules {
   }
 
   /** Checks the variables of a completing task; vars reads a variable by name. */
+  @Override
   public void check(String taskKey, Function<String, Object> vars) {
     Map<String, String> errors = new LinkedHashMap<>();
     var v = new Reader(vars, errors);

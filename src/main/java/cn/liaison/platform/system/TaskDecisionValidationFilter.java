@@ -1,8 +1,5 @@
-package cn.liaison.platform.opinion.web;
+package cn.liaison.platform.system;
 
-import cn.liaison.platform.opinion.OpinionLoopProcess;
-import cn.liaison.platform.opinion.TaskRules;
-import cn.liaison.platform.system.CachedBodyRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -31,7 +28,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks an opinion task's decision before the engine sees it, so that a user's mistake in Tasklist or
+ * Checks a user task's decision (by the feature's {@link TaskCompletionRules}) before the engine sees it,
+ * so that a user's mistake in Tasklist or
  * through /engine-rest is a 400 with the Chinese message (the engine would wrap the task listener's refusal
  * into a 500). The task listener still checks every completion, whatever the entry point.
  * Runs after the REST authentication filter, so the task lookup is subject to the caller's authorizations:
@@ -45,12 +43,13 @@ class TaskDecisionValidationFilter extends OncePerRequestFilter {
 
   private final TaskService tasks;
   private final RepositoryService repository;
-  private final TaskRules rules;
+  private final List<TaskCompletionRules> rules;
   private final ObjectMapper json;
   private final IdentityService identity;
   private final AuthorizationService authorizations;
 
-  TaskDecisionValidationFilter(TaskService tasks, RepositoryService repository, TaskRules rules, ObjectMapper json,
+  TaskDecisionValidationFilter(TaskService tasks, RepositoryService repository, List<TaskCompletionRules> rules,
+      ObjectMapper json,
       IdentityService identity, AuthorizationService authorizations) {
     this.identity = identity;
     this.authorizations = authorizations;
@@ -77,7 +76,8 @@ class TaskDecisionValidationFilter extends OncePerRequestFilter {
     Matcher m = COMPLETION.matcher(request.getRequestURI());
     m.matches();
     Task task = findTask(m.group(1));
-    if (task == null || !isOpinionTask(task) || !mayWork(task)) {
+    TaskCompletionRules taskRules = task == null ? null : rulesFor(task);
+    if (taskRules == null || !mayWork(task)) {
       // the engine answers as usual: 403/404 for those who may not work the task
       chain.doFilter(replay, response);
       return;
@@ -90,7 +90,7 @@ class TaskDecisionValidationFilter extends OncePerRequestFilter {
       return;
     }
     try {
-      rules.check(task.getTaskDefinitionKey(), name -> {
+      taskRules.check(task.getTaskDefinitionKey(), name -> {
         JsonNode v = variables == null ? null : variables.get(name);
         if (v != null && v.has("value")) {
           JsonNode value = v.get("value");
@@ -134,22 +134,25 @@ class TaskDecisionValidationFilter extends OncePerRequestFilter {
     }
   }
 
-  private boolean isOpinionTask(Task task) {
+  private TaskCompletionRules rulesFor(Task task) {
     if (task.getProcessDefinitionId() == null) {
-      return false;
+      return null;
     }
+    String key;
     try {
-      return OpinionLoopProcess.KEY.equals(repository.getProcessDefinition(task.getProcessDefinitionId()).getKey());
+      key = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
     } catch (ProcessEngineException e) {
-      return task.getProcessDefinitionId().startsWith(OpinionLoopProcess.KEY + ":");
+      key = task.getProcessDefinitionId().split(":")[0];
     }
+    String definitionKey = key;
+    return rules.stream().filter(r -> r.appliesTo(definitionKey)).findFirst().orElse(null);
   }
 
   @Configuration(proxyBeanMethods = false)
   static class Registration {
     @Bean
     FilterRegistrationBean<TaskDecisionValidationFilter> taskDecisionValidationFilter(TaskService tasks,
-        RepositoryService repository, TaskRules rules, ObjectMapper json, IdentityService identity,
+        RepositoryService repository, List<TaskCompletionRules> rules, ObjectMapper json, IdentityService identity,
         AuthorizationService authorizations) {
       var registration = new FilterRegistrationBean<>(new TaskDecisionValidationFilter(tasks, repository, rules, json,
           identity, authorizations));

@@ -1,0 +1,199 @@
+package cn.liaison.platform.campaign;
+
+import cn.liaison.platform.department.DepartmentRequest;
+import cn.liaison.platform.department.DepartmentService;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the steps of a campaign do: start the households' sign-offs in batches, move through the phases,
+ * close mobilisation, pay subsidies in batches through the finance bureau (each household once), sum up.
+ */
+@Service
+public class CampaignSteps {
+
+  static final String FINANCE = "dept-finance";
+  static final String DISBURSE_SUBSIDY = "DISBURSE_SUBSIDY";
+
+  private final Campaigns campaigns;
+  private final Households households;
+  private final HouseholdSteps householdSteps;
+  private final RuntimeService runtime;
+  private final DepartmentService departments;
+  private final JdbcClient jdbc;
+  private final int startBatchSize;
+
+  CampaignSteps(Campaigns campaigns, Households households, HouseholdSteps householdSteps, RuntimeService runtime,
+      DepartmentService departments, JdbcClient jdbc,
+      @Value("${liaison.campaign.start-batch-size:250}") int startBatchSize) {
+    this.campaigns = campaigns;
+    this.households = households;
+    this.householdSteps = householdSteps;
+    this.runtime = runtime;
+    this.departments = departments;
+    this.jdbc = jdbc;
+    this.startBatchSize = startBatchSize;
+  }
+
+  /** Starts the sign-off of the next batch of households; returns how many are still to start. */
+  public int startNextSignOffs(String campaignCode) {
+    for (long id : households.notStarted(campaignCode, startBatchSize)) {
+      Household h = households.find(id).orElseThrow();
+      String pid = runtime.createProcessInstanceByKey(CampaignProcess.HOUSEHOLD_KEY).businessKey(h.householdNo())
+          .setVariables(householdSteps.startVariables(h)).execute().getId();
+      households.update(id, "process_instance_id", pid);
+    }
+    return households.countNotStarted(campaignCode);
+  }
+
+  public void enterSignAndPlant(String campaignCode) {
+    campaigns.setStatus(campaignCode, Campaign.Status.SIGN_AND_PLANT);
+  }
+
+  /**
+   * The sign & plant phase is over: households still being mobilised end as 未改种 (with their reasons);
+   * returns the wrap-up list for the station (outstanding households).
+   */
+  public String endMobilisation(String campaignCode) {
+    campaigns.setStatus(campaignCode, Campaign.Status.WRAP_UP);
+    for (Household h : households.ofCampaign(campaignCode)) {
+      if (h.processInstanceId() != null && switch (h.status()) {
+        case PENDING, VISITING, UNWILLING -> true;
+        default -> false;
+      }) {
+        runtime.createMessageCorrelation(CampaignProcess.Message.MOBILISATION_ENDED)
+            .processInstanceId(h.processInstanceId()).correlateAll();
+      }
+    }
+    return outstanding(campaignCode);
+  }
+
+  /** The wrap-up list: households signed but not yet crossed off, and those not converted, by village. */
+  String outstanding(String campaignCode) {
+    StringBuilder s = new StringBuilder();
+    int open = 0;
+    int notConverted = 0;
+    for (Household h : households.ofCampaign(campaignCode)) {
+      switch (h.status()) {
+        case WILLING, SIGNED, PLANTED, SUBSIDISED -> {
+          open++;
+          s.append("- ").append(h.village()).append(' ').append(h.householdNo()).append('：').append(h.status().label())
+              .append('\n');
+        }
+        case NOT_CONVERTED -> notConverted++;
+        default -> { }
+      }
+    }
+    return "尚未销号 " + open + " 户，未改种 " + notConverted + " 户。\n" + s;
+  }
+
+  /**
+   * Gathers the planted households waiting for their subsidy that are in no batch yet into a new batch
+   * (amount = planted 亩 × rate); null when none is due. The batch is committed before it is sent, so a
+   * retried payment resends the same batch.
+   */
+  public Long composeSubsidyBatch(String campaignCode) {
+    Campaign c = campaigns.find(campaignCode).orElseThrow();
+    Set<String> waiting = new HashSet<>();
+    for (EventSubscription e : runtime.createEventSubscriptionQuery()
+        .eventName(CampaignProcess.Message.SUBSIDY_PAID).list()) {
+      waiting.add(e.getProcessInstanceId());
+    }
+    List<Household> due = households.ofCampaign(campaignCode).stream()
+        .filter(h -> h.status() == Household.Status.PLANTED && waiting.contains(h.processInstanceId())).toList();
+    Set<Long> batched = new HashSet<>(jdbc.sql("SELECT l.household_id FROM subsidy_line l JOIN subsidy_batch b "
+        + "ON b.id = l.batch_id WHERE b.campaign_code = ?").param(campaignCode).query(Long.class).list());
+    due = due.stream().filter(h -> !batched.contains(h.id())).toList();
+    if (due.isEmpty()) {
+      return null;
+    }
+    BigDecimal totalMu = BigDecimal.ZERO;
+    BigDecimal total = BigDecimal.ZERO;
+    for (Household h : due) {
+      totalMu = totalMu.add(h.plantedMu());
+      total = total.add(amount(h, c));
+    }
+    var key = new GeneratedKeyHolder();
+    jdbc.sql("INSERT INTO subsidy_batch (campaign_code, status, households, total_mu, total_amount, created_at) "
+        + "VALUES (?, 'COMPOSED', ?, ?, ?, ?)").params(campaignCode, due.size(), totalMu, total,
+            Timestamp.from(HouseholdSteps.now())).update(key, "id");
+    long batchId = key.getKey().longValue();
+    for (Household h : due) {
+      jdbc.sql("INSERT INTO subsidy_line (batch_id, household_id, planted_mu, amount) VALUES (?, ?, ?, ?)")
+          .params(batchId, h.id(), h.plantedMu(), amount(h, c)).update();
+    }
+    return batchId;
+  }
+
+  /** Sends the batch to the finance bureau (idempotent by batch) and lets the paid households go on to 销号. */
+  public void sendSubsidyBatch(long batchId) {
+    Map<String, Object> batch = jdbc.sql("SELECT * FROM subsidy_batch WHERE id = ?").param(batchId).query().singleRow();
+    String campaignCode = (String) batch.get("campaign_code");
+    List<Map<String, Object>> lines = jdbc.sql("SELECT h.id, h.household_no, h.village, h.process_instance_id, "
+        + "l.planted_mu, l.amount FROM subsidy_line l JOIN household h ON h.id = l.household_id WHERE l.batch_id = ? "
+        + "ORDER BY h.household_no").param(batchId).query().listOfRows();
+    if (!"SENT".equals(batch.get("status"))) {
+      List<Map<String, Object>> payments = new ArrayList<>();
+      for (Map<String, Object> l : lines) {
+        payments.add(Map.of("householdNo", l.get("household_no"), "village", l.get("village"),
+            "plantedMu", l.get("planted_mu"), "amount", l.get("amount")));
+      }
+      Map<String, Object> payload = new HashMap<>();
+      payload.put("campaignCode", campaignCode);
+      payload.put("batchId", batchId);
+      payload.put("households", payments.size());
+      payload.put("totalAmount", batch.get("total_amount"));
+      payload.put("payments", payments);
+      departments.send(new DepartmentRequest(FINANCE, DISBURSE_SUBSIDY, "subsidy-batch:" + batchId,
+          "BATCH-" + batchId, null, payload));
+      jdbc.sql("UPDATE subsidy_batch SET status = 'SENT', sent_at = ? WHERE id = ?")
+          .params(Timestamp.from(HouseholdSteps.now()), batchId).update();
+    }
+    for (Map<String, Object> l : lines) {
+      long id = ((Number) l.get("id")).longValue();
+      households.update(id, "subsidy_amount", l.get("amount"));
+      households.update(id, "subsidised_at", Timestamp.from(HouseholdSteps.now()));
+      households.setStatus(id, Household.Status.SUBSIDISED);
+      runtime.createMessageCorrelation(CampaignProcess.Message.SUBSIDY_PAID)
+          .processInstanceId((String) l.get("process_instance_id")).correlateAll();
+    }
+  }
+
+  /** The campaign's closing summary, kept on the campaign. */
+  public String summarise(String campaignCode) {
+    Campaign c = campaigns.find(campaignCode).orElseThrow();
+    Map<Household.Status, Integer> counts = new HashMap<>();
+    BigDecimal planted = BigDecimal.ZERO;
+    BigDecimal paid = BigDecimal.ZERO;
+    List<Household> all = households.ofCampaign(campaignCode);
+    for (Household h : all) {
+      counts.merge(h.status(), 1, Integer::sum);
+      planted = planted.add(h.plantedMu() == null ? BigDecimal.ZERO : h.plantedMu());
+      paid = paid.add(h.subsidyAmount() == null ? BigDecimal.ZERO : h.subsidyAmount());
+    }
+    String summary = c.name() + "：台账 " + all.size() + " 户（目标 " + c.targetHouseholds() + " 户），已销号 "
+        + counts.getOrDefault(Household.Status.CROSSED_OFF, 0) + " 户，未改种 "
+        + counts.getOrDefault(Household.Status.NOT_CONVERTED, 0) + " 户；种植水稻 "
+        + planted.stripTrailingZeros().toPlainString() + " 亩（目标 " + c.targetMu().stripTrailingZeros().toPlainString()
+        + " 亩），拨付补贴 " + paid.setScale(2, RoundingMode.HALF_UP).toPlainString() + " 元。";
+    campaigns.ended(campaignCode, summary);
+    return summary;
+  }
+
+  private static BigDecimal amount(Household h, Campaign c) {
+    return h.plantedMu().multiply(c.subsidyPerMu()).setScale(2, RoundingMode.HALF_UP);
+  }
+}

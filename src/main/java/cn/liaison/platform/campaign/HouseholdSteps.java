@@ -1,0 +1,170 @@
+package cn.liaison.platform.campaign;
+
+import cn.liaison.platform.department.DepartmentRequest;
+import cn.liaison.platform.department.DepartmentService;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * What each step of a household's sign-off (包户销号) does to the ledger, and the department services it asks
+ * for (agriculture bureau guidance, water bureau irrigation). Runs in the engine's transaction.
+ */
+@Service
+public class HouseholdSteps {
+
+  static final String AGRICULTURE = "dept-agriculture";
+  static final String WATER = "dept-water";
+  static final String SCHEDULE_GUIDANCE = "SCHEDULE_GUIDANCE";
+  static final String SCHEDULE_WATER = "SCHEDULE_WATER";
+
+  private final Households households;
+  private final DepartmentService departments;
+  private final String revisitDuration;
+  private final String notHomeRevisitDuration;
+
+  HouseholdSteps(Households households, DepartmentService departments,
+      @Value("${liaison.campaign.revisit-after:P3D}") String revisitDuration,
+      @Value("${liaison.campaign.not-home-revisit-after:P2D}") String notHomeRevisitDuration) {
+    this.households = households;
+    this.departments = departments;
+    this.revisitDuration = revisitDuration;
+    this.notHomeRevisitDuration = notHomeRevisitDuration;
+  }
+
+  /** Variables a household's sign-off starts with: references and plot facts, no names or phone numbers. */
+  Map<String, Object> startVariables(Household h) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(CampaignProcess.Var.HOUSEHOLD_ID, h.id());
+    v.put(CampaignProcess.Var.HOUSEHOLD_NO, h.householdNo());
+    v.put(CampaignProcess.Var.CAMPAIGN_CODE, h.campaignCode());
+    v.put("village", h.village());
+    v.put("area", h.area() == null ? "" : h.area());
+    v.put(CampaignProcess.Var.RESPONSIBLE_DEPUTY, h.responsibleDeputy());
+    v.put(CampaignProcess.Var.VISIT_COUNT, h.visitCount());
+    v.put("totalMu", h.totalMu().doubleValue());
+    StringBuilder summary = new StringBuilder(h.plots().size() + "块地，共" + h.totalMu().stripTrailingZeros()
+        .toPlainString() + "亩：");
+    List<Map<String, String>> options = new ArrayList<>();
+    for (Household.Plot p : h.plots()) {
+      String mu = p.areaMu().stripTrailingZeros().toPlainString();
+      summary.append(p.plotNo()).append(' ').append(mu).append("亩 ").append(p.terrain().label())
+          .append(p.currentCrop() == null ? "" : " " + p.currentCrop()).append("；");
+      options.add(Map.of("label", p.plotNo() + "（" + mu + "亩，" + p.terrain().label() + "）", "value", p.plotNo()));
+    }
+    v.put("plotsSummary", summary.toString());
+    v.put("plotOptions", org.camunda.spin.Spin.JSON(options));
+    v.put("revisitDuration", revisitDuration);
+    v.put("notHomeRevisitDuration", notHomeRevisitDuration);
+    return v;
+  }
+
+  public void visitTaskCreated(long householdId) {
+    Household h = households.find(householdId).orElseThrow();
+    if (h.status() == Household.Status.PENDING) {
+      households.setStatus(householdId, Household.Status.VISITING);
+    }
+  }
+
+  /** Records a visit (入户动员) and returns the visit count. */
+  public int visited(long householdId, String outcome, List<String> reasons, String note) {
+    Household h = households.find(householdId).orElseThrow();
+    int count = h.visitCount() + 1;
+    households.update(householdId, "visit_count", count);
+    households.update(householdId, "last_visit_outcome", outcome);
+    households.update(householdId, "visit_note", note);
+    switch (outcome) {
+      case "WILLING" -> households.setStatus(householdId, Household.Status.WILLING);
+      case "UNWILLING" -> {
+        households.update(householdId, "unwilling_reasons", String.join(",", reasons));
+        households.setStatus(householdId, Household.Status.UNWILLING);
+      }
+      default -> households.setStatus(householdId, h.status() == Household.Status.PENDING
+          ? Household.Status.VISITING : h.status());
+    }
+    return count;
+  }
+
+  public void guidanceGiven(long householdId) {
+    Household h = households.find(householdId).orElseThrow();
+    households.update(householdId, "guidance_count", h.guidanceCount() + 1);
+  }
+
+  public void agreementSigned(long householdId, String agreementNo, List<String> plots, BigDecimal signedMu) {
+    households.update(householdId, "agreement_no", agreementNo);
+    households.update(householdId, "signed_mu", signedMu);
+    households.update(householdId, "signed_at", Timestamp.from(now()));
+    households.markPlotsSigned(householdId, plots);
+    households.setStatus(householdId, Household.Status.SIGNED);
+  }
+
+  public void plantingConfirmed(long householdId, BigDecimal plantedMu, LocalDate plantedOn) {
+    households.update(householdId, "planted_mu", plantedMu);
+    households.update(householdId, "planted_on", Date.valueOf(plantedOn));
+    households.setStatus(householdId, Household.Status.PLANTED);
+  }
+
+  /** Asks the agriculture bureau for on-site guidance or training for an unwilling household (专家指导). */
+  public void requestGuidance(long householdId, String processInstanceId, int visitCount) {
+    Household h = households.find(householdId).orElseThrow();
+    Map<String, Object> payload = place(h);
+    payload.put("purpose", "ON_SITE_GUIDANCE");
+    payload.put("unwillingReasons", h.unwillingReasons());
+    departments.send(new DepartmentRequest(AGRICULTURE, SCHEDULE_GUIDANCE,
+        processInstanceId + ":guidance:" + visitCount, h.householdNo(), null, payload));
+  }
+
+  /** Registers the planted household for the agriculture bureau's technical guidance (技术指导). */
+  public void registerTechnicalGuidance(long householdId, String processInstanceId) {
+    Household h = households.find(householdId).orElseThrow();
+    Map<String, Object> payload = place(h);
+    payload.put("purpose", "TECHNICAL_GUIDANCE");
+    payload.put("plantedMu", h.plantedMu());
+    departments.send(new DepartmentRequest(AGRICULTURE, SCHEDULE_GUIDANCE, processInstanceId + ":technical",
+        h.householdNo(), null, payload));
+  }
+
+  /** Asks the water bureau to schedule irrigation for the planted area (灌溉调度). */
+  public void scheduleWater(long householdId, String processInstanceId) {
+    Household h = households.find(householdId).orElseThrow();
+    Map<String, Object> payload = place(h);
+    payload.put("plantedMu", h.plantedMu());
+    payload.put("plantedOn", h.plantedOn() == null ? null : h.plantedOn().toString());
+    departments.send(new DepartmentRequest(WATER, SCHEDULE_WATER, processInstanceId + ":water", h.householdNo(), null,
+        payload));
+  }
+
+  public void notConverted(long householdId) {
+    households.setStatus(householdId, Household.Status.NOT_CONVERTED);
+  }
+
+  /** 销号: agreement, planting and subsidy are done; the responsible deputy answers for it. */
+  public void signOff(long householdId) {
+    Household h = households.find(householdId).orElseThrow();
+    households.update(householdId, "crossed_off_by", h.responsibleDeputy());
+    households.update(householdId, "crossed_off_at", Timestamp.from(now()));
+    households.setStatus(householdId, Household.Status.CROSSED_OFF);
+  }
+
+  private static Map<String, Object> place(Household h) {
+    Map<String, Object> payload = new HashMap<>();
+    payload.put("campaignCode", h.campaignCode());
+    payload.put("householdNo", h.householdNo());
+    payload.put("village", h.village());
+    payload.put("area", h.area());
+    return payload;
+  }
+
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}

@@ -1,0 +1,165 @@
+package cn.liaison.platform.campaign;
+
+import cn.liaison.platform.system.TaskCompletionRules;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the deputies' and departments' decisions in the sign-off process must satisfy: a known visit outcome,
+ * reasons when unwilling, an agreement with signed plots, planting not more than signed. The same for the
+ * forms in Tasklist and for /engine-rest/task/{id}/complete.
+ */
+@Component
+public class HouseholdTaskRules implements TaskCompletionRules {
+
+  static final Set<String> REASONS = Set.of("HIGH_GROUND", "SANDY_SOIL", "HIGH_COST", "NO_LABOR", "OTHER");
+
+  private final Households households;
+
+  HouseholdTaskRules(Households households) {
+    this.households = households;
+  }
+
+  @Override
+  public boolean appliesTo(String processDefinitionKey) {
+    return CampaignProcess.HOUSEHOLD_KEY.equals(processDefinitionKey)
+        || CampaignProcess.CAMPAIGN_KEY.equals(processDefinitionKey);
+  }
+
+  @Override
+  public void check(String taskKey, Function<String, Object> vars) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    switch (taskKey) {
+      case CampaignProcess.Task.VISIT -> {
+        Object outcome = vars.apply("visitOutcome");
+        if (!Set.of("WILLING", "UNWILLING", "NOT_HOME").contains(String.valueOf(outcome))) {
+          errors.put("visitOutcome", "请选择走访结果：愿意、不愿意或不在家");
+        } else if ("UNWILLING".equals(outcome)) {
+          List<String> reasons = values(vars.apply("unwillingReasons"));
+          if (reasons.isEmpty() || !REASONS.containsAll(reasons)) {
+            errors.put("unwillingReasons", "请选择不愿意的原因（地势高、沙土地、成本高、缺劳力、其他）");
+          }
+          Object note = vars.apply("visitNote");
+          if (note == null || note.toString().isBlank()) {
+            errors.put("visitNote", "请记录农户的具体顾虑");
+          }
+        }
+        Object note = vars.apply("visitNote");
+        if (note != null && note.toString().length() > 1000) {
+          errors.put("visitNote", "走访记录不能超过 1000 个字");
+        }
+      }
+      case CampaignProcess.Task.RECORD_GUIDANCE -> {
+        date(errors, vars, "guidanceOn", "请填写指导日期");
+        Object note = vars.apply("guidanceNote");
+        if (note == null || note.toString().isBlank() || note.toString().length() > 1000) {
+          errors.put("guidanceNote", "请填写指导内容（不超过 1000 个字）");
+        }
+      }
+      case CampaignProcess.Task.SIGN_AGREEMENT -> {
+        Object no = vars.apply("agreementNo");
+        if (no == null || no.toString().isBlank() || no.toString().length() > 64) {
+          errors.put("agreementNo", "请填写协议编号（不超过 64 个字符）");
+        }
+        Household h = household(vars);
+        List<String> plots = values(vars.apply("signedPlots"));
+        Set<String> known = h == null ? Set.of() : Set.copyOf(h.plots().stream().map(Household.Plot::plotNo).toList());
+        if (plots.isEmpty() || !known.containsAll(plots)) {
+          errors.put("signedPlots", "请选择签约的地块");
+        }
+        BigDecimal signed = number(errors, vars, "signedMu", "请填写签约面积（亩）");
+        if (signed != null && h != null) {
+          BigDecimal plotted = h.plots().stream().filter(p -> plots.contains(p.plotNo())).map(Household.Plot::areaMu)
+              .reduce(BigDecimal.ZERO, BigDecimal::add);
+          if (signed.compareTo(plotted) > 0) {
+            errors.put("signedMu", "签约面积不能大于所选地块面积之和（" + plotted.stripTrailingZeros().toPlainString() + " 亩）");
+          }
+        }
+      }
+      case CampaignProcess.Task.CONFIRM_PLANTING -> {
+        BigDecimal planted = number(errors, vars, "plantedMu", "请填写种植面积（亩）");
+        Object signedValue = vars.apply("signedMu");
+        if (planted != null && signedValue != null && planted.compareTo(new BigDecimal(signedValue.toString())) > 0) {
+          errors.put("plantedMu", "种植面积不能大于签约面积（" + signedValue + " 亩）");
+        }
+        date(errors, vars, "plantedOn", "请填写种植日期");
+      }
+      case CampaignProcess.Task.WRAP_UP -> {
+        Object note = vars.apply("wrapUpNote");
+        if (note == null || note.toString().isBlank() || note.toString().length() > 2000) {
+          errors.put("wrapUpNote", "请填写扫尾情况（不超过 2000 个字）");
+        }
+        if (!Boolean.TRUE.equals(vars.apply("wrapUpConfirmed")) && !"true".equals(String.valueOf(vars.apply(
+            "wrapUpConfirmed")))) {
+          errors.put("wrapUpConfirmed", "请确认已核对台账");
+        }
+      }
+      default -> { }
+    }
+    if (!errors.isEmpty()) {
+      throw new BadUserRequestException("任务未完成，请修改后重新提交：" + String.join("；", errors.values()));
+    }
+  }
+
+  /** A list from a checklist (JSON array), a Java collection, or a comma-separated string. */
+  public static List<String> values(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof Collection<?> c) {
+      return c.stream().map(String::valueOf).toList();
+    }
+    String s = value.toString().trim();
+    if (s.startsWith("[")) {
+      s = s.substring(1, s.length() - 1);
+    }
+    return java.util.Arrays.stream(s.split(",")).map(x -> x.trim().replace("\"", "")).filter(x -> !x.isEmpty())
+        .toList();
+  }
+
+  private Household household(Function<String, Object> vars) {
+    Object id = vars.apply("householdId");
+    return id instanceof Number n ? households.find(n.longValue()).orElse(null) : null;
+  }
+
+  private static BigDecimal number(Map<String, String> errors, Function<String, Object> vars, String name,
+      String missing) {
+    Object v = vars.apply(name);
+    try {
+      BigDecimal n = new BigDecimal(String.valueOf(v).trim());
+      if (n.signum() <= 0 || n.compareTo(new BigDecimal("10000")) > 0) {
+        errors.put(name, missing);
+        return null;
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      errors.put(name, missing);
+      return null;
+    }
+  }
+
+  private static void date(Map<String, String> errors, Function<String, Object> vars, String name, String missing) {
+    Object v = vars.apply(name);
+    if (v == null || v.toString().isBlank()) {
+      errors.put(name, missing);
+      return;
+    }
+    if (v instanceof java.util.Date) {
+      return;
+    }
+    try {
+      LocalDate.parse(v.toString().substring(0, Math.min(10, v.toString().length())));
+    } catch (DateTimeParseException e) {
+      errors.put(name, "日期格式应为 年-月-日");
+    }
+  }
+}

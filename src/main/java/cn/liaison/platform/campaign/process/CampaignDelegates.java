@@ -1,0 +1,51 @@
+package cn.liaison.platform.campaign.process;
+
+import cn.liaison.platform.campaign.CampaignProcess.Var;
+import cn.liaison.platform.campaign.CampaignSteps;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The thin delegates of rice-replanting-campaign.bpmn, one bean per service task: each maps variables to one
+ * call of {@link CampaignSteps} and back.
+ */
+@Configuration(proxyBeanMethods = false)
+class CampaignDelegates {
+
+  @Bean
+  JavaDelegate startHouseholdSignOffsDelegate(CampaignSteps steps) {
+    return execution -> execution.setVariable(Var.HOUSEHOLDS_REMAINING, steps.startNextSignOffs(code(execution)));
+  }
+
+  @Bean
+  JavaDelegate enterCampaignPhaseDelegate(CampaignSteps steps) {
+    return execution -> steps.enterSignAndPlant(code(execution));
+  }
+
+  @Bean
+  JavaDelegate endMobilisationDelegate(CampaignSteps steps) {
+    return execution -> execution.setVariable(Var.OUTSTANDING_SUMMARY, steps.endMobilisation(code(execution)));
+  }
+
+  @Bean
+  JavaDelegate composeSubsidyBatchDelegate(CampaignSteps steps) {
+    // local: each cycle of the event subprocess has its own batch
+    return execution -> execution.setVariableLocal(Var.SUBSIDY_BATCH_ID, steps.composeSubsidyBatch(code(execution)));
+  }
+
+  @Bean
+  JavaDelegate sendSubsidyBatchDelegate(CampaignSteps steps) {
+    return execution -> steps.sendSubsidyBatch(((Number) execution.getVariable(Var.SUBSIDY_BATCH_ID)).longValue());
+  }
+
+  @Bean
+  JavaDelegate summariseCampaignDelegate(CampaignSteps steps) {
+    return execution -> execution.setVariable("summary", steps.summarise(code(execution)));
+  }
+
+  private static String code(DelegateExecution execution) {
+    return (String) execution.getVariable(Var.CAMPAIGN_CODE);
+  }
+}

@@ -1,0 +1,105 @@
+package cn.liaison.platform.campaign.process;
+
+import cn.liaison.platform.campaign.CampaignProcess;
+import cn.liaison.platform.campaign.CampaignProcess.Var;
+import cn.liaison.platform.campaign.HouseholdSteps;
+import cn.liaison.platform.campaign.HouseholdTaskRules;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The thin delegates and the task listener of household-sign-off.bpmn. */
+@Configuration(proxyBeanMethods = false)
+class HouseholdDelegates {
+
+  @Bean
+  TaskListener householdTaskListener(HouseholdSteps steps, HouseholdTaskRules rules,
+      cn.liaison.platform.calendar.WorkingDayCalendar calendar) {
+    return task -> {
+      long id = householdId(task);
+      if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+        if (CampaignProcess.Task.VISIT.equals(task.getTaskDefinitionKey())) {
+          steps.visitTaskCreated(id);
+        }
+        return;
+      }
+      if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+        return;
+      }
+      rules.check(task.getTaskDefinitionKey(), task::getVariable);
+      completed(task, id, steps, calendar.zone());
+    };
+  }
+
+  /** The station's tasks of the campaign itself (扫尾收关): their decisions are checked like the households'. */
+  @Bean
+  TaskListener campaignTaskListener(HouseholdTaskRules rules) {
+    return task -> rules.check(task.getTaskDefinitionKey(), task::getVariable);
+  }
+
+  private static void completed(DelegateTask task, long id, HouseholdSteps steps, ZoneId zone) {
+    switch (task.getTaskDefinitionKey()) {
+      case CampaignProcess.Task.VISIT -> {
+        String outcome = String.valueOf(task.getVariable(Var.VISIT_OUTCOME));
+        List<String> reasons = "UNWILLING".equals(outcome) ? HouseholdTaskRules.values(task.getVariable(Var.UNWILLING_REASONS)) : List.of();
+        Object note = task.getVariable(Var.VISIT_NOTE);
+        int count = steps.visited(id, outcome, reasons, note == null ? null : note.toString());
+        task.getExecution().setVariable(Var.VISIT_COUNT, count);
+      }
+      case CampaignProcess.Task.RECORD_GUIDANCE -> steps.guidanceGiven(id);
+      case CampaignProcess.Task.SIGN_AGREEMENT -> steps.agreementSigned(id,
+          task.getVariable(Var.AGREEMENT_NO).toString().strip(), HouseholdTaskRules.values(task.getVariable(Var.SIGNED_PLOTS)),
+          new BigDecimal(task.getVariable(Var.SIGNED_MU).toString()));
+      case CampaignProcess.Task.CONFIRM_PLANTING -> steps.plantingConfirmed(id,
+          new BigDecimal(task.getVariable(Var.PLANTED_MU).toString()), date(task.getVariable(Var.PLANTED_ON), zone));
+      default -> { }
+    }
+  }
+
+  @Bean
+  JavaDelegate requestGuidanceDelegate(HouseholdSteps steps) {
+    return execution -> steps.requestGuidance(householdId(execution), execution.getProcessInstanceId(),
+        ((Number) execution.getVariable(Var.VISIT_COUNT)).intValue());
+  }
+
+  @Bean
+  JavaDelegate registerTechnicalGuidanceDelegate(HouseholdSteps steps) {
+    return execution -> steps.registerTechnicalGuidance(householdId(execution), execution.getProcessInstanceId());
+  }
+
+  @Bean
+  JavaDelegate scheduleWaterDelegate(HouseholdSteps steps) {
+    return execution -> steps.scheduleWater(householdId(execution), execution.getProcessInstanceId());
+  }
+
+  @Bean
+  JavaDelegate recordNotConvertedDelegate(HouseholdSteps steps) {
+    return execution -> steps.notConverted(householdId(execution));
+  }
+
+  @Bean
+  JavaDelegate signOffHouseholdDelegate(HouseholdSteps steps) {
+    return execution -> steps.signOff(householdId(execution));
+  }
+
+  static long householdId(VariableScope scope) {
+    return ((Number) scope.getVariable(Var.HOUSEHOLD_ID)).longValue();
+  }
+
+  static LocalDate date(Object value, ZoneId zone) {
+    if (value instanceof Date d) {
+      return LocalDate.ofInstant(d.toInstant(), zone);
+    }
+    String s = value.toString().strip();
+    return LocalDate.parse(s.substring(0, Math.min(10, s.length())));
+  }
+}

@@ -1,0 +1,80 @@
+package cn.liaison.platform.campaign.web;
+
+import cn.liaison.platform.campaign.Campaigns;
+import cn.liaison.platform.campaign.Household;
+import cn.liaison.platform.campaign.Households;
+import cn.liaison.platform.identity.PlatformGroups;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The household card that the sign-off forms link to, opened with the Tasklist login. The responsible
+ * deputy and station staff see the head of household and phone to visit and call; other deputies and the
+ * agriculture bureau see them masked. Views of the full contact are logged (who, which household).
+ */
+@Controller
+class StaffHouseholdController {
+
+  private static final Logger audit = LoggerFactory.getLogger("audit.contact");
+
+  private final Households households;
+  private final Campaigns campaigns;
+
+  StaffHouseholdController(Households households, Campaigns campaigns) {
+    this.households = households;
+    this.campaigns = campaigns;
+  }
+
+  @GetMapping("/staff/households/{id}")
+  String household(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, Model model) {
+    response.setHeader("Cache-Control", "no-store");
+    UserAuthentication user = tasklistUser(request.getSession(false));
+    if (user == null) {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      model.addAttribute("message", "请先登录任务列表（Tasklist），再打开此页面。");
+      return "staff/denied";
+    }
+    Household h = households.find(id).orElse(null);
+    List<String> groups = user.getGroupIds();
+    boolean full = h != null && (user.getIdentityId().equals(h.responsibleDeputy())
+        || groups.contains(PlatformGroups.STATION_STAFF) || groups.contains(PlatformGroups.ADMIN));
+    boolean masked = groups.contains(PlatformGroups.DEPUTIES) || groups.contains("dept-agriculture")
+        || groups.contains(PlatformGroups.AUDITORS) || groups.contains(PlatformGroups.SUPERVISORS);
+    if (h == null || !(full || masked)) {
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      model.addAttribute("message", "未找到该农户，或您无权查看。");
+      return "staff/denied";
+    }
+    if (full) {
+      audit.info("household contact {} viewed by {}", h.householdNo(), user.getIdentityId());
+    }
+    model.addAttribute("household", h);
+    model.addAttribute("campaign", campaigns.find(h.campaignCode()).orElse(null));
+    model.addAttribute("headName", full ? h.headName() : h.headName().charAt(0) + "**");
+    model.addAttribute("phone", h.phone() == null ? "未登记" : full ? h.phone()
+        : h.phone().length() >= 7 ? h.phone().substring(0, 3) + "****" + h.phone().substring(h.phone().length() - 4)
+        : "****");
+    model.addAttribute("fullContact", full);
+    return "staff/household";
+  }
+
+  private static UserAuthentication tasklistUser(HttpSession session) {
+    if (session == null) {
+      return null;
+    }
+    Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
+    return auths == null ? null : auths.getAuthentications().stream()
+        .filter(a -> "default".equals(a.getProcessEngineName())).findFirst().orElse(null);
+  }
+}

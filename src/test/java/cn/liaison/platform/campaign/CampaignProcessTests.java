@@ -1,0 +1,292 @@
+package cn.liaison.platform.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.liaison.platform.campaign.CampaignProcess.Event;
+import cn.liaison.platform.campaign.CampaignProcess.Task;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Every path of the campaign and of a household's sign-off, with the engine clock driving the phase dates,
+ * revisits and subsidy periods. The coverage report must show both processes fully walked.
+ */
+@SpringBootTest(properties = "liaison.campaign.start-batch-size=2")
+@ActiveProfiles("test")
+@Import({ProcessEngineCoverageConfiguration.class, CampaignProcessTests.FullCoverage.class})
+class CampaignProcessTests {
+
+  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  static final ZonedDateTime CAMPAIGN_START = ZonedDateTime.of(2027, 4, 1, 9, 0, 0, 0, BEIJING);
+  static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @TestConfiguration
+  static class FullCoverage {
+    @Bean
+    ProcessEngineCoverageProperties coverageProperties() {
+      return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0)
+          .excludeProcessDefinitionKeys("opinion-loop").build();
+    }
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired CampaignService campaigns;
+  @Autowired Households households;
+  @Autowired Campaigns campaignRepository;
+  @Autowired JdbcTemplate jdbc;
+
+  String code;
+  ProcessInstance campaign;
+
+  @BeforeEach
+  void townPlansItsCampaign() {
+    BpmnAwareTests.init(engine);
+    setClock(CAMPAIGN_START.minusDays(3));
+    code = "LZ2027-" + SEQUENCE.incrementAndGet();
+    campaigns.create(new CampaignService.NewCampaign(code, "路寨镇2027年水稻改种", "路寨镇", "2027年春",
+        new CampaignService.Phases(LocalDate.of(2027, 4, 1), LocalDate.of(2027, 4, 15), LocalDate.of(2027, 6, 30)),
+        3, new BigDecimal("9.5"), new BigDecimal("300"),
+        List.of(new CampaignService.TeamEntry("deputy1", List.of("东村"), List.of()),
+            new CampaignService.TeamEntry("deputy2", List.of(), List.of("西片")))), "staff1");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void willingHouseholdSignsPlantsIsPaidOnceAndCrossedOff() {
+    household("H-001", "东村", "东片", "P1", "2.0", "P2", "1.5");
+    startCampaign();
+    ProcessInstance h = householdProcess("H-001");
+    assertThat(h).isWaitingAt(Task.VISIT).task().isAssignedTo("deputy1");
+    assertThat(runtime.getVariables(h.getId()).values().toString()).doesNotContain("张三", "13800001111");
+
+    complete(h, Task.VISIT, Map.of("visitOutcome", "WILLING"));
+    complete(h, Task.SIGN_AGREEMENT, Map.of("agreementNo", "LZ-XY-001", "signedPlots", List.of("P1", "P2"),
+        "signedMu", 3.5));
+    assertThatThrownBy(() -> complete(h, Task.CONFIRM_PLANTING, Map.of("plantedMu", 4.0, "plantedOn", "2027-04-20")))
+        .hasMessageContaining("种植面积不能大于签约面积");
+    complete(h, Task.CONFIRM_PLANTING, Map.of("plantedMu", 3.5, "plantedOn", "2027-04-20"));
+    executeJob(h, Task.SCHEDULE_WATER);
+    executeJob(h, Task.REGISTER_TECHNICAL_GUIDANCE);
+    assertThat(h).isWaitingAt(Event.AWAIT_SUBSIDY);
+
+    subsidyPeriodPasses();
+    assertThat(h).isEnded().hasPassed(Task.SIGN_OFF, Event.CROSSED_OFF);
+    Household done = households.find(code, "H-001").orElseThrow();
+    assertThat(done.status()).isEqualTo(Household.Status.CROSSED_OFF);
+    assertThat(done.subsidyAmount()).isEqualByComparingTo("1050.00");
+    assertThat(done.crossedOffBy()).isEqualTo("deputy1");
+    assertThat(done.crossedOffAt()).isNotNull();
+    assertThat(done.plots()).allMatch(Household.Plot::signed);
+
+    // the next period pays nobody twice
+    subsidyPeriodPasses();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM subsidy_line l JOIN household h ON h.id = l.household_id "
+        + "WHERE h.campaign_code = ?", Integer.class, code)).isEqualTo(1);
+  }
+
+  @Test
+  void unwillingHouseholdGetsExpertGuidanceAndIsVisitedAgainUntilWilling() {
+    household("H-002", "东村", "东片", "P1", "3.0");
+    startCampaign();
+    ProcessInstance h = householdProcess("H-002");
+    complete(h, Task.VISIT, Map.of("visitOutcome", "UNWILLING", "unwillingReasons", List.of("HIGH_GROUND", "HIGH_COST"),
+        "visitNote", "地势高，担心灌溉成本"));
+    assertThat(households.find(code, "H-002").orElseThrow().status()).isEqualTo(Household.Status.UNWILLING);
+    executeJob(h, Task.REQUEST_GUIDANCE);
+    assertThat(h).isWaitingAt(Task.RECORD_GUIDANCE).task().hasCandidateGroup("dept-agriculture");
+    complete(h, Task.RECORD_GUIDANCE, Map.of("guidanceOn", "2027-04-05", "guidanceNote", "现场讲解提水灌溉方案"));
+    assertThat(h).isWaitingAt(Event.TIMER_REVISIT);
+    setClock(CAMPAIGN_START.plusDays(4));
+    executeJob(h, Event.TIMER_REVISIT);
+    assertThat(h).isWaitingAt(Task.VISIT);
+    complete(h, Task.VISIT, Map.of("visitOutcome", "WILLING"));
+    assertThat(h).isWaitingAt(Task.SIGN_AGREEMENT);
+    Household visited = households.find(code, "H-002").orElseThrow();
+    assertThat(visited.visitCount()).isEqualTo(2);
+    assertThat(visited.guidanceCount()).isEqualTo(1);
+    assertThat(runtime.getVariable(h.getId(), "visitCount")).isEqualTo(2);
+  }
+
+  @Test
+  void householdNotAtHomeIsVisitedAgain() {
+    household("H-003", "东村", null, "P1", "1.0");
+    startCampaign();
+    ProcessInstance h = householdProcess("H-003");
+    complete(h, Task.VISIT, Map.of("visitOutcome", "NOT_HOME"));
+    assertThat(h).isWaitingAt(Event.TIMER_REVISIT_NOT_HOME);
+    setClock(CAMPAIGN_START.plusDays(3));
+    executeJob(h, Event.TIMER_REVISIT_NOT_HOME);
+    assertThat(h).isWaitingAt(Task.VISIT);
+    assertThat(households.find(code, "H-003").orElseThrow().visitCount()).isEqualTo(1);
+  }
+
+  @Test
+  void deputyChangedMidwayTakesTheOpenTasksAlong() {
+    household("H-004", "东村", null, "P1", "1.0");
+    startCampaign();
+    ProcessInstance h = householdProcess("H-004");
+    campaigns.changeDeputy(code, "H-004", "deputy2");
+    assertThat(h).task().isAssignedTo("deputy2");
+    complete(h, Task.VISIT, Map.of("visitOutcome", "WILLING"));
+    assertThat(h).task().isAssignedTo("deputy2");
+    assertThat(households.find(code, "H-004").orElseThrow().responsibleDeputy()).isEqualTo("deputy2");
+  }
+
+  @Test
+  void campaignRunsItsPhasesStillUnwillingEndNotConvertedAndTheStationWrapsUp() {
+    household("H-010", "东村", null, "P1", "2.0");
+    household("H-011", "东村", null, "P1", "1.0");
+    household("H-012", "西村", "西片", "P1", "1.5");
+    startCampaign();
+    assertThat(households.find(code, "H-012").orElseThrow().responsibleDeputy()).isEqualTo("deputy2");
+
+    ProcessInstance unwilling = householdProcess("H-010");
+    complete(unwilling, Task.VISIT, Map.of("visitOutcome", "UNWILLING", "unwillingReasons", List.of("SANDY_SOIL"),
+        "visitNote", "沙土地保水差"));
+    ProcessInstance planted = householdProcess("H-011");
+    complete(planted, Task.VISIT, Map.of("visitOutcome", "WILLING"));
+    complete(planted, Task.SIGN_AGREEMENT, Map.of("agreementNo", "LZ-XY-011", "signedPlots", List.of("P1"),
+        "signedMu", 1.0));
+    complete(planted, Task.CONFIRM_PLANTING, Map.of("plantedMu", 1.0, "plantedOn", "2027-04-25"));
+    executeJob(planted, Task.SCHEDULE_WATER);
+    executeJob(planted, Task.REGISTER_TECHNICAL_GUIDANCE);
+
+    setClock(ZonedDateTime.of(2027, 4, 15, 8, 1, 0, 0, BEIJING));
+    executeJob(campaign, Event.TIMER_SIGN_AND_PLANT);
+    assertThat(campaigns().status()).isEqualTo(Campaign.Status.SIGN_AND_PLANT);
+
+    setClock(ZonedDateTime.of(2027, 6, 30, 8, 1, 0, 0, BEIJING));
+    executeJob(campaign, Event.TIMER_WRAP_UP);
+    executeJob(campaign, Task.END_MOBILISATION);
+    assertThat(unwilling).isEnded().hasPassed(Event.NOT_CONVERTED);
+    Household notConverted = households.find(code, "H-010").orElseThrow();
+    assertThat(notConverted.status()).isEqualTo(Household.Status.NOT_CONVERTED);
+    assertThat(notConverted.unwillingReasons()).isEqualTo("SANDY_SOIL");
+    assertThat(campaign).isWaitingAt(Task.WRAP_UP);
+    assertThat((String) runtime.getVariable(campaign.getId(), "outstandingSummary")).contains("H-011", "未改种 2 户");
+
+    complete(campaign, Task.WRAP_UP, Map.of("wrapUpNote", "已逐户核对台账", "wrapUpConfirmed", true));
+    executeJob(campaign, Task.SEND_FINAL_BATCH);
+    assertThat(planted).isEnded().hasPassed(Event.CROSSED_OFF);
+    assertThat(campaign).isEnded().hasPassed(Event.CAMPAIGN_ENDED);
+    Campaign ended = campaigns();
+    assertThat(ended.status()).isEqualTo(Campaign.Status.ENDED);
+    assertThat(ended.summary()).contains("已销号 1 户", "未改种 2 户", "300.00");
+  }
+
+  @Test
+  void campaignWithNothingToPayAtTheEndStillClosesWithASummary() {
+    household("H-020", "东村", null, "P1", "1.0");
+    startCampaign();
+    setClock(ZonedDateTime.of(2027, 4, 15, 8, 1, 0, 0, BEIJING));
+    executeJob(campaign, Event.TIMER_SIGN_AND_PLANT);
+    subsidyPeriodPasses();
+    setClock(ZonedDateTime.of(2027, 6, 30, 8, 1, 0, 0, BEIJING));
+    executeJob(campaign, Event.TIMER_WRAP_UP);
+    executeJob(campaign, Task.END_MOBILISATION);
+    complete(campaign, Task.WRAP_UP, Map.of("wrapUpNote", "无", "wrapUpConfirmed", true));
+    assertThat(campaign).isEnded();
+    assertThat(campaigns().summary()).contains("已销号 0 户");
+  }
+
+  // ---- helpers ----
+
+  Campaign campaigns() {
+    return campaignRepository.find(code).orElseThrow();
+  }
+
+  void household(String no, String village, String area, String... plots) {
+    String deputy = "西片".equals(area) && !"东村".equals(village) ? "deputy2" : "deputy1";
+    jdbc.update("INSERT INTO household (campaign_code, household_no, head_name, village, area, phone, "
+        + "responsible_deputy, updated_at) VALUES (?, ?, '张三', ?, ?, '13800001111', ?, ?)", code, no, village, area,
+        deputy, Timestamp.from(Instant.now()));
+    Long id = jdbc.queryForObject("SELECT id FROM household WHERE campaign_code = ? AND household_no = ?", Long.class,
+        code, no);
+    for (int i = 0; i < plots.length; i += 2) {
+      jdbc.update("INSERT INTO plot (household_id, plot_no, area_mu, terrain, current_crop) VALUES (?, ?, ?, 'NORMAL', "
+          + "'小麦')", id, plots[i], new BigDecimal(plots[i + 1]));
+    }
+  }
+
+  void startCampaign() {
+    setClock(CAMPAIGN_START);
+    campaigns.start(code);
+    campaign = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey(CampaignProcess.CAMPAIGN_KEY).singleResult();
+    while (management.createJobQuery().processInstanceId(campaign.getId()).activityId(Task.START_SIGN_OFFS).count()
+        > 0) {
+      executeJob(campaign, Task.START_SIGN_OFFS);
+    }
+  }
+
+  /** Moves the clock a subsidy period on and runs the batch: compose, then pay. */
+  void subsidyPeriodPasses() {
+    Job timer = management.createJobQuery().processInstanceId(campaign.getId())
+        .activityId(Event.TIMER_SUBSIDY_CYCLE).singleResult();
+    setClock(ZonedDateTime.ofInstant(timer.getDuedate().toInstant(), BEIJING).plusMinutes(1));
+    management.executeJob(timer.getId());
+    executeJob(campaign, Task.COMPOSE_BATCH);
+    if (management.createJobQuery().processInstanceId(campaign.getId()).activityId(Task.SEND_BATCH).count() > 0) {
+      executeJob(campaign, Task.SEND_BATCH);
+    }
+  }
+
+  ProcessInstance householdProcess(String no) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.HOUSEHOLD_KEY)
+        .processInstanceBusinessKey(no).variableValueEquals("campaignCode", code).singleResult();
+  }
+
+  void complete(ProcessInstance pi, String taskKey, Map<String, Object> variables) {
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as("open task " + taskKey).isNotNull();
+    tasks.complete(task.getId(), new HashMap<>(variables));
+  }
+
+  void executeJob(ProcessInstance pi, String activityId) {
+    Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+    assertThat(job).as("job at " + activityId).isNotNull();
+    management.executeJob(job.getId());
+  }
+
+  static void setClock(ZonedDateTime time) {
+    ClockUtil.setCurrentTime(Date.from(time.toInstant()));
+  }
+}
