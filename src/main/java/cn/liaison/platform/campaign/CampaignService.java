@@ -46,10 +46,12 @@ public class CampaignService {
   private final TaskService tasks;
   private final ZoneId zone;
   private final String subsidyCycle;
+  private final CampaignSteps steps;
 
   CampaignService(Campaigns campaigns, Households households, IdentityService identity, RuntimeService runtime,
-      TaskService tasks, cn.liaison.platform.calendar.WorkingDayCalendar calendar,
+      TaskService tasks, cn.liaison.platform.calendar.WorkingDayCalendar calendar, CampaignSteps steps,
       @Value("${liaison.campaign.subsidy-cycle:R/P7D}") String subsidyCycle) {
+    this.steps = steps;
     this.campaigns = campaigns;
     this.households = households;
     this.identity = identity;
@@ -144,6 +146,23 @@ public class CampaignService {
         .execute().getId();
     campaigns.started(code, pid);
     return campaigns.find(code).orElseThrow();
+  }
+
+  /**
+   * Households added to the ledger of a running campaign (during 起步 or 签约种植) get their sign-off at once;
+   * before the start they wait for it, after mobilisation ended there is nothing to start. Returns how many.
+   */
+  @Transactional
+  public int startLateHouseholds(String code) {
+    Campaign c = campaigns.find(code).orElseThrow(() -> new NotFoundException("改种行动不存在：" + code));
+    if (c.status() != Campaign.Status.STARTED && c.status() != Campaign.Status.SIGN_AND_PLANT) {
+      return 0;
+    }
+    int before = households.countNotStarted(code);
+    while (steps.startNextSignOffs(code) > 0) {
+      // next batch
+    }
+    return before;
   }
 
   /** Another deputy answers for the household from now on; its open tasks move with it. */

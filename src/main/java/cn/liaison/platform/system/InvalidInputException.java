@@ -9,7 +9,8 @@ public class InvalidInputException extends RuntimeException {
 
   public InvalidInputException(Map<String, String> errors) {
     super("提交的内容有误，请按提示修改。");
-    this.errors = Map.copyOf(errors);
+    // in the order found (e.g. a file's lines), so people can work through them
+    this.errors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errors));
   }
 
   public InvalidInputException(String field, String message) {

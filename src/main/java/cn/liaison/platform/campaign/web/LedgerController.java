@@ -1,0 +1,124 @@
+package cn.liaison.platform.campaign.web;
+
+import cn.liaison.platform.campaign.ledger.LedgerImport;
+import cn.liaison.platform.campaign.ledger.LedgerReport;
+import cn.liaison.platform.campaign.ledger.LedgerWorkbook;
+import cn.liaison.platform.system.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The campaign's work ledger (工作台账): import from Excel/CSV, figures as JSON, export as .xlsx. Staff only. */
+@RestController
+@Tag(name = "改种行动台账", description = "水稻改种工作台账：导入农户地块、台账统计、导出 Excel（联络站工作人员、管理员）")
+@SecurityRequirement(name = "basic")
+@PreAuthorize("hasAnyAuthority('GROUP_station-staff','GROUP_camunda-admin')")
+class LedgerController {
+
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  private final LedgerImport ledgerImport;
+  private final LedgerReport report;
+  private final LedgerWorkbook workbook;
+
+  private final cn.liaison.platform.campaign.CampaignService campaigns;
+
+  LedgerController(LedgerImport ledgerImport, LedgerReport report, LedgerWorkbook workbook,
+      cn.liaison.platform.campaign.CampaignService campaigns) {
+    this.campaigns = campaigns;
+    this.ledgerImport = ledgerImport;
+    this.report = report;
+    this.workbook = workbook;
+  }
+
+  @PostMapping(path = "/api/campaigns/{code}/households", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "导入工作台账（每行一个地块）",
+      description = "上传 .xlsx（读第一个工作表）或 CSV（UTF-8 或 GBK）。表头可用中文（户编号、户主、村、片区、电话、地块编号、面积(亩)、"
+          + "地形、现种作物）或英文（household_id、head_name、village、area、phone、plot_no、plot_mu、terrain、current_crop），"
+          + "顺序不限。任何一行有误则整个文件不导入，返回 400，errors 中逐行逐列说明（如“第5行 面积(亩)”）。"
+          + "按户编号、地块编号新增或更新，不删除；最多 20000 行。已结束的改种行动返回 409。")
+  @ApiResponse(responseCode = "200", description = "导入结果")
+  @ApiResponse(responseCode = "400", description = "文件有误，未导入任何数据")
+  @ApiResponse(responseCode = "404", description = "改种行动不存在")
+  @ApiResponse(responseCode = "409", description = "改种行动已结束")
+  LedgerImport.Summary importHouseholds(@PathVariable String code,
+      @Parameter(description = "工作台账文件（.xlsx 或 .csv）") @RequestPart(name = "file", required = false)
+      MultipartFile file) {
+    if (file == null || file.isEmpty()) {
+      throw new InvalidInputException("file", "请选择要导入的工作台账文件（.xlsx 或 .csv）");
+    }
+    byte[] bytes;
+    try {
+      bytes = file.getBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    LedgerImport.Summary summary = ledgerImport.importLedger(code, file.getOriginalFilename(), file.getContentType(),
+        bytes);
+    // households added to a running campaign are mobilised at once
+    campaigns.startLateHouseholds(code);
+    return summary;
+  }
+
+  @GetMapping("/api/campaigns/{code}/ledger")
+  @Operation(summary = "台账统计",
+      description = "按村、片区、包保代表和合计：户数、已走访、愿意改种、已签约、已种植、已拨付补贴、已销号、未改种，签约和种植面积（亩）"
+          + "对照目标；暂不愿意改种的农户及原因、走访次数。")
+  @ApiResponse(responseCode = "404", description = "改种行动不存在")
+  LedgerReport.Ledger ledger(@PathVariable String code) {
+    return report.of(code);
+  }
+
+  @GetMapping(path = "/api/campaigns/{code}/ledger.xlsx")
+  @Operation(summary = "导出工作台账（Excel）", description = "第一个工作表“汇总”（任务、目标、时限、责任四个清单和各村、各代表合计），"
+      + "其后每村一个工作表，逐户列出进度直至销号。不含电话号码。")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = XLSX,
+      schema = @Schema(type = "string", format = "binary")))
+  @ApiResponse(responseCode = "404", description = "改种行动不存在")
+  ResponseEntity<byte[]> ledgerWorkbook(@PathVariable String code) {
+    byte[] xlsx = workbook.export(code);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(XLSX))
+        .header(HttpHeaders.CONTENT_DISPOSITION, attachment("工作台账-" + code + ".xlsx", "ledger-" + code + ".xlsx"))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(xlsx);
+  }
+
+  /** RFC 6266 with an ASCII fallback and the real name per RFC 5987: filename*=UTF-8''%E5%B7%A5... */
+  static String attachment(String name, String asciiFallback) {
+    String fallback = asciiFallback.replaceAll("[^A-Za-z0-9._-]", "_");
+    return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + rfc5987(name);
+  }
+
+  static String rfc5987(String value) {
+    StringBuilder b = new StringBuilder();
+    for (byte raw : value.getBytes(StandardCharsets.UTF_8)) {
+      int c = raw & 0xFF;
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+        b.append((char) c);
+      } else {
+        b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+      }
+    }
+    return b.toString();
+  }
+}

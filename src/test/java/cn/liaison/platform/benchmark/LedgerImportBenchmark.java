@@ -1,0 +1,241 @@
+package cn.liaison.platform.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.liaison.platform.campaign.ledger.LedgerImport;
+import cn.liaison.platform.campaign.ledger.LedgerReport;
+import cn.liaison.platform.campaign.ledger.LedgerWorkbook;
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Benchmark, not a test: imports a ledger of 5,000 households × 2 plots (10,000 rows) into PostgreSQL and prints
+ * seconds and heap for each step: first import of a CSV (all inserts), the same file again (nothing changes),
+ * a changed file (every household and plot updated), the same ledger as .xlsx into a second campaign, the
+ * ledger's figures (LedgerReport) and the Excel export (LedgerWorkbook). It asserts correctness only. The class
+ * name ends neither in Tests nor in IT, so the normal build skips it; run it explicitly:
+ *
+ * <pre>
+ * psql -h 127.0.0.1 -U postgres -c 'CREATE DATABASE liaison_bench'
+ * ./mvnw -q test -Dtest=LedgerImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dliaison.bench.pg.url=jdbc:postgresql://127.0.0.1:5432/liaison_bench [-Dbench.households=5000]
+ * </pre>
+ *
+ * On H2 instead: {@code -Dliaison.bench.pg.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1 -Dliaison.bench.pg.user=sa}.
+ * "heap peak" is the sum of the heap pools' peak usage during the step (reset before it), "heap after GC" what
+ * stays. The report is also written to target/benchmark/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "camunda.bpm.job-execution.enabled=false",
+    // deputy1 and deputy2 answer for the villages
+    "liaison.demo.enabled=true",
+    "logging.level.cn.liaison.platform.campaign.ledger=WARN"})
+@ActiveProfiles({"test", "postgres"})
+class LedgerImportBenchmark {
+
+  static final String URL = System.getProperty("liaison.bench.pg.url",
+      "jdbc:postgresql://127.0.0.1:5432/liaison_bench");
+  static final String USER = System.getProperty("liaison.bench.pg.user", "postgres");
+  static final String PASSWORD = System.getProperty("liaison.bench.pg.password", "");
+  static final int HOUSEHOLDS = Integer.getInteger("bench.households", 5000);
+  static final int VILLAGES = 10;
+  static final String HEADER = "户编号,户主,村,片区,电话,地块编号,面积(亩),地形,现种作物";
+
+  @Autowired LedgerImport ledgerImport;
+  @Autowired LedgerReport ledgerReport;
+  @Autowired LedgerWorkbook ledgerWorkbook;
+  @Autowired JdbcTemplate jdbc;
+
+  final StringBuilder report = new StringBuilder();
+  final String runId = Long.toString(System.currentTimeMillis(), 36);
+
+  @BeforeAll
+  static void database() {
+    try (var c = DriverManager.getConnection(URL, USER, PASSWORD)) {
+      c.isValid(2);
+    } catch (Exception e) {
+      throw new IllegalStateException("The benchmark needs PostgreSQL at " + URL + " (" + e.getMessage()
+          + "); create it, e.g. psql -h 127.0.0.1 -U postgres -c 'CREATE DATABASE liaison_bench', or pass "
+          + "-Dliaison.bench.pg.url=jdbc:postgresql://host:5432/db", e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> URL);
+    registry.add("spring.datasource.username", () -> USER);
+    registry.add("spring.datasource.password", () -> PASSWORD);
+  }
+
+  @Test
+  void fiveThousandHouseholdsWithTwoPlotsEach() throws Exception {
+    String csvCampaign = "bench-csv-" + runId;
+    String xlsxCampaign = "bench-xlsx-" + runId;
+    campaign(csvCampaign);
+    campaign(xlsxCampaign);
+    byte[] csv = csv(false).getBytes(StandardCharsets.UTF_8);
+    byte[] changed = csv(true).getBytes(StandardCharsets.UTF_8);
+    byte[] xlsx = xlsx();
+    out("Ledger import benchmark: %d households × 2 plots = %d rows on %s%n", HOUSEHOLDS, HOUSEHOLDS * 2, URL);
+    out("files: CSV %d KB, .xlsx %d KB · JVM max heap %d MB · %d CPUs · load %s%n", csv.length >> 10,
+        xlsx.length >> 10, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+        loadAverage());
+    out("%-44s %9s %16s %14s%n", "step", "seconds", "heap peak (MB)", "after GC (MB)");
+
+    // warm-up on a small file (JIT, connection pool, statement caches); not measured
+    String warm = "bench-warm-" + runId;
+    campaign(warm);
+    ledgerImport.importLedger(warm, "warm.csv", "text/csv", (HEADER + "\nW1,某,村1,,,1,1,一般,\n")
+        .getBytes(StandardCharsets.UTF_8));
+
+    LedgerImport.Summary first = step("CSV, first import (inserts)",
+        () -> ledgerImport.importLedger(csvCampaign, "台账.csv", "text/csv", csv));
+    assertThat(first.householdsCreated()).isEqualTo(HOUSEHOLDS);
+    assertThat(first.plotsCreated()).isEqualTo(HOUSEHOLDS * 2);
+
+    LedgerImport.Summary same = step("CSV, same file again (nothing changes)",
+        () -> ledgerImport.importLedger(csvCampaign, "台账.csv", "text/csv", csv));
+    assertThat(same.householdsUnchanged()).isEqualTo(HOUSEHOLDS);
+    assertThat(same.plotsUnchanged()).isEqualTo(HOUSEHOLDS * 2);
+
+    LedgerImport.Summary update = step("CSV, every household and plot changed",
+        () -> ledgerImport.importLedger(csvCampaign, "台账.csv", "text/csv", changed));
+    assertThat(update.householdsUpdated()).isEqualTo(HOUSEHOLDS);
+    assertThat(update.plotsUpdated()).isEqualTo(HOUSEHOLDS * 2);
+
+    LedgerImport.Summary fromXlsx = step(".xlsx, first import (inserts)",
+        () -> ledgerImport.importLedger(xlsxCampaign, "台账.xlsx", null, xlsx));
+    assertThat(fromXlsx.householdsCreated()).isEqualTo(HOUSEHOLDS);
+
+    jdbc.update("UPDATE household SET status = 'SIGNED', visit_count = 1, signed_mu = 2 WHERE campaign_code = ? "
+        + "AND MOD(id, 3) = 0", csvCampaign);
+    jdbc.update("UPDATE household SET status = 'UNWILLING', visit_count = 2, unwilling_reasons = 'HIGH_GROUND,HIGH_COST' "
+        + "WHERE campaign_code = ? AND MOD(id, 3) = 1", csvCampaign);
+    LedgerReport.Ledger ledger = step("ledger figures (LedgerReport)", () -> ledgerReport.of(csvCampaign));
+    assertThat(ledger.overall().households()).isEqualTo(HOUSEHOLDS);
+    assertThat(ledger.villages()).hasSize(VILLAGES);
+    byte[] workbook = step("Excel ledger (LedgerWorkbook)", () -> ledgerWorkbook.export(csvCampaign));
+    out("Excel ledger: %d KB, %d sheets%n", workbook.length >> 10, VILLAGES + 1);
+
+    Path file = Path.of("target", "benchmark", "ledger-import-"
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, report, StandardCharsets.UTF_8);
+    System.out.println("(report written to " + file.toAbsolutePath() + ")");
+  }
+
+  <T> T step(String name, Supplier<T> work) {
+    System.gc();
+    List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == MemoryType.HEAP).toList();
+    heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+    long start = System.nanoTime();
+    T result = work.get();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    System.gc();
+    long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    out("%-44s %9.2f %16d %14d%n", name, seconds, peak >> 20, after >> 20);
+    return result;
+  }
+
+  void campaign(String code) {
+    jdbc.update("INSERT INTO campaign (code, name, town, season, start_date, sign_plant_date, wrap_up_date, "
+        + "target_households, target_mu, subsidy_per_mu, status, created_by, created_at) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", code, "基准测试改种行动", "路寨镇", "2027年夏季",
+        Date.valueOf(LocalDate.of(2027, 4, 1)), Date.valueOf(LocalDate.of(2027, 4, 15)),
+        Date.valueOf(LocalDate.of(2027, 6, 30)), HOUSEHOLDS, new BigDecimal("30000"), new BigDecimal("300"), "DRAFT",
+        "benchmark", Timestamp.from(Instant.now()));
+    for (int v = 1; v <= VILLAGES; v++) {
+      jdbc.update("INSERT INTO campaign_team (campaign_code, scope_kind, scope_name, deputy_user_id) "
+          + "VALUES (?, 'VILLAGE', ?, ?)", code, "村" + v, v <= VILLAGES / 2 ? "deputy1" : "deputy2");
+    }
+  }
+
+  static String[] row(int h, int plot, boolean changed) {
+    String[] terrains = {"一般", "地势高", "沙土地"};
+    return new String[] {"H" + String.format("%05d", h), (changed ? "改" : "") + "户主" + h, "村" + (h % VILLAGES + 1),
+        "片" + (h % 4 + 1), "13" + String.format("%09d", h), "P" + plot,
+        new BigDecimal(changed ? "1.75" : "1.5").add(BigDecimal.valueOf(h % 7, 1)).toPlainString(),
+        terrains[(h + plot) % 3], plot == 1 ? "小麦" : "玉米"};
+  }
+
+  static String csv(boolean changed) {
+    StringBuilder b = new StringBuilder(HEADER).append("\r\n");
+    for (int h = 0; h < HOUSEHOLDS; h++) {
+      for (int p = 1; p <= 2; p++) {
+        b.append(String.join(",", row(h, p, changed))).append("\r\n");
+      }
+    }
+    return b.toString();
+  }
+
+  static byte[] xlsx() throws Exception {
+    try (SXSSFWorkbook wb = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = wb.createSheet("台账");
+      String[] header = HEADER.split(",");
+      Row head = sheet.createRow(0);
+      for (int i = 0; i < header.length; i++) {
+        head.createCell(i).setCellValue(header[i]);
+      }
+      int r = 1;
+      for (int h = 0; h < HOUSEHOLDS; h++) {
+        for (int p = 1; p <= 2; p++) {
+          String[] cells = row(h, p, false);
+          Row row = sheet.createRow(r++);
+          for (int i = 0; i < cells.length; i++) {
+            if (i == 6) {
+              row.createCell(i).setCellValue(Double.parseDouble(cells[i]));
+            } else {
+              row.createCell(i).setCellValue(cells[i]);
+            }
+          }
+        }
+      }
+      wb.write(out);
+      wb.dispose();
+      return out.toByteArray();
+    }
+  }
+
+  void out(String format, Object... args) {
+    String line = String.format(format, args);
+    report.append(line);
+    System.out.print(line);
+  }
+
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return parts[0] + "/" + parts[1] + "/" + parts[2];
+    } catch (Exception e) {
+      return "n/a";
+    }
+  }
+}
