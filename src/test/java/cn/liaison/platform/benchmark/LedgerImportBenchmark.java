@@ -71,6 +71,9 @@ class LedgerImportBenchmark {
   @Autowired LedgerReport ledgerReport;
   @Autowired LedgerWorkbook ledgerWorkbook;
   @Autowired JdbcTemplate jdbc;
+  @Autowired cn.liaison.platform.campaign.CampaignService campaignService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
 
   final StringBuilder report = new StringBuilder();
   final String runId = Long.toString(System.currentTimeMillis(), 36);
@@ -132,6 +135,24 @@ class LedgerImportBenchmark {
     LedgerImport.Summary fromXlsx = step(".xlsx, first import (inserts)",
         () -> ledgerImport.importLedger(xlsxCampaign, "台账.xlsx", null, xlsx));
     assertThat(fromXlsx.householdsCreated()).isEqualTo(HOUSEHOLDS);
+
+    // start of the 5,000 sign-off processes: the campaign's first step, one job per batch of households
+    Integer started = step("start 5,000 household sign-offs (all batches)", () -> {
+      campaignService.start(xlsxCampaign);
+      String campaignPid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(xlsxCampaign)
+          .singleResult().getId();
+      org.camunda.bpm.engine.runtime.Job job;
+      int batches = 0;
+      while ((job = management.createJobQuery().processInstanceId(campaignPid)
+          .activityId("Task_StartHouseholdSignOffs").singleResult()) != null) {
+        management.executeJob(job.getId());
+        batches++;
+      }
+      return batches;
+    });
+    out("sign-offs started in %d jobs (batch size %s); processes running: %d%n", started,
+        System.getProperty("liaison.campaign.start-batch-size", "250"), runtime.createProcessInstanceQuery()
+            .processDefinitionKey("household-sign-off").variableValueEquals("campaignCode", xlsxCampaign).count());
 
     jdbc.update("UPDATE household SET status = 'SIGNED', visit_count = 1, signed_mu = 2 WHERE campaign_code = ? "
         + "AND MOD(id, 3) = 0", csvCampaign);
