@@ -9,16 +9,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * pom (default jdbc:postgresql://127.0.0.1:5432/liaison_test) and by .ci/run to a fresh database. In CI a
  * missing database fails the build; on a laptop without PostgreSQL the ITs are skipped with a message.
  */
-final class PostgresSupport {
+public final class PostgresSupport {
 
-  static final String URL = System.getProperty("liaison.test.pg.url",
+  public static final String URL = System.getProperty("liaison.test.pg.url",
       "jdbc:postgresql://127.0.0.1:5432/liaison_test");
   static final String USER = System.getProperty("liaison.test.pg.user", "postgres");
   static final String PASSWORD = System.getProperty("liaison.test.pg.password", "");
 
   private PostgresSupport() {}
 
-  static void requireDatabase() {
+  public static void requireDatabase() {
     try (var c = DriverManager.getConnection(URL, USER, PASSWORD)) {
       c.isValid(2);
     } catch (Exception e) {
@@ -29,7 +29,7 @@ final class PostgresSupport {
     }
   }
 
-  static void register(DynamicPropertyRegistry registry) {
+  public static void register(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", () -> URL);
     registry.add("spring.datasource.username", () -> USER);
     registry.add("spring.datasource.password", () -> PASSWORD);

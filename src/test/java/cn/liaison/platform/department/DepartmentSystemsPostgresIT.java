@@ -1,10 +1,10 @@
 package cn.liaison.platform.department;
 
+import cn.liaison.platform.PostgresSupport;
+
 import cn.liaison.platform.system.RateLimiter;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -37,7 +37,7 @@ class DepartmentSystemsPostgresIT {
 
   @BeforeAll
   static void database() {
-    postgresSupport("requireDatabase", new Class<?>[0]);
+    PostgresSupport.requireDatabase();
     departmentSystems.start();
   }
 
@@ -50,7 +50,7 @@ class DepartmentSystemsPostgresIT {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    postgresSupport("register", new Class<?>[] {DynamicPropertyRegistry.class}, registry);
+    PostgresSupport.register(registry);
   }
 
   @Autowired TestRestTemplate http;
@@ -81,25 +81,5 @@ class DepartmentSystemsPostgresIT {
   @Test
   void sameFinalReplyTwiceIsStoredOnce() {
     platform.sameFinalReplyTwiceIsStoredOnce();
-  }
-
-  /**
-   * cn.liaison.platform.PostgresSupport is package-private in cn.liaison.platform; this test lives with the
-   * department code, so it calls the shared helper reflectively instead of copying its rules (skip locally,
-   * fail under CI=true).
-   */
-  static void postgresSupport(String method, Class<?>[] types, Object... args) {
-    try {
-      Method m = Class.forName("cn.liaison.platform.PostgresSupport").getDeclaredMethod(method, types);
-      m.setAccessible(true);
-      m.invoke(null, args);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cn.liaison.platform.PostgresSupport." + method + " not found", e);
-    }
   }
 }
