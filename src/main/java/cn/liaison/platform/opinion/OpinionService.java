@@ -119,6 +119,12 @@ public class OpinionService {
     if (channel != Channel.QR_CODE && staffUser == null) {
       errors.put("channel", "只有联络站工作人员登录后才能登记该渠道的意见");
     }
+    String answeredOnSpot = trim(s.answeredOnSpot());
+    if (answeredOnSpot != null && channel == Channel.QR_CODE) {
+      errors.put("answeredOnSpot", "扫码提交的意见不能登记为当场答复");
+    } else if (answeredOnSpot != null && answeredOnSpot.length() > 2000) {
+      errors.put("answeredOnSpot", "当场答复内容不能超过 2000 个字");
+    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
@@ -145,8 +151,15 @@ public class OpinionService {
         .putValue(Var.CONTACT_MASKED, stored.maskedContact())
         .putValue(Var.HISTORY, "")
         .putValue(Var.REOPEN_COUNT, 0);
-    String processInstanceId = runtime.createProcessInstanceByKey(OpinionLoopProcess.KEY).businessKey(ticketNo)
-        .setVariables(variables).execute().getId();
+    var start = runtime.createProcessInstanceByKey(OpinionLoopProcess.KEY).businessKey(ticketNo);
+    if (answeredOnSpot != null) {
+      // solved on the spot at a reception: recorded as answered directly, the citizen still evaluates
+      opinions.markFirstResponse(id);
+      variables.putValue(Var.ROUTE, OpinionLoopProcess.Route.ANSWER_DIRECTLY.name())
+          .putValue(Var.ANSWER_TEXT, answeredOnSpot);
+      start.startBeforeActivity(OpinionLoopProcess.Task.RECORD_REPLY);
+    }
+    String processInstanceId = start.setVariables(variables).execute().getId();
     opinions.setProcessInstance(id, processInstanceId);
     notifier.notifyCitizen(id, "received:" + id, "已收到意见建议",
         "您的意见建议已由" + station.name() + "受理，受理编号 " + ticketNo + "。可凭受理编号和查询码查看办理进度。");

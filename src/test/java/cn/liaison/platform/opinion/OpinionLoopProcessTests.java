@@ -355,6 +355,24 @@ class OpinionLoopProcessTests {
   }
 
   @Test
+  void opinionSolvedOnTheSpotAtAMobileReceptionIsRecordedAsAnsweredDirectly() {
+    var onSpot = opinionService.submit(new OpinionSubmission("yy-taiping-mobile", "AGRICULTURE",
+        "秸秆禁烧卡点附近的农机停放不便，希望划定停放区。", "太平镇秸秆禁烧卡点", null, null, true, false,
+        Channel.MOBILE_RECEPTION, "已与镇农机站商定，在卡点东侧空地划定停放区。"), "staff1");
+    ProcessInstance reception = runtime.createProcessInstanceQuery().processInstanceBusinessKey(onSpot.ticketNo())
+        .singleResult();
+    assertThat(reception).isWaitingAt(Event.AWAIT_EVALUATION).hasNotPassed(Task.SORT, Task.ANALYZE);
+    Opinion o = opinions.findByTicket(onSpot.ticketNo()).orElseThrow();
+    assertThat(o.status()).isEqualTo(OpinionStatus.REPLIED);
+    assertThat(o.recordedBy()).isEqualTo("staff1");
+    assertThat(opinions.replies(o.id())).singleElement()
+        .satisfies(r -> assertThat(r.text()).contains("划定停放区"));
+    assertThatThrownBy(() -> opinionService.submit(new OpinionSubmission("cy-crane", "OTHER",
+        "扫码提交的意见不能当场答复，这是一条测试。", "某村", null, null, true, true, Channel.QR_CODE, "当场答复"), null))
+        .hasMessageContaining("提交的内容有误");
+  }
+
+  @Test
   void replyCanBeEvaluatedOnlyOnce() {
     confirm();
     answer("答复");

@@ -54,7 +54,7 @@ class OpinionApiController {
   record CategoryView(String code, String name) {}
 
   record SubmitRequest(String stationCode, String category, String content, String place, String contactName,
-      String contactPhone, Boolean anonymous, Boolean consent, String channel) {}
+      String contactPhone, Boolean anonymous, Boolean consent, String channel, String answeredOnSpot) {}
 
   record SubmitResponse(String ticketNo, String trackingKey) {}
 
@@ -74,7 +74,8 @@ class OpinionApiController {
   }
 
   @PostMapping("/api/opinions")
-  @Operation(summary = "提交意见建议", description = "返回受理编号和查询码（仅显示一次）。channel 为 QR_CODE 以外的值时须以联络站工作人员身份登录。")
+  @Operation(summary = "提交意见建议", description = "返回受理编号和查询码（仅显示一次）。channel 为 QR_CODE 以外的值时须以联络站工作人员身份登录；"
+      + "当场解决的意见可填 answeredOnSpot（当场答复内容），登记为直接答复，群众仍可评价。")
   ResponseEntity<SubmitResponse> submit(@RequestBody SubmitRequest body, HttpServletRequest request) {
     if (!rateLimiter.tryAcquire(RateLimiter.Kind.SUBMISSION, ClientAddress.of(request))) {
       throw new TooManyRequestsException();
@@ -82,7 +83,8 @@ class OpinionApiController {
     Channel channel = parseChannel(body.channel());
     String staff = channel == Channel.QR_CODE ? null : staffUser();
     var submitted = opinions.submit(new OpinionSubmission(body.stationCode(), body.category(), body.content(),
-        body.place(), body.contactName(), body.contactPhone(), body.anonymous(), body.consent(), channel), staff);
+        body.place(), body.contactName(), body.contactPhone(), body.anonymous(), body.consent(), channel,
+        body.answeredOnSpot()), staff);
     return ResponseEntity.created(URI.create("/api/opinions/" + submitted.ticketNo()))
         .body(new SubmitResponse(submitted.ticketNo(), submitted.trackingKey()));
   }
