@@ -4,13 +4,10 @@ import cn.liaison.platform.campaign.Campaigns;
 import cn.liaison.platform.campaign.Household;
 import cn.liaison.platform.campaign.Households;
 import cn.liaison.platform.identity.PlatformGroups;
+import cn.liaison.platform.identity.TasklistSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.util.List;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
@@ -39,15 +36,15 @@ class StaffHouseholdController {
   @GetMapping("/staff/households/{id}")
   String household(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, Model model) {
     response.setHeader("Cache-Control", "no-store");
-    UserAuthentication user = tasklistUser(request.getSession(false));
+    TasklistSession.User user = TasklistSession.user(request.getSession(false)).orElse(null);
     if (user == null) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       model.addAttribute("message", "请先登录任务列表（Tasklist），再打开此页面。");
       return "staff/denied";
     }
     Household h = households.find(id).orElse(null);
-    List<String> groups = user.getGroupIds();
-    boolean full = h != null && (user.getIdentityId().equals(h.responsibleDeputy())
+    List<String> groups = user.groups();
+    boolean full = h != null && (user.id().equals(h.responsibleDeputy())
         || groups.contains(PlatformGroups.STATION_STAFF) || groups.contains(PlatformGroups.ADMIN));
     boolean masked = groups.contains(PlatformGroups.DEPUTIES) || groups.contains("dept-agriculture")
         || groups.contains(PlatformGroups.AUDITORS) || groups.contains(PlatformGroups.SUPERVISORS);
@@ -57,7 +54,7 @@ class StaffHouseholdController {
       return "staff/denied";
     }
     if (full) {
-      audit.info("household contact {} viewed by {}", h.householdNo(), user.getIdentityId());
+      audit.info("household contact {} viewed by {}", h.householdNo(), user.id());
     }
     model.addAttribute("household", h);
     model.addAttribute("campaign", campaigns.find(h.campaignCode()).orElse(null));
@@ -67,14 +64,5 @@ class StaffHouseholdController {
         : "****");
     model.addAttribute("fullContact", full);
     return "staff/household";
-  }
-
-  private static UserAuthentication tasklistUser(HttpSession session) {
-    if (session == null) {
-      return null;
-    }
-    Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
-    return auths == null ? null : auths.getAuthentications().stream()
-        .filter(a -> "default".equals(a.getProcessEngineName())).findFirst().orElse(null);
   }
 }

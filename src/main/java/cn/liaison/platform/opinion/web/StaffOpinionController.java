@@ -3,18 +3,15 @@ package cn.liaison.platform.opinion.web;
 import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.Departments;
 import cn.liaison.platform.identity.PlatformGroups;
+import cn.liaison.platform.identity.TasklistSession;
 import cn.liaison.platform.opinion.Categories;
 import cn.liaison.platform.opinion.Opinion;
 import cn.liaison.platform.opinion.Opinions;
 import cn.liaison.platform.station.Stations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
@@ -51,14 +48,14 @@ class StaffOpinionController {
   String opinion(@PathVariable String ticketNo, HttpServletRequest request, HttpServletResponse response,
       Model model) {
     response.setHeader("Cache-Control", "no-store");
-    UserAuthentication user = tasklistUser(request.getSession(false));
+    TasklistSession.User user = TasklistSession.user(request.getSession(false)).orElse(null);
     if (user == null) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       model.addAttribute("message", "请先登录任务列表（Tasklist），再打开此页面。");
       return "staff/denied";
     }
     Opinion o = opinions.findByTicket(ticketNo).orElse(null);
-    List<String> groups = user.getGroupIds();
+    List<String> groups = user.groups();
     boolean full = groups.stream().anyMatch(FULL_CONTACT::contains);
     boolean department = o != null && o.departmentCode() != null && departments.findByCode(o.departmentCode())
         .map(Department::groupId).filter(groups::contains).isPresent();
@@ -68,7 +65,7 @@ class StaffOpinionController {
       return "staff/denied";
     }
     if (full && o.contactPhone() != null) {
-      audit.info("full contact of {} viewed by {}", o.ticketNo(), user.getIdentityId());
+      audit.info("full contact of {} viewed by {}", o.ticketNo(), user.id());
     }
     model.addAttribute("opinion", o);
     model.addAttribute("station", stations.findByCode(o.stationCode()).orElse(null));
@@ -81,17 +78,5 @@ class StaffOpinionController {
     model.addAttribute("events", opinions.events(o.id(), false));
     model.addAttribute("replies", opinions.replies(o.id()));
     return "staff/opinion";
-  }
-
-  private static UserAuthentication tasklistUser(HttpSession session) {
-    if (session == null) {
-      return null;
-    }
-    Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
-    if (auths == null) {
-      return null;
-    }
-    return auths.getAuthentications().stream().filter(a -> "default".equals(a.getProcessEngineName())).findFirst()
-        .orElse(null);
   }
 }

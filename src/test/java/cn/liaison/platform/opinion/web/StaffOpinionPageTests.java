@@ -6,17 +6,15 @@ import cn.liaison.platform.opinion.OpinionService;
 import cn.liaison.platform.opinion.OpinionSubmission;
 import java.util.List;
 import java.util.Map;
+import cn.liaison.platform.WebappLogin;
+import org.springframework.http.HttpMethod;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -68,28 +66,7 @@ class StaffOpinionPageTests {
     assertThat(staffFilters).extracting(f -> f.get("name")).doesNotContain("督办事项");
   }
 
-  /** Opens the page with the Tasklist session of the user, as the link in a form does. */
   ResponseEntity<String> page(String user) {
-    var start = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-    String xsrf = cookie(start.getHeaders(), "XSRF-TOKEN");
-    String session = cookie(start.getHeaders(), "JSESSIONID");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.add("X-XSRF-TOKEN", xsrf);
-    headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf);
-    var login = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
-        new HttpEntity<>("username=" + user + "&password=" + user, headers), String.class);
-    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-    String loggedIn = login.getHeaders().containsKey(HttpHeaders.SET_COOKIE)
-        && login.getHeaders().get(HttpHeaders.SET_COOKIE).stream().anyMatch(c -> c.startsWith("JSESSIONID="))
-        ? cookie(login.getHeaders(), "JSESSIONID") : session;
-    HttpHeaders pageHeaders = new HttpHeaders();
-    pageHeaders.add(HttpHeaders.COOKIE, "JSESSIONID=" + loggedIn);
-    return http.exchange("/staff/opinions/" + ticket, HttpMethod.GET, new HttpEntity<>(pageHeaders), String.class);
-  }
-
-  static String cookie(HttpHeaders headers, String name) {
-    return headers.get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith(name + "=")).findFirst()
-        .orElseThrow().split(";")[0].substring(name.length() + 1);
+    return WebappLogin.getAs(http, user, "/staff/opinions/" + ticket);
   }
 }

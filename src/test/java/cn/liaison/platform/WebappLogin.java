@@ -1,0 +1,45 @@
+package cn.liaison.platform;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Logs into a Camunda webapp the way the browser does: XSRF cookie first, then the login form. */
+public final class WebappLogin {
+
+  /** The result of a login: its HTTP status and the session cookie to use afterwards. */
+  public record Login(ResponseEntity<String> response, String sessionId) {}
+
+  private WebappLogin() {}
+
+  public static Login login(TestRestTemplate http, String user, String app) {
+    var page = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
+    String xsrf = cookie(page.getHeaders(), "XSRF-TOKEN");
+    String session = cookie(page.getHeaders(), "JSESSIONID");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.add("X-XSRF-TOKEN", xsrf);
+    headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf);
+    var login = http.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
+        new HttpEntity<>("username=" + user + "&password=" + user, headers), String.class);
+    boolean renewed = login.getHeaders().containsKey(HttpHeaders.SET_COOKIE)
+        && login.getHeaders().get(HttpHeaders.SET_COOKIE).stream().anyMatch(c -> c.startsWith("JSESSIONID="));
+    return new Login(login, renewed ? cookie(login.getHeaders(), "JSESSIONID") : session);
+  }
+
+  /** GET a page with the webapp session of the user (logged into Tasklist). */
+  public static ResponseEntity<String> getAs(TestRestTemplate http, String user, String path) {
+    Login login = login(http, user, "tasklist");
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + login.sessionId());
+    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+  }
+
+  static String cookie(HttpHeaders headers, String name) {
+    return headers.get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith(name + "=")).findFirst()
+        .orElseThrow().split(";")[0].substring(name.length() + 1);
+  }
+}
