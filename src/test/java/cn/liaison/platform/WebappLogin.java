@@ -11,7 +11,16 @@ import org.springframework.http.ResponseEntity;
 public final class WebappLogin {
 
   /** The result of a login: its HTTP status and the session cookie to use afterwards. */
-  public record Login(ResponseEntity<String> response, String sessionId) {}
+  public record Login(ResponseEntity<String> response, String sessionId, String xsrfToken) {
+
+    /** Headers for the webapp's own API calls (session cookie and CSRF token). */
+    public HttpHeaders headers() {
+      HttpHeaders headers = new HttpHeaders();
+      headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + sessionId + "; XSRF-TOKEN=" + xsrfToken);
+      headers.add("X-XSRF-TOKEN", xsrfToken);
+      return headers;
+    }
+  }
 
   private WebappLogin() {}
 
@@ -25,9 +34,12 @@ public final class WebappLogin {
     headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf);
     var login = http.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
         new HttpEntity<>("username=" + user + "&password=" + user, headers), String.class);
-    boolean renewed = login.getHeaders().containsKey(HttpHeaders.SET_COOKIE)
-        && login.getHeaders().get(HttpHeaders.SET_COOKIE).stream().anyMatch(c -> c.startsWith("JSESSIONID="));
-    return new Login(login, renewed ? cookie(login.getHeaders(), "JSESSIONID") : session);
+    var cookies = login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
+    String newSession = cookies.stream().anyMatch(c -> c.startsWith("JSESSIONID="))
+        ? cookie(login.getHeaders(), "JSESSIONID") : session;
+    String newXsrf = cookies.stream().anyMatch(c -> c.startsWith("XSRF-TOKEN="))
+        ? cookie(login.getHeaders(), "XSRF-TOKEN") : xsrf;
+    return new Login(login, newSession, newXsrf);
   }
 
   /** GET a page with the webapp session of the user (logged into Tasklist). */

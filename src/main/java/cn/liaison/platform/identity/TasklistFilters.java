@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class TasklistFilters {
 
-  /** Variables shown on every task card in Tasklist. */
-  static final List<Map<String, String>> CARD_VARIABLES = List.of(
+  /** Variables shown on the task cards of the general filters. */
+  public static final List<Map<String, String>> CARD_VARIABLES = List.of(
       Map.of("name", "ticketNo", "label", "受理编号"),
       Map.of("name", "categoryName", "label", "类别"),
       Map.of("name", "stationName", "label", "联络站"));
@@ -59,14 +59,23 @@ public class TasklistFilters {
         .endOr();
   }
 
-  /** Creates the filter once (by name) and shares it (READ) with the groups. */
+  /** Creates the filter once (by name) and shares it (READ) with the groups; cards show ticket, category, station. */
   public void ensure(String name, String description, int priority, String color, TaskQuery query,
       List<String> groups) {
+    ensure(name, description, priority, color, query, groups, CARD_VARIABLES);
+  }
+
+  /**
+   * The same with the variables its task cards show (name, Chinese label). Processes copy those onto each task
+   * as task variables, so people who may work the task see them without reading the whole process instance.
+   */
+  public void ensure(String name, String description, int priority, String color, TaskQuery query,
+      List<String> groups, List<Map<String, String>> cardVariables) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filterService.newTaskFilter(name).setQuery(query).setProperties(Map.of(
           "description", description, "priority", priority, "color", color, "refresh", true,
-          "variables", CARD_VARIABLES));
+          "variables", cardVariables));
       filterService.saveFilter(filter);
     }
     for (String group : groups) {

@@ -77,7 +77,7 @@ class TaskDecisionValidationFilter extends OncePerRequestFilter {
     m.matches();
     Task task = findTask(m.group(1));
     TaskCompletionRules taskRules = task == null ? null : rulesFor(task);
-    if (taskRules == null || !mayWork(task)) {
+    if (taskRules == null || !mayWork(task, request)) {
       // the engine answers as usual: 403/404 for those who may not work the task
       chain.doFilter(replay, response);
       return;
@@ -105,19 +105,30 @@ class TaskDecisionValidationFilter extends OncePerRequestFilter {
     chain.doFilter(replay, response);
   }
 
-  /** The caller may complete the task: assignee, candidate (user or group), or granted TASK_WORK/UPDATE on it. */
-  private boolean mayWork(Task task) {
+  /**
+   * The caller may complete the task: assignee, or granted TASK_WORK/UPDATE on it (candidates are). /engine-rest
+   * callers are known from their credentials; Tasklist's callers from their webapp session.
+   */
+  private boolean mayWork(Task task, HttpServletRequest request) {
     Authentication auth = identity.getCurrentAuthentication();
-    if (auth == null) {
-      return false;
+    String userId;
+    List<String> groups;
+    if (auth != null) {
+      userId = auth.getUserId();
+      groups = auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+    } else {
+      var user = TasklistSession.user(request.getSession(false)).orElse(null);
+      if (user == null) {
+        return false;
+      }
+      userId = user.id();
+      groups = user.groups();
     }
-    List<String> groups = auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
-    if (auth.getUserId().equals(task.getAssignee())) {
+    if (userId.equals(task.getAssignee())) {
       return true;
     }
-    return authorizations.isUserAuthorized(auth.getUserId(), groups, TaskPermissions.TASK_WORK, Resources.TASK,
-        task.getId())
-        || authorizations.isUserAuthorized(auth.getUserId(), groups, Permissions.UPDATE, Resources.TASK, task.getId());
+    return authorizations.isUserAuthorized(userId, groups, TaskPermissions.TASK_WORK, Resources.TASK, task.getId())
+        || authorizations.isUserAuthorized(userId, groups, Permissions.UPDATE, Resources.TASK, task.getId());
   }
 
   private void respond(HttpServletResponse response, int status, String message) throws IOException {

@@ -102,6 +102,9 @@ class OpinionLoopProcessTests {
     // personal data stays out of the process
     assertThat(runtime.getVariables(pi.getId()).values().toString()).doesNotContain("13812341234", "王某");
     assertThat(runtime.getVariable(pi.getId(), "contactMasked")).isEqualTo("138****1234");
+    // object variables are JSON, so auditors can read them in Cockpit
+    assertThat(((org.camunda.bpm.engine.variable.value.ObjectValue) runtime.getVariableTyped(pi.getId(), "triage",
+        false)).getSerializationDataFormat()).isEqualTo("application/json");
   }
 
   @Test

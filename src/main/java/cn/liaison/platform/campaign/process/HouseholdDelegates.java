@@ -30,6 +30,10 @@ class HouseholdDelegates {
         if (CampaignProcess.Task.VISIT.equals(task.getTaskDefinitionKey())) {
           steps.visitTaskCreated(id);
         }
+        // what the 我的包户 cards show, readable by whoever may work the task (no personal data)
+        for (String card : new String[] {"householdNo", "village", "area"}) {
+          task.setVariableLocal(card, task.getVariable(card));
+        }
         return;
       }
       if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {

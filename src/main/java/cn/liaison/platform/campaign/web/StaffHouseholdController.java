@@ -4,7 +4,7 @@ import cn.liaison.platform.campaign.Campaigns;
 import cn.liaison.platform.campaign.Household;
 import cn.liaison.platform.campaign.Households;
 import cn.liaison.platform.identity.PlatformGroups;
-import cn.liaison.platform.identity.TasklistSession;
+import cn.liaison.platform.system.TasklistSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;

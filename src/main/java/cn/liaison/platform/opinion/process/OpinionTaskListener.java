@@ -22,7 +22,13 @@ class OpinionTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     switch (task.getEventName()) {
-      case EVENTNAME_CREATE -> handling.taskCreated(Vars.opinionId(task), task.getTaskDefinitionKey());
+      case EVENTNAME_CREATE -> {
+        handling.taskCreated(Vars.opinionId(task), task.getTaskDefinitionKey());
+        // what Tasklist cards show, readable by whoever may work the task (no personal data)
+        for (String card : new String[] {"ticketNo", "categoryName", "stationName"}) {
+          task.setVariableLocal(card, task.getVariable(card));
+        }
+      }
       case EVENTNAME_COMPLETE -> {
         rules.check(task.getTaskDefinitionKey(), task::getVariable);
         if (OpinionLoopProcess.Task.SORT.equals(task.getTaskDefinitionKey())

@@ -3,7 +3,7 @@ package cn.liaison.platform.opinion.web;
 import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.Departments;
 import cn.liaison.platform.identity.PlatformGroups;
-import cn.liaison.platform.identity.TasklistSession;
+import cn.liaison.platform.system.TasklistSession;
 import cn.liaison.platform.opinion.Categories;
 import cn.liaison.platform.opinion.Opinion;
 import cn.liaison.platform.opinion.Opinions;

@@ -7,7 +7,10 @@ import cn.liaison.platform.opinion.OpinionSubmission;
 import java.util.List;
 import java.util.Map;
 import cn.liaison.platform.WebappLogin;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +28,7 @@ class StaffOpinionPageTests {
 
   @Autowired TestRestTemplate http;
   @Autowired OpinionService opinions;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
 
   String ticket;
 
@@ -54,6 +58,29 @@ class StaffOpinionPageTests {
     ResponseEntity<String> anonymous = http.getForEntity("/staff/opinions/" + ticket, String.class);
     assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(anonymous.getBody()).contains("请先登录任务列表").doesNotContain("13912345678");
+  }
+
+  @Test
+  void tasklistUserWithAnInvalidDecisionGetsTheChineseMessageNotAServerError() {
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(ticket).singleResult().getId();
+    WebappLogin.Login staff = WebappLogin.login(http, "staff1", "tasklist");
+    HttpHeaders headers = staff.headers();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    var submit = http.exchange("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form", HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", Map.of("sortDecision", Map.of("value", "DUPLICATE"),
+            "duplicateOf", Map.of("value", "YJ20200101-0001"))), headers), String.class);
+    assertThat(submit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(submit.getBody()).contains("受理编号 YJ20200101-0001 不存在").doesNotContain("ENGINE-");
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
+  }
+
+  @Test
+  void taskCardsShowTheTicketToEveryoneWhoMayWorkTheTask() {
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(ticket).singleResult().getId();
+    var variables = http.withBasicAuth("staff1", "staff1").getForEntity("/engine-rest/task/" + taskId
+        + "/localVariables", String.class);
+    assertThat(variables.getBody()).contains(ticket, "产业发展与企业服务", "长垣市防腐产业代表联络站")
+        .doesNotContain("13912345678");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package cn.liaison.platform.identity;
+package cn.liaison.platform.system;
 
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
