@@ -111,11 +111,12 @@ class IdentitySeeder implements ApplicationRunner {
     filters.seed(tasklistGroups);
 
     if (properties.admin().hasPassword()) {
-      user(properties.admin().userId(), "管理员", "系统", properties.admin().password(), PlatformGroups.ADMIN, true);
+      user(properties.admin().userId(), "系统管理员", "", properties.admin().password(), PlatformGroups.ADMIN, true);
     }
     if (properties.demo().enabled()) {
-      user("demo", "管理员", "演示", "demo", PlatformGroups.ADMIN, false);
-      DEMO_USERS.forEach(u -> user(u.id(), u.firstName(), u.lastName(), u.id(), u.group(), false));
+      user("demo", "演示管理员", "", "demo", PlatformGroups.ADMIN, false);
+      // Camunda's webapps show "firstName lastName": the whole Chinese name (surname first) goes in firstName
+      DEMO_USERS.forEach(u -> user(u.id(), u.lastName() + u.firstName(), "", u.id(), u.group(), false));
       log.info("演示数据已启用: demo users are present (see README)");
     }
   }

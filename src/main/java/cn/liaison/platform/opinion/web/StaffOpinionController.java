@@ -72,7 +72,8 @@ class StaffOpinionController {
     model.addAttribute("categoryName", categories.nameOf(o.category()));
     model.addAttribute("department", o.departmentCode() == null ? null
         : departments.findByCode(o.departmentCode()).map(Department::name).orElse(o.departmentCode()));
-    model.addAttribute("contactName", full ? o.contactName() : null);
+    model.addAttribute("contactName", o.contactName() == null ? null
+        : full ? o.contactName() : o.contactName().charAt(0) + "**");
     model.addAttribute("contact", full && o.contactPhone() != null ? o.contactPhone() : o.maskedContact());
     model.addAttribute("fullContact", full);
     model.addAttribute("events", opinions.events(o.id(), false));
