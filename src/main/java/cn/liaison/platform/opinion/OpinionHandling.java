@@ -70,30 +70,24 @@ public class OpinionHandling {
   }
 
   public void closeAsDuplicate(long opinionId, String duplicateOf, String actor) {
-    opinions.update(opinionId, "duplicate_of", duplicateOf);
-    opinions.update(opinionId, "outcome", "DUPLICATE");
-    opinions.update(opinionId, "closed_at", Opinions.ts(Opinions.now()));
     opinions.markFirstResponse(opinionId);
-    opinions.setStatus(opinionId, OpinionStatus.DUPLICATE);
+    opinions.change(opinionId, OpinionStatus.DUPLICATE, "duplicate_of", duplicateOf, "outcome", "DUPLICATE",
+        "closed_at", Opinions.ts(Opinions.now()));
     String text = "您反映的问题与受理编号 " + duplicateOf + " 的意见相同，已合并办理，办理结果将统一答复。";
     opinions.addEvent(opinionId, OpinionStatus.DUPLICATE, "已合并为重复件", text, true, actor);
     notifier.notifyCitizen(opinionId, "duplicate:" + opinionId, "意见已合并办理", text);
   }
 
   public void reject(long opinionId, String reason, String actor) {
-    opinions.update(opinionId, "route", Route.REJECT.name());
-    opinions.update(opinionId, "reject_reason", reason);
-    opinions.update(opinionId, "outcome", "REJECTED");
-    opinions.update(opinionId, "closed_at", Opinions.ts(Opinions.now()));
-    opinions.setStatus(opinionId, OpinionStatus.REJECTED);
+    opinions.change(opinionId, OpinionStatus.REJECTED, "route", Route.REJECT.name(), "reject_reason", reason,
+        "outcome", "REJECTED", "closed_at", Opinions.ts(Opinions.now()));
     opinions.addEvent(opinionId, OpinionStatus.REJECTED, "不予受理", reason, true, actor);
     notifier.notifyCitizen(opinionId, "rejected:" + opinionId, "意见不予受理", "不予受理的理由：" + reason);
   }
 
   public void toProposal(long opinionId, String deputy, String actor) {
-    opinions.update(opinionId, "route", Route.TO_PROPOSAL.name());
-    opinions.update(opinionId, "proposal_deputy", deputy);
-    opinions.setStatus(opinionId, OpinionStatus.TO_PROPOSAL);
+    opinions.change(opinionId, OpinionStatus.TO_PROPOSAL, "route", Route.TO_PROPOSAL.name(), "proposal_deputy",
+        deputy);
     opinions.addEvent(opinionId, OpinionStatus.TO_PROPOSAL, "转为代表建议办理",
         "您的意见将由人大代表汇总形成代表建议，提交有关部门办理，答复后告知您。", true, actor);
     opinions.addEvent(opinionId, OpinionStatus.TO_PROPOSAL, "承接代表", deputy, false, actor);
@@ -121,12 +115,8 @@ public class OpinionHandling {
     payload.put("categoryName", categories.nameOf(o.category()));
     Department.Channel channel = departmentService.send(new DepartmentRequest(department.code(),
         DepartmentRequest.ASSIGN_OPINION, processInstanceId + ":assign:" + round, ticketNo, due, payload));
-    opinions.update(opinionId, "route", Route.ASSIGN_DEPARTMENT.name());
-    opinions.update(opinionId, "department_code", department.code());
-    opinions.update(opinionId, "grade", grade);
-    opinions.update(opinionId, "due_at", Opinions.ts(due));
-    opinions.update(opinionId, "overdue", false);
-    opinions.setStatus(opinionId, OpinionStatus.ASSIGNED);
+    opinions.change(opinionId, OpinionStatus.ASSIGNED, "route", Route.ASSIGN_DEPARTMENT.name(), "department_code",
+        department.code(), "grade", grade, "due_at", Opinions.ts(due), "overdue", false);
     opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "已交办" + department.name(),
         "办理时限：" + date(due) + "前（" + deadlineDays + "个工作日）。", true, null);
     return new Assigned(Deadlines.plan(calendar, now, due), channel, department.groupId());
@@ -166,8 +156,7 @@ public class OpinionHandling {
       }
       case "EXTEND" -> {
         Instant due = endOfDay(TaskRules.toDate(newDeadline, zone()));
-        opinions.update(opinionId, "due_at", Opinions.ts(due));
-        opinions.update(opinionId, "overdue", false);
+        opinions.change(opinionId, null, "due_at", Opinions.ts(due), "overdue", false);
         opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "办理期限延长至" + date(due),
             "经督办同意，办理期限延长。", true, actor);
         notifier.notifyCitizen(opinionId, "extended:" + dedup, "办理期限延长", "您的意见办理期限延长至 " + date(due) + "。");
@@ -208,13 +197,12 @@ public class OpinionHandling {
   public String recordReply(long opinionId, String source, String departmentCode, ReplyResult result, String text,
       String measures, String actor) {
     opinions.addReply(opinionId, source, departmentCode, result, text, measures, actor);
-    opinions.update(opinionId, "replied_at", Opinions.ts(Opinions.now()));
-    opinions.update(opinionId, "outcome", result == null ? "ANSWERED" : result.name());
-    opinions.setStatus(opinionId, OpinionStatus.REPLIED);
+    opinions.change(opinionId, OpinionStatus.REPLIED, "replied_at", Opinions.ts(Opinions.now()), "outcome",
+        result == null ? "ANSWERED" : result.name());
     String who = departmentCode == null ? "联络站" : activeOrAnyDepartmentName(departmentCode);
     opinions.addEvent(opinionId, OpinionStatus.REPLIED, who + "已答复" + (result == null ? "" : "：" + result.label()),
         text, true, actor);
-    int round = opinions.replies(opinionId).size();
+    int round = opinions.replyCount(opinionId);
     notifier.notifyCitizen(opinionId, "reply:" + opinionId + ":" + round, "您的意见已答复",
         "请查看答复内容并在 7 日内评价（满意 / 基本满意 / 不满意）。");
     return "【第" + round + "次答复 · " + date(Opinions.now()) + " · " + who
@@ -224,27 +212,22 @@ public class OpinionHandling {
   public int reopen(long opinionId, String comment, String actor) {
     Opinion o = opinions.get(opinionId);
     int count = o.reopenCount() + 1;
-    opinions.update(opinionId, "reopen_count", count);
-    opinions.update(opinionId, "overdue", false);
-    opinions.setStatus(opinionId, OpinionStatus.ANALYZING);
+    opinions.change(opinionId, OpinionStatus.ANALYZING, "reopen_count", count, "overdue", false);
     opinions.addEvent(opinionId, OpinionStatus.ANALYZING, "您对答复不满意，已重新研判办理", comment, true, actor);
     return count;
   }
 
   /** Ends the loop; rating null means the citizen did not evaluate within 7 days (未评价). */
   public void close(long opinionId, String rating, String actor) {
-    opinions.update(opinionId, "satisfaction", rating == null ? "UNEVALUATED" : rating);
-    opinions.update(opinionId, "closed_at", Opinions.ts(Opinions.now()));
-    opinions.setStatus(opinionId, OpinionStatus.CLOSED);
+    opinions.change(opinionId, OpinionStatus.CLOSED, "satisfaction", rating == null ? "UNEVALUATED" : rating,
+        "closed_at", Opinions.ts(Opinions.now()));
     opinions.addEvent(opinionId, OpinionStatus.CLOSED, "已办结",
         rating == null ? "7 日内未评价，按未评价办结。" : "感谢您的评价。", true, actor);
     notifier.notifyCitizen(opinionId, "closed:" + opinionId, "意见已办结", "您的意见已办结，感谢您对人大代表工作的支持。");
   }
 
   private void status(long opinionId, OpinionStatus status, String title, String actor) {
-    Opinion o = opinions.get(opinionId);
-    if (o.status() != status) {
-      opinions.setStatus(opinionId, status);
+    if (opinions.moveTo(opinionId, status)) {
       opinions.addEvent(opinionId, status, title, null, true, actor);
     }
   }

@@ -62,6 +62,12 @@ public class Opinions {
         .update();
   }
 
+  /** Moves the opinion to the status unless it is there already; true when it moved. */
+  boolean moveTo(long id, OpinionStatus status) {
+    return jdbc.sql("UPDATE opinion SET status = ?, updated_at = ? WHERE id = ? AND status <> ?")
+        .params(status.name(), ts(now()), id, status.name()).update() > 0;
+  }
+
   /** Records the first time staff acted on the opinion (response time). */
   void markFirstResponse(long id) {
     jdbc.sql("UPDATE opinion SET first_response_at = ? WHERE id = ? AND first_response_at IS NULL")
@@ -72,6 +78,26 @@ public class Opinions {
     // column names come from this package only, never from input
     jdbc.sql("UPDATE opinion SET " + column + " = ?, updated_at = ? WHERE id = ?").params(value, ts(now()), id)
         .update();
+  }
+
+  /**
+   * Sets the status (when not null) and the columns in one statement; column names come from this package
+   * only, never from input. Pairs: name, value, name, value...
+   */
+  void change(long id, OpinionStatus status, Object... columnsAndValues) {
+    StringBuilder sql = new StringBuilder("UPDATE opinion SET updated_at = ?");
+    java.util.List<Object> params = new java.util.ArrayList<>();
+    params.add(ts(now()));
+    if (status != null) {
+      sql.append(", status = ?");
+      params.add(status.name());
+    }
+    for (int i = 0; i < columnsAndValues.length; i += 2) {
+      sql.append(", ").append((String) columnsAndValues[i]).append(" = ?");
+      params.add(columnsAndValues[i + 1]);
+    }
+    params.add(id);
+    jdbc.sql(sql.append(" WHERE id = ?").toString()).params(params).update();
   }
 
   void addEvent(long id, OpinionStatus status, String title, String detail, boolean publicView, String actor) {
@@ -100,6 +126,11 @@ public class Opinions {
             repliedBy, ts(now()))
         .update(keys, "id");
     return keys.getKey().longValue();
+  }
+
+  int replyCount(long opinionId) {
+    return jdbc.sql("SELECT COUNT(*) FROM opinion_reply WHERE opinion_id = ?").param(opinionId).query(Integer.class)
+        .single();
   }
 
   public List<OpinionReply> replies(long opinionId) {
