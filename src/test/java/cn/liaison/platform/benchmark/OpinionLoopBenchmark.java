@@ -133,6 +133,8 @@ class OpinionLoopBenchmark {
   static final String PASSWORD = System.getProperty("liaison.bench.pg.password", "");
   static final int COUNT = Integer.getInteger("bench.count", 1000);
   static final int WARMUP = Integer.getInteger("bench.warmup", 50);
+  static final int WARMUP_MAX = Integer.getInteger("bench.warmup.max", 3000);
+  static final double JIT_SETTLED = Double.parseDouble(System.getProperty("bench.warmup.jit", "0.05"));
   static final int THREADS = Integer.getInteger("bench.threads", 2);
   static final int ROUNDS = Math.max(1, Integer.getInteger("bench.rounds", 2));
   static final int PROFILE = Integer.getInteger("bench.profile", 0);
@@ -184,6 +186,7 @@ class OpinionLoopBenchmark {
   final List<String> platformInstances = Collections.synchronizedList(new ArrayList<>());
   final List<String> bareInstances = Collections.synchronizedList(new ArrayList<>());
   final StringBuilder report = new StringBuilder();
+  String warmUp = "none";
 
   @BeforeAll
   static void database() {
@@ -226,10 +229,24 @@ class OpinionLoopBenchmark {
     Side platformJava = new PlatformSide(CitizenCalls.JAVA);
     List<Side> sides = NO_HTTP_SIDE ? List.of(platform, bare, platformJava) : List.of(platform, bare);
 
-    // warm-up: JIT, caches, connection pools; not measured
-    for (Side side : sides) {
-      run(side, WARMUP, Probe.NONE);
+    // warm-up, not measured: at least bench.warmup loops per side, then on in batches of 50 until the JIT
+    // compiler has settled (it takes well over 1,000 loops on 2 CPUs; while it compiles, it eats a CPU and
+    // the side that happens to run meanwhile looks slower)
+    int warmed = 0;
+    double jitShare = 1;
+    while (warmed < WARMUP || WARMUP > 0 && warmed < WARMUP_MAX && jitShare > JIT_SETTLED) {
+      int batch = warmed < WARMUP ? Math.min(50, WARMUP - warmed) : 50;
+      long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+      long start = System.nanoTime();
+      for (Side side : sides) {
+        run(side, batch, Probe.NONE);
+      }
+      warmed += batch;
+      jitShare = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit) * 1e6
+          / ((System.nanoTime() - start) * (double) Runtime.getRuntime().availableProcessors());
     }
+    warmUp = String.format("%d loops per side (JIT compiler at %.0f%% of the CPUs in the last 50)", warmed,
+        jitShare * 100);
 
     BenchmarkConfiguration.SERVER_SUBMIT.reset();
     BenchmarkConfiguration.SERVER_EVALUATE.reset();
@@ -687,10 +704,9 @@ class OpinionLoopBenchmark {
   void printTable(Measured p, Measured b, String loadBefore) {
     String pg = jdbc.getJdbcTemplate().queryForObject("SHOW server_version", String.class);
     out("%n=== Opinion loop benchmark: platform vs bare process (same engine, same database) ===%n");
-    out("PostgreSQL %s at %s · Java %s · %d CPUs · %d loops per side · %d threads · warm-up %d per side · "
-        + "%d alternating rounds · job executor off (jobs run by the benchmark)%n", pg, URL,
-        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), COUNT, THREADS, WARMUP,
-        ROUNDS);
+    out("PostgreSQL %s at %s · Java %s · %d CPUs · %d loops per side · %d threads · %d alternating rounds · "
+        + "job executor off (jobs run by the benchmark)%nwarm-up: %s%n", pg, URL, System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(), COUNT, THREADS, ROUNDS, warmUp);
     out("%-36s | %9s %9s %9s | %9s %9s %9s | %7s%n", "latency (ms)", "plat p50", "plat p99", "plat max",
         "bare p50", "bare p99", "bare max", "p50 x");
     out("%s%n", "-".repeat(36 + 3 + 29 + 3 + 29 + 3 + 7));
