@@ -106,12 +106,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * its message with RuntimeService: it has no HTTP API, so whole loops are compared (loops/s) and the HTTP
  * submission's latency is shown beside the bare start.
  *
- * <p>System properties: bench.count (loops per side, default 1000), bench.warmup (50 per side, not
- * measured), bench.threads (2), bench.rounds (2: the measured loops are split into rounds that alternate
- * platform and bare, so neither side always runs on the bigger database), bench.profile (0 = off; n = after
- * the measurement, n single-threaded loops per side with every JDBC statement counted and timed per step,
- * printed as the statements the platform adds; the counting wrapper is installed only then),
- * liaison.bench.pg.url / .user / .password. The report is also written to target/benchmark/.
+ * <p>Also printed: the time the citizen's requests spend inside the server, CPU per loop of the JVM (split
+ * by thread: benchmark workers, Tomcat, HttpClient, JIT/GC) and of the PostgreSQL backends of the database,
+ * and a third side, the platform with the citizen's two steps called in-process (OpinionService, no HTTP),
+ * which splits the gap into the HTTP layer and the platform's own work.
+ *
+ * <p>System properties: bench.count (measured loops per side, default 1000); bench.warmup (at least 50 loops
+ * per side, not measured; the warm-up then goes on in batches of 50, up to bench.warmup.max = 3000, until the
+ * JIT compiler uses less than bench.warmup.jit = 5% of the CPUs: the HTTP stack alone keeps C2 busy for
+ * hundreds of loops, and whichever side runs meanwhile would look slower); bench.threads (2);
+ * bench.rounds (2: the measured loops are split into rounds in which the sides take turns at going first);
+ * bench.nohttp (true: measure the in-process side too); bench.profile (0 = off; n = after the measurement,
+ * n single-threaded loops per side with every JDBC statement counted and timed per step, printed as the
+ * statements the platform adds; the counting wrapper is installed only then); liaison.bench.pg.url / .user /
+ * .password. The report is also written to target/benchmark/. The machine should be otherwise idle: the
+ * load average before and after is printed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     // the benchmark executes the async jobs itself, so timings do not depend on the acquisition cycle
@@ -230,8 +239,8 @@ class OpinionLoopBenchmark {
     List<Side> sides = NO_HTTP_SIDE ? List.of(platform, bare, platformJava) : List.of(platform, bare);
 
     // warm-up, not measured: at least bench.warmup loops per side, then on in batches of 50 until the JIT
-    // compiler has settled (it takes well over 1,000 loops on 2 CPUs; while it compiles, it eats a CPU and
-    // the side that happens to run meanwhile looks slower)
+    // compiler has settled (about 850 loops per side on 2 CPUs; while C2 compiles it takes a CPU, and the
+    // side that happens to run meanwhile looks slower)
     int warmed = 0;
     double jitShare = 1;
     while (warmed < WARMUP || WARMUP > 0 && warmed < WARMUP_MAX && jitShare > JIT_SETTLED) {
@@ -552,29 +561,25 @@ class OpinionLoopBenchmark {
         ? os.getProcessCpuTime() : 0;
   }
 
-  /** CPU time of all PostgreSQL processes on this machine in clock ticks (Linux /proc; 0 elsewhere). */
-  static long postgresCpuTicks() {
+  /**
+   * CPU time (clock ticks, Linux /proc) of the PostgreSQL backends connected to the benchmark's database:
+   * other databases on the same server do not count; 0 when PostgreSQL runs elsewhere.
+   */
+  long postgresCpuTicks() {
     long ticks = 0;
-    try (var dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-      for (Path dir : dirs) {
-        try {
-          String stat = Files.readString(dir.resolve("stat"));
-          int open = stat.indexOf('(');
-          int close = stat.lastIndexOf(')');
-          if (open < 0 || close < 0 || !stat.substring(open + 1, close).startsWith("postgres")) {
-            continue;
-          }
-          String[] fields = stat.substring(close + 2).split(" ");
-          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-        } catch (Exception gone) {
-          // the process ended meanwhile
-        }
+    for (Integer pid : jdbc.getJdbcTemplate().queryForList(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database()", Integer.class)) {
+      try {
+        String stat = Files.readString(Path.of("/proc", pid.toString(), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+      } catch (Exception gone) {
+        // not on this machine, or the backend ended meanwhile
       }
-    } catch (Exception e) {
-      return 0;
     }
     return ticks;
   }
+
 
   /** Latencies (µs) per step and the wall time of one side. */
   static final class Measured implements Probe {
