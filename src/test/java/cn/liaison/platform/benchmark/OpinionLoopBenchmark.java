@@ -81,6 +81,11 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -108,15 +113,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>Also printed: the time the citizen's requests spend inside the server, CPU per loop of the JVM (split
  * by thread: benchmark workers, Tomcat, HttpClient, JIT/GC) and of the PostgreSQL backends of the database,
- * and a third side, the platform with the citizen's two steps called in-process (OpinionService, no HTTP),
- * which splits the gap into the HTTP layer and the platform's own work.
+ * and two more sides that split the gap into the HTTP layer and the platform's own work: the platform with the
+ * citizen's two steps called in-process (OpinionService, no HTTP), and the bare loop with its start and
+ * message behind test endpoints under /api/benchmark (the same HTTP layer as the citizen's endpoints).
  *
  * <p>System properties: bench.count (measured loops per side, default 1000); bench.warmup (at least 50 loops
  * per side, not measured; the warm-up then goes on in batches of 50, up to bench.warmup.max = 3000, until the
  * JIT compiler uses less than bench.warmup.jit = 5% of the CPUs: the HTTP stack alone keeps C2 busy for
  * hundreds of loops, and whichever side runs meanwhile would look slower); bench.threads (2);
  * bench.rounds (2: the measured loops are split into rounds in which the sides take turns at going first);
- * bench.nohttp (true: measure the in-process side too); bench.profile (0 = off; n = after the measurement,
+ * bench.nohttp and bench.barehttp (true: measure those two sides too); bench.profile (0 = off; n = after the measurement,
  * n single-threaded loops per side with every JDBC statement counted and timed per step, printed as the
  * statements the platform adds; the counting wrapper is installed only then); liaison.bench.pg.url / .user /
  * .password. The report is also written to target/benchmark/. The machine should be otherwise idle: the
@@ -148,6 +154,7 @@ class OpinionLoopBenchmark {
   static final int ROUNDS = Math.max(1, Integer.getInteger("bench.rounds", 2));
   static final int PROFILE = Integer.getInteger("bench.profile", 0);
   static final boolean NO_HTTP_SIDE = Boolean.parseBoolean(System.getProperty("bench.nohttp", "true"));
+  static final boolean BARE_HTTP_SIDE = Boolean.parseBoolean(System.getProperty("bench.barehttp", "true"));
 
   static final String BARE_KEY = "bare-opinion-loop";
   static final String BARE_MESSAGE = "Message_BareCitizenEvaluated";
@@ -234,9 +241,16 @@ class OpinionLoopBenchmark {
 
     String loadBefore = loadAverage();
     Side platform = new PlatformSide(CitizenCalls.HTTP);
-    Side bare = new BareSide();
+    Side bare = new BareSide(false);
     Side platformJava = new PlatformSide(CitizenCalls.JAVA);
-    List<Side> sides = NO_HTTP_SIDE ? List.of(platform, bare, platformJava) : List.of(platform, bare);
+    Side bareHttp = new BareSide(true);
+    List<Side> sides = new ArrayList<>(List.of(platform, bare));
+    if (NO_HTTP_SIDE) {
+      sides.add(platformJava);
+    }
+    if (BARE_HTTP_SIDE) {
+      sides.add(bareHttp);
+    }
 
     // warm-up, not measured: at least bench.warmup loops per side, then on in batches of 50 until the JIT
     // compiler has settled (about 850 loops per side on 2 CPUs; while C2 compiles it takes a CPU, and the
@@ -277,6 +291,9 @@ class OpinionLoopBenchmark {
     printTable(measured.get(platform), measured.get(bare), loadBefore);
     if (NO_HTTP_SIDE) {
       printNoHttp(measured.get(platformJava), measured.get(platform), measured.get(bare));
+    }
+    if (BARE_HTTP_SIDE) {
+      printBareHttp(measured.get(bareHttp), measured.get(platform), measured.get(bare));
     }
 
     if (PROFILE > 0) {
@@ -440,38 +457,107 @@ class OpinionLoopBenchmark {
 
   /** The same shape with no-op steps, started and messaged through RuntimeService with the same variables. */
   final class BareSide implements Side {
+    /** false: RuntimeService in-process; true: the same calls behind the test endpoints of {@link BareHttpApi}. */
+    final boolean overHttp;
+
+    BareSide(boolean overHttp) {
+      this.overHttp = overHttp;
+    }
+
     @Override
     public String name() {
-      return "bare";
+      return overHttp ? "bare-http" : "bare";
     }
 
     @Override
     public Started start(int i, Probe probe) throws Exception {
       String businessKey = "BARE-" + runId + "-" + i;
-      VariableMap variables = Variables.createVariables()
-          .putValue("opinionId", (long) i)
-          .putValue("ticketNo", businessKey)
-          .putValue("stationCode", STATION)
-          .putValue("stationName", STATION_NAME)
-          .putValue("category", CATEGORY)
-          .putValue("categoryName", CATEGORY_NAME)
-          .putValue("content", "村东头灌溉渠堵塞，麦田浇不上水，请尽快疏通。（基准 " + runId + " #" + i + "）")
-          .putValue("place", PLACE)
-          .putValue("channel", "QR_CODE")
-          .putValue("contactMasked", "138****1234")
-          .putValue("opinionHistory", "")
-          .putValue("reopenCount", 0);
-      String id = probe.time(name(), Step.SUBMIT, () -> runtime.createProcessInstanceByKey(BARE_KEY)
-          .businessKey(businessKey).setVariables(variables).execute().getId());
+      String content = "村东头灌溉渠堵塞，麦田浇不上水，请尽快疏通。（基准 " + runId + " #" + i + "）";
+      String id;
+      if (overHttp) {
+        String body = json.writeValueAsString(Map.of("businessKey", businessKey, "index", i, "content", content));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + BareHttpApi.PATH))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = probe.time(name(), Step.SUBMIT,
+            () -> http.send(request, HttpResponse.BodyHandlers.ofString()));
+        if (response.statusCode() != 201) {
+          throw new IllegalStateException("POST " + BareHttpApi.PATH + " answered " + response.statusCode());
+        }
+        id = json.readTree(response.body()).get("processInstanceId").asText();
+      } else {
+        VariableMap variables = bareVariables(i, businessKey, content);
+        id = probe.time(name(), Step.SUBMIT, () -> runtime.createProcessInstanceByKey(BARE_KEY)
+            .businessKey(businessKey).setVariables(variables).execute().getId());
+      }
       bareInstances.add(id);
       return new Started(id, businessKey, null);
     }
 
     @Override
     public void evaluate(Started s, int i, Probe probe) throws Exception {
+      if (overHttp) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + BareHttpApi.PATH + "/" + s.businessKey()
+                + "/evaluation"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"rating\":\"SATISFIED\"}")).build();
+        HttpResponse<String> response = probe.time(name(), Step.EVALUATE,
+            () -> http.send(request, HttpResponse.BodyHandlers.ofString()));
+        if (response.statusCode() != 204) {
+          throw new IllegalStateException("POST .../evaluation of the bare loop answered " + response.statusCode());
+        }
+        return;
+      }
       probe.time(name(), Step.EVALUATE, () -> runtime.createMessageCorrelation(BARE_MESSAGE)
           .processInstanceBusinessKey(s.businessKey()).setVariable("rating", "SATISFIED")
           .setVariable("lastEvaluationComment", "").correlateWithResult());
+    }
+  }
+
+  /** The variables the platform sets when a loop starts (OpinionService.submit), with the same values. */
+  static VariableMap bareVariables(int i, String businessKey, String content) {
+    return Variables.createVariables()
+        .putValue("opinionId", (long) i)
+        .putValue("ticketNo", businessKey)
+        .putValue("stationCode", STATION)
+        .putValue("stationName", STATION_NAME)
+        .putValue("category", CATEGORY)
+        .putValue("categoryName", CATEGORY_NAME)
+        .putValue("content", content)
+        .putValue("place", PLACE)
+        .putValue("channel", "QR_CODE")
+        .putValue("contactMasked", "138****1234")
+        .putValue("opinionHistory", "")
+        .putValue("reopenCount", 0);
+  }
+
+  /**
+   * The bare loop's start and message behind HTTP, under /api like the citizen's endpoints, so that both
+   * pass the same Tomcat, filters, Spring Security chain and JSON conversion: test code only.
+   */
+  @RestController
+  static class BareHttpApi {
+    static final String PATH = "/api/benchmark/bare-loops";
+
+    private final RuntimeService runtime;
+
+    BareHttpApi(RuntimeService runtime) {
+      this.runtime = runtime;
+    }
+
+    @PostMapping(PATH)
+    ResponseEntity<Map<String, String>> start(@RequestBody Map<String, Object> body) {
+      String businessKey = (String) body.get("businessKey");
+      String id = runtime.createProcessInstanceByKey(BARE_KEY).businessKey(businessKey)
+          .setVariables(bareVariables(((Number) body.get("index")).intValue(), businessKey, (String) body.get("content")))
+          .execute().getId();
+      return ResponseEntity.status(201).body(Map.of("processInstanceId", id));
+    }
+
+    @PostMapping(PATH + "/{businessKey}/evaluation")
+    ResponseEntity<Void> evaluate(@PathVariable String businessKey, @RequestBody Map<String, String> body) {
+      runtime.createMessageCorrelation(BARE_MESSAGE).processInstanceBusinessKey(businessKey)
+          .setVariable("rating", body.get("rating")).setVariable("lastEvaluationComment", "").correlateWithResult();
+      return ResponseEntity.noContent().build();
     }
   }
 
@@ -523,7 +609,7 @@ class OpinionLoopBenchmark {
     System.gc();
     long jvmCpu = jvmCpuNanos();
     Map<Integer, Long> pgCpu = postgresCpuTicks();
-    Map<String, Long> threadsBefore = cpuByThreadGroup();
+    Map<String, Long> threadsBefore = cpuByThread();
     workerCpuNanos.reset();
     long wall = run(side, n, into);
     into.jvmCpuNanos += jvmCpuNanos() - jvmCpu;
@@ -536,31 +622,34 @@ class OpinionLoopBenchmark {
     }
     into.backendsUsed = Math.max(into.backendsUsed, backends);
     into.workerCpuNanos += workerCpuNanos.sum();
-    cpuByThreadGroup().forEach((group, nanos) ->
-        into.threadCpuNanos.merge(group, nanos - threadsBefore.getOrDefault(group, 0L), Long::sum));
+    // per thread, so that a thread that ended meanwhile takes nothing away; then summed by name
+    cpuByThread().forEach((thread, nanos) -> into.threadCpuNanos.merge(
+        thread.startsWith("(") ? thread : thread.substring(thread.indexOf(' ') + 1),
+        nanos - threadsBefore.getOrDefault(thread, 0L), Long::sum));
     return wall;
   }
 
-  /** CPU time of the JVM's threads by name (digits folded), and of its GC and JIT compiler (time, not CPU). */
-  static Map<String, Long> cpuByThreadGroup() {
-    Map<String, Long> groups = new HashMap<>();
+  /** CPU time of the JVM's threads by id (the benchmark's workers count themselves), GC and JIT time. */
+  static Map<String, Long> cpuByThread() {
+    Map<String, Long> threads = new HashMap<>();
     for (var info : THREAD_MX.getThreadInfo(THREAD_MX.getAllThreadIds())) {
       if (info == null || info.getThreadName().startsWith("pool-")) {
-        continue; // the benchmark's workers count themselves
+        continue;
       }
       long cpu = THREAD_MX.getThreadCpuTime(info.getThreadId());
       if (cpu > 0) {
-        groups.merge(info.getThreadName().replaceAll("\\d+", "N"), cpu, Long::sum);
+        threads.put(info.getThreadId() + " " + info.getThreadName().replaceAll("\\d+", "N"), cpu);
       }
     }
     long gc = 0;
     for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
       gc += collector.getCollectionTime();
     }
-    groups.put("(GC time)", gc * 1_000_000);
-    groups.put("(JIT compilation time)", ManagementFactory.getCompilationMXBean().getTotalCompilationTime() * 1_000_000);
-    return groups;
+    threads.put("(GC time)", gc * 1_000_000);
+    threads.put("(JIT compilation time)", ManagementFactory.getCompilationMXBean().getTotalCompilationTime() * 1_000_000);
+    return threads;
   }
+
 
   /** CPU time of this JVM (all threads: the benchmark's client, Tomcat, the engine). */
   static long jvmCpuNanos() {
@@ -755,7 +844,8 @@ class OpinionLoopBenchmark {
     out("platform HTTP, time inside the server (outermost filter to response): submit p50/p99 %.2f/%.2f ms, "
         + "evaluate p50/p99 %.2f/%.2f ms; the rest of the HTTP latency is client, sockets and thread hand-offs%n",
         ms(ss, 50), ms(ss, 99), ms(se, 50), ms(se, 99));
-    out("load average (1/5/15 min) before: %s · after: %s — above ~2 on this machine means others shared the CPUs%n",
+    out("load average (1/5/15 min) before the warm-up: %s · after: %s (the benchmark alone brings the 1-minute "
+        + "figure to about 2.5 on 2 CPUs; an idle machine before and much more after mean others shared it)%n",
         loadBefore, loadAverage());
   }
 
@@ -773,6 +863,21 @@ class OpinionLoopBenchmark {
         j.jvmCpuMsPerLoop(), j.pgCpuMsPerLoop(), j.backendsUsed,
         (b.jvmCpuMsPerLoop() + b.pgCpuMsPerLoop()) / (j.jvmCpuMsPerLoop() + j.pgCpuMsPerLoop()));
     out("  JVM CPU per loop (ms): %s%n", j.cpuSplit());
+  }
+
+  /** The bare loop with its start and message over the same HTTP layer: what the platform's own work costs. */
+  void printBareHttp(Measured h, Measured p, Measured b) {
+    out("%nbare loop with its start and message over the same HTTP layer (test endpoints under /api/benchmark: same "
+        + "Tomcat, filters, Spring Security chain, JSON):%n");
+    out("  start p50/p99 %.2f/%.2f ms · message p50/p99 %.2f/%.2f ms · whole loop p50 %.2f ms · loops/s %.1f · "
+        + "CPU per loop: JVM %.1f ms, PostgreSQL %.1f ms%n", ms(h.steps.get(Step.SUBMIT), 50),
+        ms(h.steps.get(Step.SUBMIT), 99), ms(h.steps.get(Step.EVALUATE), 50), ms(h.steps.get(Step.EVALUATE), 99),
+        ms(h.steps.get(Step.LOOP), 50), h.loopsPerSecond(), h.jvmCpuMsPerLoop(), h.pgCpuMsPerLoop());
+    out("  ratio platform/(bare over HTTP): loops/s %.2f, CPU per loop %.2f · ratio (bare over HTTP)/bare: loops/s %.2f%n",
+        p.loopsPerSecond() / h.loopsPerSecond(),
+        (h.jvmCpuMsPerLoop() + h.pgCpuMsPerLoop()) / (p.jvmCpuMsPerLoop() + p.pgCpuMsPerLoop()),
+        h.loopsPerSecond() / b.loopsPerSecond());
+    out("  JVM CPU per loop (ms): %s%n", h.cpuSplit());
   }
 
   static String loadAverage() {
@@ -838,7 +943,7 @@ class OpinionLoopBenchmark {
     SqlCounter.on = true;
     try {
       run(new PlatformSide(CitizenCalls.ALTERNATE), PROFILE * 2, profile, 1);
-      run(new BareSide(), PROFILE, profile, 1);
+      run(new BareSide(false), PROFILE, profile, 1);
     } finally {
       SqlCounter.on = false;
     }
@@ -956,6 +1061,11 @@ class OpinionLoopBenchmark {
     static volatile boolean installed;
     static final Histogram SERVER_SUBMIT = new ConcurrentHistogram(3);
     static final Histogram SERVER_EVALUATE = new ConcurrentHistogram(3);
+
+    @Bean
+    BareHttpApi bareHttpApi(RuntimeService runtime) {
+      return new BareHttpApi(runtime);
+    }
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> serverTiming() {
