@@ -39,6 +39,16 @@ public final class WebappLogin {
         ? cookie(login.getHeaders(), "JSESSIONID") : session;
     String newXsrf = cookies.stream().anyMatch(c -> c.startsWith("XSRF-TOKEN="))
         ? cookie(login.getHeaders(), "XSRF-TOKEN") : xsrf;
+    if (login.getStatusCode().is2xxSuccessful()) {
+      // the login starts a new session without a CSRF token: the browser's next page load fetches one
+      HttpHeaders next = new HttpHeaders();
+      next.add(HttpHeaders.COOKIE, "JSESSIONID=" + newSession);
+      var reload = http.exchange("/camunda/app/" + app + "/default/", HttpMethod.GET, new HttpEntity<>(next),
+          String.class);
+      if (reload.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().anyMatch(c -> c.startsWith("XSRF-TOKEN="))) {
+        newXsrf = cookie(reload.getHeaders(), "XSRF-TOKEN");
+      }
+    }
     return new Login(login, newSession, newXsrf);
   }
 

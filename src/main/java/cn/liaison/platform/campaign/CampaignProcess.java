@@ -1,6 +1,23 @@
 package cn.liaison.platform.campaign;
 
-/** Ids and names of processes/campaign/*.bpmn, used by code and tests instead of literals. */
+import static cn.liaison.platform.system.TaskField.bool;
+import static cn.liaison.platform.system.TaskField.choice;
+import static cn.liaison.platform.system.TaskField.date;
+import static cn.liaison.platform.system.TaskField.decimal;
+import static cn.liaison.platform.system.TaskField.list;
+import static cn.liaison.platform.system.TaskField.text;
+
+import cn.liaison.platform.system.TaskField;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The contract of processes/campaign/*.bpmn: ids, variable names, decisions and, per user task, the variables
+ * its completion accepts ({@link #TASK_CONTRACTS}). Code and tests use these instead of literals, and the engine
+ * refuses any completion outside them (system.TaskCompletionGuard).
+ */
 public final class CampaignProcess {
 
   public static final String CAMPAIGN_KEY = "rice-replanting-campaign";
@@ -68,7 +85,37 @@ public final class CampaignProcess {
     public static final String GUIDANCE_ON = "guidanceOn";
     public static final String GUIDANCE_NOTE = "guidanceNote";
     public static final String OUTSTANDING_SUMMARY = "outstandingSummary";
+    public static final String SUMMARY = "summary";
+    public static final String VILLAGE = "village";
+    public static final String AREA = "area";
+    public static final String WRAP_UP_NOTE = "wrapUpNote";
+    public static final String WRAP_UP_CONFIRMED = "wrapUpConfirmed";
 
     private Var() {}
+  }
+
+  /** 走访结果, {@link Var#VISIT_OUTCOME}. */
+  public enum VisitOutcome { WILLING, UNWILLING, NOT_HOME }
+
+  /** 不愿改种的原因, {@link Var#UNWILLING_REASONS}: 地势高、沙土地、成本高、缺劳力、其他. */
+  public enum UnwillingReason { HIGH_GROUND, SANDY_SOIL, HIGH_COST, NO_LABOR, OTHER }
+
+  /**
+   * Per user task, the variables its completion accepts (the form's fields). Anything else is refused, so a
+   * completion cannot point the task at another household (householdId) or rewrite the process's state.
+   */
+  public static final Map<String, Map<String, TaskField>> TASK_CONTRACTS = Map.of(
+      Task.VISIT, fields(choice(Var.VISIT_OUTCOME, VisitOutcome.class),
+          list(Var.UNWILLING_REASONS, UnwillingReason.class, 200), text(Var.VISIT_NOTE, 1000)),
+      Task.RECORD_GUIDANCE, fields(date(Var.GUIDANCE_ON), text(Var.GUIDANCE_NOTE, 1000)),
+      Task.SIGN_AGREEMENT, fields(text(Var.AGREEMENT_NO, 64), list(Var.SIGNED_PLOTS, null, 2000),
+          decimal(Var.SIGNED_MU)),
+      Task.CONFIRM_PLANTING, fields(decimal(Var.PLANTED_MU), date(Var.PLANTED_ON)),
+      Task.WRAP_UP, fields(text(Var.WRAP_UP_NOTE, 2000), bool(Var.WRAP_UP_CONFIRMED)));
+
+  static Map<String, TaskField> fields(TaskField... fields) {
+    var map = new LinkedHashMap<String, TaskField>();
+    Arrays.stream(fields).forEach(f -> map.put(f.name(), f));
+    return Collections.unmodifiableMap(map);
   }
 }

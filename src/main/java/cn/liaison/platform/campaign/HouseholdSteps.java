@@ -22,6 +22,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class HouseholdSteps {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HouseholdSteps.class);
+
   static final String AGRICULTURE = "dept-agriculture";
   static final String WATER = "dept-water";
   static final String SCHEDULE_GUIDANCE = "SCHEDULE_GUIDANCE";
@@ -47,8 +49,8 @@ public class HouseholdSteps {
     v.put(CampaignProcess.Var.HOUSEHOLD_ID, h.id());
     v.put(CampaignProcess.Var.HOUSEHOLD_NO, h.householdNo());
     v.put(CampaignProcess.Var.CAMPAIGN_CODE, h.campaignCode());
-    v.put("village", h.village());
-    v.put("area", h.area() == null ? "" : h.area());
+    v.put(CampaignProcess.Var.VILLAGE, h.village());
+    v.put(CampaignProcess.Var.AREA, h.area() == null ? "" : h.area());
     v.put(CampaignProcess.Var.RESPONSIBLE_DEPUTY, h.responsibleDeputy());
     v.put(CampaignProcess.Var.VISIT_COUNT, h.visitCount());
     v.put("totalMu", h.totalMu().doubleValue());
@@ -75,16 +77,41 @@ public class HouseholdSteps {
     }
   }
 
+  /**
+   * The household a sign-off process instance works on: found by the process instance stored on the household
+   * (or, while the instance is being started, by the householdId set at start, checked against the business key,
+   * the 户编号). The householdId variable is for display only: a step of another process, or of an instance
+   * pointed at another household, is refused.
+   */
+  public long householdOf(String processKey, String processInstanceId, String businessKey, Object householdIdVariable) {
+    if (!CampaignProcess.HOUSEHOLD_KEY.equals(processKey)) {
+      throw new org.camunda.bpm.engine.ProcessEngineException("农户台账只能由包户销号流程处理（流程 " + processKey + "）");
+    }
+    Long id = households.idOfProcessInstance(processInstanceId).orElse(null);
+    if (id == null && householdIdVariable instanceof Number n) {
+      // the instance's first steps run before its id is stored on the household (same transaction)
+      id = households.find(n.longValue()).filter(h -> h.processInstanceId() == null)
+          .filter(h -> h.householdNo().equals(businessKey)).map(Household::id).orElse(null);
+    }
+    if (id == null || (householdIdVariable != null
+        && !(householdIdVariable instanceof Number n && n.longValue() == id))) {
+      log.warn("process instance {} (business key {}) does not match its household: step refused", processInstanceId,
+          businessKey);
+      throw new org.camunda.bpm.engine.ProcessEngineException("流程实例与农户台账不一致（户编号 " + businessKey + "），已拒绝执行");
+    }
+    return id;
+  }
+
   /** Records a visit (入户动员) and returns the visit count. */
-  public int visited(long householdId, String outcome, List<String> reasons, String note) {
+  public int visited(long householdId, CampaignProcess.VisitOutcome outcome, List<String> reasons, String note) {
     Household h = households.find(householdId).orElseThrow();
     int count = h.visitCount() + 1;
     households.update(householdId, "visit_count", count);
-    households.update(householdId, "last_visit_outcome", outcome);
+    households.update(householdId, "last_visit_outcome", outcome.name());
     households.update(householdId, "visit_note", note);
     switch (outcome) {
-      case "WILLING" -> households.setStatus(householdId, Household.Status.WILLING);
-      case "UNWILLING" -> {
+      case WILLING -> households.setStatus(householdId, Household.Status.WILLING);
+      case UNWILLING -> {
         households.update(householdId, "unwilling_reasons", String.join(",", reasons));
         households.setStatus(householdId, Household.Status.UNWILLING);
       }

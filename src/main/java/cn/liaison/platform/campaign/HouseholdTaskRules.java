@@ -1,6 +1,10 @@
 package cn.liaison.platform.campaign;
 
+import cn.liaison.platform.campaign.CampaignProcess.Var;
+import cn.liaison.platform.campaign.CampaignProcess.VisitOutcome;
 import cn.liaison.platform.system.TaskCompletionRules;
+import cn.liaison.platform.system.TaskDecisionRefused;
+import cn.liaison.platform.system.TaskField;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class HouseholdTaskRules implements TaskCompletionRules {
 
-  static final Set<String> REASONS = Set.of("HIGH_GROUND", "SANDY_SOIL", "HIGH_COST", "NO_LABOR", "OTHER");
+  static final Set<String> REASONS = java.util.Arrays.stream(CampaignProcess.UnwillingReason.values())
+      .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private final Households households;
 
@@ -36,77 +40,82 @@ public class HouseholdTaskRules implements TaskCompletionRules {
   }
 
   @Override
+  public Map<String, TaskField> accepts(String taskKey) {
+    return CampaignProcess.TASK_CONTRACTS.get(taskKey);
+  }
+
+  @Override
   public void check(String taskKey, Function<String, Object> vars) {
     Map<String, String> errors = new LinkedHashMap<>();
     switch (taskKey) {
       case CampaignProcess.Task.VISIT -> {
-        Object outcome = vars.apply("visitOutcome");
-        if (!Set.of("WILLING", "UNWILLING", "NOT_HOME").contains(String.valueOf(outcome))) {
-          errors.put("visitOutcome", "请选择走访结果：愿意、不愿意或不在家");
-        } else if ("UNWILLING".equals(outcome)) {
-          List<String> reasons = values(vars.apply("unwillingReasons"));
+        Object outcome = vars.apply(Var.VISIT_OUTCOME);
+        if (java.util.Arrays.stream(VisitOutcome.values()).noneMatch(o -> o.name().equals(String.valueOf(outcome)))) {
+          errors.put(Var.VISIT_OUTCOME, "请选择走访结果：愿意、不愿意或不在家");
+        } else if (VisitOutcome.UNWILLING.name().equals(outcome)) {
+          List<String> reasons = values(vars.apply(Var.UNWILLING_REASONS));
           if (reasons.isEmpty() || !REASONS.containsAll(reasons)) {
-            errors.put("unwillingReasons", "请选择不愿意的原因（地势高、沙土地、成本高、缺劳力、其他）");
+            errors.put(Var.UNWILLING_REASONS, "请选择不愿意的原因（地势高、沙土地、成本高、缺劳力、其他）");
           }
-          Object note = vars.apply("visitNote");
+          Object note = vars.apply(Var.VISIT_NOTE);
           if (note == null || note.toString().isBlank()) {
-            errors.put("visitNote", "请记录农户的具体顾虑");
+            errors.put(Var.VISIT_NOTE, "请记录农户的具体顾虑");
           }
         }
-        Object note = vars.apply("visitNote");
+        Object note = vars.apply(Var.VISIT_NOTE);
         if (note != null && note.toString().length() > 1000) {
-          errors.put("visitNote", "走访记录不能超过 1000 个字");
+          errors.put(Var.VISIT_NOTE, "走访记录不能超过 1000 个字");
         }
       }
       case CampaignProcess.Task.RECORD_GUIDANCE -> {
-        date(errors, vars, "guidanceOn", "请填写指导日期");
-        Object note = vars.apply("guidanceNote");
+        date(errors, vars, Var.GUIDANCE_ON, "请填写指导日期");
+        Object note = vars.apply(Var.GUIDANCE_NOTE);
         if (note == null || note.toString().isBlank() || note.toString().length() > 1000) {
-          errors.put("guidanceNote", "请填写指导内容（不超过 1000 个字）");
+          errors.put(Var.GUIDANCE_NOTE, "请填写指导内容（不超过 1000 个字）");
         }
       }
       case CampaignProcess.Task.SIGN_AGREEMENT -> {
-        Object no = vars.apply("agreementNo");
+        Object no = vars.apply(Var.AGREEMENT_NO);
         if (no == null || no.toString().isBlank() || no.toString().length() > 64) {
-          errors.put("agreementNo", "请填写协议编号（不超过 64 个字符）");
+          errors.put(Var.AGREEMENT_NO, "请填写协议编号（不超过 64 个字符）");
         }
         Household h = household(vars);
-        List<String> plots = values(vars.apply("signedPlots"));
+        List<String> plots = values(vars.apply(Var.SIGNED_PLOTS));
         Set<String> known = h == null ? Set.of() : Set.copyOf(h.plots().stream().map(Household.Plot::plotNo).toList());
         if (plots.isEmpty() || !known.containsAll(plots)) {
-          errors.put("signedPlots", "请选择签约的地块");
+          errors.put(Var.SIGNED_PLOTS, "请选择签约的地块");
         }
-        BigDecimal signed = number(errors, vars, "signedMu", "请填写签约面积（亩）");
+        BigDecimal signed = number(errors, vars, Var.SIGNED_MU, "请填写签约面积（亩）");
         if (signed != null && h != null) {
           BigDecimal plotted = h.plots().stream().filter(p -> plots.contains(p.plotNo())).map(Household.Plot::areaMu)
               .reduce(BigDecimal.ZERO, BigDecimal::add);
           if (signed.compareTo(plotted) > 0) {
-            errors.put("signedMu", "签约面积不能大于所选地块面积之和（" + plotted.stripTrailingZeros().toPlainString() + " 亩）");
+            errors.put(Var.SIGNED_MU, "签约面积不能大于所选地块面积之和（" + plotted.stripTrailingZeros().toPlainString() + " 亩）");
           }
         }
       }
       case CampaignProcess.Task.CONFIRM_PLANTING -> {
-        BigDecimal planted = number(errors, vars, "plantedMu", "请填写种植面积（亩）");
-        Object signedValue = vars.apply("signedMu");
+        BigDecimal planted = number(errors, vars, Var.PLANTED_MU, "请填写种植面积（亩）");
+        Object signedValue = vars.apply(Var.SIGNED_MU);
         if (planted != null && signedValue != null && planted.compareTo(new BigDecimal(signedValue.toString())) > 0) {
-          errors.put("plantedMu", "种植面积不能大于签约面积（" + signedValue + " 亩）");
+          errors.put(Var.PLANTED_MU, "种植面积不能大于签约面积（" + signedValue + " 亩）");
         }
-        date(errors, vars, "plantedOn", "请填写种植日期");
+        date(errors, vars, Var.PLANTED_ON, "请填写种植日期");
       }
       case CampaignProcess.Task.WRAP_UP -> {
-        Object note = vars.apply("wrapUpNote");
+        Object note = vars.apply(Var.WRAP_UP_NOTE);
         if (note == null || note.toString().isBlank() || note.toString().length() > 2000) {
-          errors.put("wrapUpNote", "请填写扫尾情况（不超过 2000 个字）");
+          errors.put(Var.WRAP_UP_NOTE, "请填写扫尾情况（不超过 2000 个字）");
         }
-        if (!Boolean.TRUE.equals(vars.apply("wrapUpConfirmed")) && !"true".equals(String.valueOf(vars.apply(
-            "wrapUpConfirmed")))) {
-          errors.put("wrapUpConfirmed", "请确认已核对台账");
+        if (!Boolean.TRUE.equals(vars.apply(Var.WRAP_UP_CONFIRMED)) && !"true".equals(String.valueOf(vars.apply(
+            Var.WRAP_UP_CONFIRMED)))) {
+          errors.put(Var.WRAP_UP_CONFIRMED, "请确认已核对台账");
         }
       }
       default -> { }
     }
     if (!errors.isEmpty()) {
-      throw new BadUserRequestException("任务未完成，请修改后重新提交：" + String.join("；", errors.values()));
+      throw new TaskDecisionRefused(errors);
     }
   }
 
@@ -127,7 +136,7 @@ public class HouseholdTaskRules implements TaskCompletionRules {
   }
 
   private Household household(Function<String, Object> vars) {
-    Object id = vars.apply("householdId");
+    Object id = vars.apply(Var.HOUSEHOLD_ID);
     return id instanceof Number n ? households.find(n.longValue()).orElse(null) : null;
   }
 

@@ -32,6 +32,12 @@ public class Households {
         .params(campaignCode, householdNo).query(this::mapWithoutPlots).optional().map(this::withPlots);
   }
 
+  /** The household whose sign-off runs in this process instance. */
+  public Optional<Long> idOfProcessInstance(String processInstanceId) {
+    return jdbc.sql("SELECT id FROM household WHERE process_instance_id = ?").param(processInstanceId)
+        .query(Long.class).optional();
+  }
+
   /** All households of a campaign with their plots, in ledger order (village, household number). */
   public List<Household> ofCampaign(String campaignCode) {
     List<Household> households = jdbc.sql("SELECT * FROM household WHERE campaign_code = ? "

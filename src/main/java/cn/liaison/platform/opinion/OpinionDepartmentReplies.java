@@ -54,10 +54,10 @@ class OpinionDepartmentReplies implements DepartmentReplyListener {
         if (!reply.newDeadline().isAfter(today)) {
           throw new InvalidInputException("newDeadline", "申请延长到的日期应晚于今天");
         }
-        correlate(o, department, "REQUEST_EXTENSION", Var.EXTENSION_DEADLINE, reply.newDeadline().toString(),
+        correlate(o, department, OpinionLoopProcess.HandlingAction.REQUEST_EXTENSION.name(), Var.EXTENSION_DEADLINE, reply.newDeadline().toString(),
             Var.EXTENSION_REASON, reply.text());
       }
-      case FINAL -> correlate(o, department, "REPLY", Var.REPLY_RESULT, reply.result(), Var.REPLY_TEXT, reply.text(),
+      case FINAL -> correlate(o, department, OpinionLoopProcess.HandlingAction.REPLY.name(), Var.REPLY_RESULT, reply.result(), Var.REPLY_TEXT, reply.text(),
           Var.REPLY_MEASURES, reply.measures());
       default -> throw new IllegalStateException();
     }

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class OpinionHandling {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpinionHandling.class);
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final Opinions opinions;
@@ -71,7 +72,7 @@ public class OpinionHandling {
 
   public void closeAsDuplicate(long opinionId, String duplicateOf, String actor) {
     opinions.markFirstResponse(opinionId);
-    opinions.change(opinionId, OpinionStatus.DUPLICATE, "duplicate_of", duplicateOf, "outcome", "DUPLICATE",
+    opinions.change(opinionId, OpinionStatus.DUPLICATE, "duplicate_of", duplicateOf, "outcome", OpinionStatus.DUPLICATE.name(),
         "closed_at", Opinions.ts(Opinions.now()));
     String text = "您反映的问题与受理编号 " + duplicateOf + " 的意见相同，已合并办理，办理结果将统一答复。";
     opinions.addEvent(opinionId, OpinionStatus.DUPLICATE, "已合并为重复件", text, true, actor);
@@ -140,12 +141,12 @@ public class OpinionHandling {
   }
 
   /** URGE gives a short grace period, EXTEND sets the supervisor's date; REASSIGN returns null (assign anew). */
-  public Deadlines applySupervision(long opinionId, String ticketNo, String decision, Object newDeadline,
+  public Deadlines applySupervision(long opinionId, String ticketNo, OpinionLoopProcess.SupervisionDecision decision, Object newDeadline,
       String departmentCode, String note, String actor, String dedup) {
     Instant now = Opinions.now();
     String detail = note == null ? null : note;
     return switch (decision) {
-      case "URGE" -> {
+      case URGE -> {
         Instant due = calendar.deadline(now, properties.urgeGraceDays());
         opinions.update(opinionId, "due_at", Opinions.ts(due));
         opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "督办：再次催办，限" + date(due) + "前答复", detail, false,
@@ -154,7 +155,7 @@ public class OpinionHandling {
             "督办 " + ticketNo, "该事项已超期，督办人员要求于 " + date(due) + " 前答复。" + (note == null ? "" : note));
         yield Deadlines.plan(calendar, now, due);
       }
-      case "EXTEND" -> {
+      case EXTEND -> {
         Instant due = endOfDay(TaskRules.toDate(newDeadline, zone()));
         opinions.change(opinionId, null, "due_at", Opinions.ts(due), "overdue", false);
         opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "办理期限延长至" + date(due),
@@ -162,22 +163,21 @@ public class OpinionHandling {
         notifier.notifyCitizen(opinionId, "extended:" + dedup, "办理期限延长", "您的意见办理期限延长至 " + date(due) + "。");
         yield Deadlines.plan(calendar, now, due);
       }
-      case "REASSIGN" -> {
+      case REASSIGN -> {
         opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "督办：改派" + activeDepartment(departmentCode).name(),
             detail, false, actor);
         yield null;
       }
-      default -> throw new IllegalArgumentException("unknown supervision decision " + decision);
     };
   }
 
   /** A supervisor approved or refused a department's request to extend. */
-  public Deadlines applyExtension(long opinionId, String decision, Object approvedDeadline, String comment,
+  public Deadlines applyExtension(long opinionId, OpinionLoopProcess.ExtensionDecision decision, Object approvedDeadline, String comment,
       Instant currentDue, String actor, String dedup) {
     Instant now = Opinions.now();
     Opinion o = opinions.get(opinionId);
     Department department = activeDepartment(o.departmentCode());
-    if ("APPROVE".equals(decision)) {
+    if (decision == OpinionLoopProcess.ExtensionDecision.APPROVE) {
       Instant due = endOfDay(TaskRules.toDate(approvedDeadline, zone()));
       opinions.update(opinionId, "due_at", Opinions.ts(due));
       opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "办理期限延长至" + date(due),
@@ -193,10 +193,38 @@ public class OpinionHandling {
     return Deadlines.plan(calendar, now, currentDue);
   }
 
+  /**
+   * The opinion a process instance of the loop handles: found by its business key (the ticket number) and
+   * checked against the opinion's own process instance and the opinionId variable, which is for display only.
+   * A step of another process, or of an instance pointed at another opinion, is refused.
+   */
+  public long opinionOf(String processKey, String processInstanceId, String businessKey, Object opinionIdVariable) {
+    if (!OpinionLoopProcess.KEY.equals(processKey)) {
+      throw new org.camunda.bpm.engine.ProcessEngineException(
+          "意见建议记录只能由意见建议办理流程处理（流程 " + processKey + "）");
+    }
+    Opinion o = businessKey == null ? null : opinions.findByTicket(businessKey).orElse(null);
+    boolean mismatch = o == null
+        || (o.processInstanceId() != null && !o.processInstanceId().equals(processInstanceId))
+        || (opinionIdVariable != null && !(opinionIdVariable instanceof Number n && n.longValue() == o.id()));
+    if (mismatch) {
+      log.warn("process instance {} (business key {}) does not match its opinion record: step refused",
+          processInstanceId, businessKey);
+      throw new org.camunda.bpm.engine.ProcessEngineException(
+          "流程实例与意见建议记录不一致（受理编号 " + businessKey + "），已拒绝执行");
+    }
+    return o.id();
+  }
+
+  /** The department the opinion is assigned to now (from its record, never from a task's variables). */
+  public String assignedDepartment(long opinionId) {
+    return opinions.get(opinionId).departmentCode();
+  }
+
   /** Stores the reply, tells the citizen, and returns the line for the history shown in later forms. */
-  public String recordReply(long opinionId, String source, String departmentCode, ReplyResult result, String text,
+  public String recordReply(long opinionId, OpinionLoopProcess.ReplySource source, String departmentCode, ReplyResult result, String text,
       String measures, String actor) {
-    opinions.addReply(opinionId, source, departmentCode, result, text, measures, actor);
+    opinions.addReply(opinionId, source.name(), departmentCode, result, text, measures, actor);
     opinions.change(opinionId, OpinionStatus.REPLIED, "replied_at", Opinions.ts(Opinions.now()), "outcome",
         result == null ? "ANSWERED" : result.name());
     String who = departmentCode == null ? "联络站" : activeOrAnyDepartmentName(departmentCode);

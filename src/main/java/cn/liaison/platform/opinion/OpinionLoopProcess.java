@@ -1,6 +1,20 @@
 package cn.liaison.platform.opinion;
 
-/** Ids and names of processes/opinion/opinion-loop.bpmn, used by code and tests instead of literals. */
+import static cn.liaison.platform.system.TaskField.choice;
+import static cn.liaison.platform.system.TaskField.date;
+import static cn.liaison.platform.system.TaskField.integer;
+import static cn.liaison.platform.system.TaskField.text;
+
+import cn.liaison.platform.system.TaskField;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The contract of processes/opinion/opinion-loop.bpmn: ids, variable names, decisions and, per user task, the
+ * variables its completion accepts ({@link #TASK_CONTRACTS}). Code and tests use these instead of literals, and
+ * the engine refuses any completion outside them (system.TaskCompletionGuard).
+ */
 public final class OpinionLoopProcess {
 
   public static final String KEY = "opinion-loop";
@@ -96,10 +110,60 @@ public final class OpinionLoopProcess {
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String REVIEW_NOTE = "reviewNote";
     public static final String ASSIGNMENT_ROUND = "assignmentRound";
+    public static final String DEPARTMENT_CHANNEL = "departmentChannel";
+    public static final String DEPARTMENT_GROUP = "departmentGroup";
+    public static final String TRIAGE = "triage";
 
     private Var() {}
   }
 
-  /** Values of {@link Var#ROUTE}. */
+  /** 梳理结果, {@link Var#SORT_DECISION}. */
+  public enum SortDecision { CONFIRM, DUPLICATE }
+
+  /** 等级, {@link Var#GRADE}. */
+  public enum Grade { URGENT, GENERAL, COMPLEX }
+
+  /** 研判路径, {@link Var#ROUTE}. */
   public enum Route { ANSWER_DIRECTLY, ASSIGN_DEPARTMENT, TO_PROPOSAL, REJECT }
+
+  /** 部门办理, {@link Var#HANDLING_ACTION}. */
+  public enum HandlingAction { REPLY, REQUEST_EXTENSION }
+
+  /** 督办决定, {@link Var#SUPERVISION_DECISION}. */
+  public enum SupervisionDecision { URGE, EXTEND, REASSIGN }
+
+  /** 延期审批, {@link Var#EXTENSION_DECISION}. */
+  public enum ExtensionDecision { APPROVE, REFUSE }
+
+  /** 不满意复核, {@link Var#REVIEW_DECISION}. */
+  public enum ReviewDecision { REOPEN, CLOSE }
+
+  /** Where a reply came from (opinion_reply.source). */
+  public enum ReplySource { ANALYST, DEPARTMENT, PROPOSAL }
+
+  /**
+   * Per user task, the variables its completion accepts (the form's fields). Anything else is refused, so a
+   * completion cannot point the task at another record (opinionId, ticketNo) or rewrite the process's state.
+   */
+  public static final Map<String, Map<String, TaskField>> TASK_CONTRACTS = Map.of(
+      Task.SORT, fields(choice(Var.SORT_DECISION, SortDecision.class), text(Var.DUPLICATE_OF, 32),
+          text(Var.CATEGORY, 32), text(Var.DEPARTMENT_CODE, 64), choice(Var.GRADE, Grade.class),
+          integer(Var.DEADLINE_DAYS)),
+      Task.ANALYZE, fields(choice(Var.ROUTE, Route.class), text(Var.DEPARTMENT_CODE, 64),
+          text(Var.ANSWER_TEXT, 2000), text(Var.REJECT_REASON, 1000), text(Var.PROPOSAL_DEPUTY, 64)),
+      Task.HANDLE, fields(choice(Var.HANDLING_ACTION, HandlingAction.class), choice(Var.REPLY_RESULT,
+          ReplyResult.class), text(Var.REPLY_TEXT, 4000), text(Var.REPLY_MEASURES, 2000),
+          date(Var.EXTENSION_DEADLINE), text(Var.EXTENSION_REASON, 1000)),
+      Task.SUPERVISE, fields(choice(Var.SUPERVISION_DECISION, SupervisionDecision.class), date(Var.NEW_DEADLINE),
+          text(Var.DEPARTMENT_CODE, 64), text(Var.SUPERVISION_NOTE, 1000)),
+      Task.APPROVE_EXTENSION, fields(choice(Var.EXTENSION_DECISION, ExtensionDecision.class),
+          date(Var.APPROVED_DEADLINE), text(Var.EXTENSION_COMMENT, 1000)),
+      Task.REVIEW_DISSATISFIED, fields(choice(Var.REVIEW_DECISION, ReviewDecision.class),
+          text(Var.REVIEW_NOTE, 1000)));
+
+  static Map<String, TaskField> fields(TaskField... fields) {
+    var map = new LinkedHashMap<String, TaskField>();
+    Arrays.stream(fields).forEach(f -> map.put(f.name(), f));
+    return java.util.Collections.unmodifiableMap(map);
+  }
 }

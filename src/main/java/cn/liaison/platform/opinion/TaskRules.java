@@ -3,23 +3,34 @@ package cn.liaison.platform.opinion;
 import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.Departments;
 import cn.liaison.platform.identity.PlatformGroups;
+import cn.liaison.platform.opinion.OpinionLoopProcess.ExtensionDecision;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Grade;
+import cn.liaison.platform.opinion.OpinionLoopProcess.HandlingAction;
+import cn.liaison.platform.opinion.OpinionLoopProcess.ReviewDecision;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
+import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
+import cn.liaison.platform.opinion.OpinionLoopProcess.SupervisionDecision;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+import cn.liaison.platform.system.TaskDecisionRefused;
+import cn.liaison.platform.system.TaskField;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules a user task's decision must satisfy before the task may complete — the same whether it comes
- * from the Camunda form in Tasklist or from /engine-rest/task/{id}/complete. A broken rule refuses the
- * completion with Chinese messages (per variable) and changes nothing.
+ * The opinion loop's task contract in force: the variables each user task accepts
+ * ({@link OpinionLoopProcess#TASK_CONTRACTS}) and the rules its decision must satisfy, checked inside the engine's
+ * completion (Tasklist's form, /engine-rest, Java alike). A broken rule refuses the completion with Chinese
+ * messages per variable and changes nothing.
  */
 @Component
 public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules {
@@ -27,6 +38,11 @@ public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules
   @Override
   public boolean appliesTo(String processDefinitionKey) {
     return OpinionLoopProcess.KEY.equals(processDefinitionKey);
+  }
+
+  @Override
+  public Map<String, TaskField> accepts(String taskKey) {
+    return OpinionLoopProcess.TASK_CONTRACTS.get(taskKey);
   }
 
   private final Departments departments;
@@ -50,80 +66,80 @@ public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules
     Map<String, String> errors = new LinkedHashMap<>();
     var v = new Reader(vars, errors);
     switch (taskKey) {
-      case OpinionLoopProcess.Task.SORT -> {
-        String decision = v.oneOf("sortDecision", "请选择梳理结果（确认受理或重复件）", "CONFIRM", "DUPLICATE");
-        if ("DUPLICATE".equals(decision)) {
-          String original = v.text("duplicateOf", "请填写重复的受理编号");
+      case Task.SORT -> {
+        SortDecision decision = v.oneOf(Var.SORT_DECISION, "请选择梳理结果（确认受理或重复件）", SortDecision.class);
+        if (decision == SortDecision.DUPLICATE) {
+          String original = v.text(Var.DUPLICATE_OF, "请填写重复的受理编号");
           if (original != null) {
             var target = opinions.findByTicket(original);
             if (target.isEmpty()) {
-              errors.put("duplicateOf", "受理编号 " + original + " 不存在");
-            } else if (target.get().ticketNo().equals(vars.apply("ticketNo"))) {
-              errors.put("duplicateOf", "不能标记为自身的重复件");
+              errors.put(Var.DUPLICATE_OF, "受理编号 " + original + " 不存在");
+            } else if (target.get().ticketNo().equals(vars.apply(Var.TICKET_NO))) {
+              errors.put(Var.DUPLICATE_OF, "不能标记为自身的重复件");
             }
           }
-        } else if ("CONFIRM".equals(decision)) {
-          String category = v.text("category", "请选择意见类别");
+        } else if (decision == SortDecision.CONFIRM) {
+          String category = v.text(Var.CATEGORY, "请选择意见类别");
           if (category != null && categories.find(category).isEmpty()) {
-            errors.put("category", "意见类别不正确");
+            errors.put(Var.CATEGORY, "意见类别不正确");
           }
-          v.department("departmentCode");
-          v.oneOf("grade", "请选择等级（紧急、一般、复杂）", "URGENT", "GENERAL", "COMPLEX");
-          v.integer("deadlineDays", 1, 60, "办理时限应为 1 至 60 个工作日");
+          v.department(Var.DEPARTMENT_CODE);
+          v.oneOf(Var.GRADE, "请选择等级（紧急、一般、复杂）", Grade.class);
+          v.integer(Var.DEADLINE_DAYS, 1, 60, "办理时限应为 1 至 60 个工作日");
         }
       }
-      case OpinionLoopProcess.Task.ANALYZE -> {
-        String route = v.oneOf("route", "请选择研判路径", "ANSWER_DIRECTLY", "ASSIGN_DEPARTMENT", "TO_PROPOSAL", "REJECT");
+      case Task.ANALYZE -> {
+        Route route = v.oneOf(Var.ROUTE, "请选择研判路径", Route.class);
         if (route != null) {
           switch (route) {
-            case "ANSWER_DIRECTLY" -> v.longText("answerText", "请填写答复内容", 2000);
-            case "ASSIGN_DEPARTMENT" -> v.department("departmentCode");
-            case "REJECT" -> v.longText("rejectReason", "请填写不予受理的理由", 1000);
-            default -> {
-              String deputy = v.text("proposalDeputy", "请填写承接的代表");
+            case ANSWER_DIRECTLY -> v.longText(Var.ANSWER_TEXT, "请填写答复内容", 2000);
+            case ASSIGN_DEPARTMENT -> v.department(Var.DEPARTMENT_CODE);
+            case REJECT -> v.longText(Var.REJECT_REASON, "请填写不予受理的理由", 1000);
+            case TO_PROPOSAL -> {
+              String deputy = v.text(Var.PROPOSAL_DEPUTY, "请填写承接的代表");
               if (deputy != null && identity.createUserQuery().userId(deputy).memberOfGroup(PlatformGroups.DEPUTIES)
                   .count() == 0) {
-                errors.put("proposalDeputy", "“" + deputy + "”不是人大代表组的用户");
+                errors.put(Var.PROPOSAL_DEPUTY, "“" + deputy + "”不是人大代表组的用户");
               }
             }
           }
         }
       }
-      case OpinionLoopProcess.Task.HANDLE -> {
-        String action = v.oneOf("handlingAction", "请选择答复或申请延期", "REPLY", "REQUEST_EXTENSION");
-        if ("REPLY".equals(action)) {
-          v.oneOf("replyResult", "请选择办理结果", "SOLVED", "PARTLY_SOLVED", "UNSOLVED");
-          v.longText("replyText", "请填写答复内容", 4000);
-          v.optionalText("replyMeasures", 2000);
-        } else if ("REQUEST_EXTENSION".equals(action)) {
-          v.futureDate("extensionDeadline", "请填写申请延长到的日期");
-          v.longText("extensionReason", "请填写延期理由", 1000);
+      case Task.HANDLE -> {
+        HandlingAction action = v.oneOf(Var.HANDLING_ACTION, "请选择答复或申请延期", HandlingAction.class);
+        if (action == HandlingAction.REPLY) {
+          v.oneOf(Var.REPLY_RESULT, "请选择办理结果", ReplyResult.class);
+          v.longText(Var.REPLY_TEXT, "请填写答复内容", 4000);
+          v.optionalText(Var.REPLY_MEASURES, 2000);
+        } else if (action == HandlingAction.REQUEST_EXTENSION) {
+          v.futureDate(Var.EXTENSION_DEADLINE, "请填写申请延长到的日期");
+          v.longText(Var.EXTENSION_REASON, "请填写延期理由", 1000);
         }
       }
-      case OpinionLoopProcess.Task.SUPERVISE -> {
-        String decision = v.oneOf("supervisionDecision", "请选择督办决定", "URGE", "EXTEND", "REASSIGN");
-        if ("EXTEND".equals(decision)) {
-          v.futureDate("newDeadline", "请填写新的办理期限");
-        } else if ("REASSIGN".equals(decision)) {
-          v.department("departmentCode");
+      case Task.SUPERVISE -> {
+        SupervisionDecision decision = v.oneOf(Var.SUPERVISION_DECISION, "请选择督办决定", SupervisionDecision.class);
+        if (decision == SupervisionDecision.EXTEND) {
+          v.futureDate(Var.NEW_DEADLINE, "请填写新的办理期限");
+        } else if (decision == SupervisionDecision.REASSIGN) {
+          v.department(Var.DEPARTMENT_CODE);
         }
-        v.optionalText("supervisionNote", 1000);
+        v.optionalText(Var.SUPERVISION_NOTE, 1000);
       }
-      case OpinionLoopProcess.Task.APPROVE_EXTENSION -> {
-        String decision = v.oneOf("extensionDecision", "请选择同意或不同意", "APPROVE", "REFUSE");
-        if ("APPROVE".equals(decision)) {
-          v.futureDate("approvedDeadline", "请填写批准的办理期限");
+      case Task.APPROVE_EXTENSION -> {
+        ExtensionDecision decision = v.oneOf(Var.EXTENSION_DECISION, "请选择同意或不同意", ExtensionDecision.class);
+        if (decision == ExtensionDecision.APPROVE) {
+          v.futureDate(Var.APPROVED_DEADLINE, "请填写批准的办理期限");
         }
-        v.optionalText("extensionComment", 1000);
+        v.optionalText(Var.EXTENSION_COMMENT, 1000);
       }
-      case OpinionLoopProcess.Task.REVIEW_DISSATISFIED -> {
-        v.oneOf("reviewDecision", "请选择重新办理或予以办结", "REOPEN", "CLOSE");
-        v.optionalText("reviewNote", 1000);
+      case Task.REVIEW_DISSATISFIED -> {
+        v.oneOf(Var.REVIEW_DECISION, "请选择重新办理或予以办结", ReviewDecision.class);
+        v.optionalText(Var.REVIEW_NOTE, 1000);
       }
       default -> { }
     }
     if (!errors.isEmpty()) {
-      throw new BadUserRequestException("任务未完成，请修改后重新提交：" + String.join("；", errors.values()));
+      throw new TaskDecisionRefused(errors);
     }
   }
 
@@ -160,13 +176,16 @@ public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules
       return value.toString().strip();
     }
 
-    String oneOf(String name, String missing, String... allowed) {
+    <E extends Enum<E>> E oneOf(String name, String missing, Class<E> allowed) {
       String value = text(name, missing);
-      if (value != null && !Set.of(allowed).contains(value)) {
-        errors.put(name, missing);
+      if (value == null) {
         return null;
       }
-      return value;
+      var match = Arrays.stream(allowed.getEnumConstants()).filter(e -> e.name().equals(value)).findFirst();
+      if (match.isEmpty()) {
+        errors.put(name, missing);
+      }
+      return match.orElse(null);
     }
 
     void longText(String name, String missing, int max) {

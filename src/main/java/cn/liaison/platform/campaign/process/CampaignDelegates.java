@@ -42,7 +42,7 @@ class CampaignDelegates {
 
   @Bean
   JavaDelegate summariseCampaignDelegate(CampaignSteps steps) {
-    return execution -> execution.setVariable("summary", steps.summarise(code(execution)));
+    return execution -> execution.setVariable(Var.SUMMARY, steps.summarise(code(execution)));
   }
 
   private static String code(DelegateExecution execution) {

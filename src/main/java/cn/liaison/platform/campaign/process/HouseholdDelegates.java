@@ -13,7 +13,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import cn.liaison.platform.campaign.CampaignProcess.VisitOutcome;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,16 +23,16 @@ import org.springframework.context.annotation.Configuration;
 class HouseholdDelegates {
 
   @Bean
-  TaskListener householdTaskListener(HouseholdSteps steps, HouseholdTaskRules rules,
+  TaskListener householdTaskListener(HouseholdSteps steps,
       cn.liaison.platform.calendar.WorkingDayCalendar calendar) {
     return task -> {
-      long id = householdId(task);
+      long id = householdId(steps, task.getExecution());
       if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
         if (CampaignProcess.Task.VISIT.equals(task.getTaskDefinitionKey())) {
           steps.visitTaskCreated(id);
         }
         // what the 我的包户 cards show, readable by whoever may work the task (no personal data)
-        for (String card : new String[] {"householdNo", "village", "area"}) {
+        for (String card : new String[] {Var.HOUSEHOLD_NO, Var.VILLAGE, Var.AREA}) {
           task.setVariableLocal(card, task.getVariable(card));
         }
         return;
@@ -39,22 +40,26 @@ class HouseholdDelegates {
       if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
         return;
       }
-      rules.check(task.getTaskDefinitionKey(), task::getVariable);
+      // the decision itself was checked by the engine's completion guard (HouseholdTaskRules) before this runs
       completed(task, id, steps, calendar.zone());
     };
   }
 
-  /** The station's tasks of the campaign itself (扫尾收关): their decisions are checked like the households'. */
+  /**
+   * The station's tasks of the campaign itself (扫尾收关): their decisions are checked by the engine's completion
+   * guard (HouseholdTaskRules); the listener stays so that existing models that name it keep deploying.
+   */
   @Bean
-  TaskListener campaignTaskListener(HouseholdTaskRules rules) {
-    return task -> rules.check(task.getTaskDefinitionKey(), task::getVariable);
+  TaskListener campaignTaskListener() {
+    return task -> { };
   }
 
   private static void completed(DelegateTask task, long id, HouseholdSteps steps, ZoneId zone) {
     switch (task.getTaskDefinitionKey()) {
       case CampaignProcess.Task.VISIT -> {
-        String outcome = String.valueOf(task.getVariable(Var.VISIT_OUTCOME));
-        List<String> reasons = "UNWILLING".equals(outcome) ? HouseholdTaskRules.values(task.getVariable(Var.UNWILLING_REASONS)) : List.of();
+        VisitOutcome outcome = VisitOutcome.valueOf(String.valueOf(task.getVariable(Var.VISIT_OUTCOME)));
+        List<String> reasons = outcome == VisitOutcome.UNWILLING
+            ? HouseholdTaskRules.values(task.getVariable(Var.UNWILLING_REASONS)) : List.of();
         Object note = task.getVariable(Var.VISIT_NOTE);
         int count = steps.visited(id, outcome, reasons, note == null ? null : note.toString());
         task.getExecution().setVariable(Var.VISIT_COUNT, count);
@@ -71,32 +76,36 @@ class HouseholdDelegates {
 
   @Bean
   JavaDelegate requestGuidanceDelegate(HouseholdSteps steps) {
-    return execution -> steps.requestGuidance(householdId(execution), execution.getProcessInstanceId(),
+    return execution -> steps.requestGuidance(householdId(steps, execution), execution.getProcessInstanceId(),
         ((Number) execution.getVariable(Var.VISIT_COUNT)).intValue());
   }
 
   @Bean
   JavaDelegate registerTechnicalGuidanceDelegate(HouseholdSteps steps) {
-    return execution -> steps.registerTechnicalGuidance(householdId(execution), execution.getProcessInstanceId());
+    return execution -> steps.registerTechnicalGuidance(householdId(steps, execution), execution.getProcessInstanceId());
   }
 
   @Bean
   JavaDelegate scheduleWaterDelegate(HouseholdSteps steps) {
-    return execution -> steps.scheduleWater(householdId(execution), execution.getProcessInstanceId());
+    return execution -> steps.scheduleWater(householdId(steps, execution), execution.getProcessInstanceId());
   }
 
   @Bean
   JavaDelegate recordNotConvertedDelegate(HouseholdSteps steps) {
-    return execution -> steps.notConverted(householdId(execution));
+    return execution -> steps.notConverted(householdId(steps, execution));
   }
 
   @Bean
   JavaDelegate signOffHouseholdDelegate(HouseholdSteps steps) {
-    return execution -> steps.signOff(householdId(execution));
+    return execution -> steps.signOff(householdId(steps, execution));
   }
 
-  static long householdId(VariableScope scope) {
-    return ((Number) scope.getVariable(Var.HOUSEHOLD_ID)).longValue();
+  /** The household of this process instance, found from the process, never from a variable a user could set. */
+  static long householdId(HouseholdSteps steps, DelegateExecution execution) {
+    String key = execution instanceof ExecutionEntity e && e.getProcessDefinition() != null
+        ? e.getProcessDefinition().getKey() : null;
+    return steps.householdOf(key, execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
+        execution.getVariable(Var.HOUSEHOLD_ID));
   }
 
   static LocalDate date(Object value, ZoneId zone) {

@@ -1,7 +1,10 @@
 package cn.liaison.platform.opinion.process;
 
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+
 import cn.liaison.platform.opinion.Deadlines;
 import cn.liaison.platform.opinion.OpinionHandling;
+import cn.liaison.platform.opinion.OpinionLoopProcess.ExtensionDecision;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,11 +23,11 @@ class ApplyExtensionDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Deadlines deadlines = handling.applyExtension(Vars.opinionId(execution),
-        Vars.string(execution, "extensionDecision"), execution.getVariable("approvedDeadline"),
-        Vars.string(execution, "extensionComment"), Vars.instant(execution, "dueDate"), Vars.actor(identity),
+    Deadlines deadlines = handling.applyExtension(Vars.opinionId(handling, execution),
+        ExtensionDecision.valueOf(Vars.string(execution, Var.EXTENSION_DECISION)), execution.getVariable(Var.APPROVED_DEADLINE),
+        Vars.string(execution, Var.EXTENSION_COMMENT), Vars.instant(execution, Var.DUE_DATE), Vars.actor(identity),
         execution.getActivityInstanceId());
-    execution.setVariable("dueDate", deadlines.dueDate());
-    execution.setVariable("urgeAt", deadlines.urgeDate());
+    execution.setVariable(Var.DUE_DATE, deadlines.dueDate());
+    execution.setVariable(Var.URGE_AT, deadlines.urgeDate());
   }
 }

@@ -1,7 +1,10 @@
 package cn.liaison.platform.opinion.process;
 
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+
 import cn.liaison.platform.opinion.Deadlines;
 import cn.liaison.platform.opinion.OpinionHandling;
+import cn.liaison.platform.opinion.OpinionLoopProcess.SupervisionDecision;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,13 +24,13 @@ class ApplySupervisionDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Deadlines deadlines = handling.applySupervision(Vars.opinionId(execution), Vars.string(execution, "ticketNo"),
-        Vars.string(execution, "supervisionDecision"), execution.getVariable("newDeadline"),
-        Vars.string(execution, "departmentCode"), Vars.string(execution, "supervisionNote"), Vars.actor(identity),
+    Deadlines deadlines = handling.applySupervision(Vars.opinionId(handling, execution), Vars.ticketNo(execution),
+        SupervisionDecision.valueOf(Vars.string(execution, Var.SUPERVISION_DECISION)), execution.getVariable(Var.NEW_DEADLINE),
+        Vars.string(execution, Var.DEPARTMENT_CODE), Vars.string(execution, Var.SUPERVISION_NOTE), Vars.actor(identity),
         execution.getActivityInstanceId());
     if (deadlines != null) {
-      execution.setVariable("dueDate", deadlines.dueDate());
-      execution.setVariable("urgeAt", deadlines.urgeDate());
+      execution.setVariable(Var.DUE_DATE, deadlines.dueDate());
+      execution.setVariable(Var.URGE_AT, deadlines.urgeDate());
     }
   }
 }

@@ -1,5 +1,7 @@
 package cn.liaison.platform.opinion.process;
 
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+
 import cn.liaison.platform.opinion.OpinionHandling;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,14 +19,14 @@ class AssignDepartmentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int round = Vars.integer(execution, "assignmentRound", 0) + 1;
-    OpinionHandling.Assigned assigned = handling.assign(Vars.opinionId(execution), Vars.string(execution, "ticketNo"),
-        Vars.string(execution, "departmentCode"), Vars.string(execution, "grade"),
-        Vars.integer(execution, "deadlineDays", 5), round, execution.getProcessInstanceId());
-    execution.setVariable("assignmentRound", round);
-    execution.setVariable("departmentChannel", assigned.channel().name());
-    execution.setVariable("departmentGroup", assigned.groupId());
-    execution.setVariable("dueDate", assigned.deadlines().dueDate());
-    execution.setVariable("urgeAt", assigned.deadlines().urgeDate());
+    int round = Vars.integer(execution, Var.ASSIGNMENT_ROUND, 0) + 1;
+    OpinionHandling.Assigned assigned = handling.assign(Vars.opinionId(handling, execution), Vars.ticketNo(execution),
+        Vars.string(execution, Var.DEPARTMENT_CODE), Vars.string(execution, Var.GRADE),
+        Vars.integer(execution, Var.DEADLINE_DAYS, 5), round, execution.getProcessInstanceId());
+    execution.setVariable(Var.ASSIGNMENT_ROUND, round);
+    execution.setVariable(Var.DEPARTMENT_CHANNEL, assigned.channel().name());
+    execution.setVariable(Var.DEPARTMENT_GROUP, assigned.groupId());
+    execution.setVariable(Var.DUE_DATE, assigned.deadlines().dueDate());
+    execution.setVariable(Var.URGE_AT, assigned.deadlines().urgeDate());
   }
 }

@@ -1,5 +1,7 @@
 package cn.liaison.platform.opinion.process;
 
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+
 import cn.liaison.platform.opinion.OpinionHandling;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,6 +22,6 @@ class CloseOpinionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    handling.close(Vars.opinionId(execution), Vars.string(execution, "rating"), Vars.actor(identity));
+    handling.close(Vars.opinionId(handling, execution), Vars.string(execution, Var.RATING), Vars.actor(identity));
   }
 }

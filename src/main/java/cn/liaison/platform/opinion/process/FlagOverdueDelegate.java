@@ -1,5 +1,7 @@
 package cn.liaison.platform.opinion.process;
 
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+
 import cn.liaison.platform.opinion.OpinionHandling;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,8 +18,8 @@ class FlagOverdueDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var due = Vars.instant(execution, "dueDate");
-    handling.flagOverdue(Vars.opinionId(execution), Vars.string(execution, "ticketNo"),
-        Vars.string(execution, "departmentCode"), execution.getProcessInstanceId() + ":" + due.toEpochMilli());
+    var due = Vars.instant(execution, Var.DUE_DATE);
+    handling.flagOverdue(Vars.opinionId(handling, execution), Vars.ticketNo(execution),
+        Vars.string(execution, Var.DEPARTMENT_CODE), execution.getProcessInstanceId() + ":" + due.toEpochMilli());
   }
 }

@@ -1,5 +1,7 @@
 package cn.liaison.platform.opinion.process;
 
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+
 import cn.liaison.platform.opinion.OpinionHandling;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,6 +21,6 @@ class RecordForProposalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    handling.toProposal(Vars.opinionId(execution), Vars.string(execution, "proposalDeputy"), Vars.actor(identity));
+    handling.toProposal(Vars.opinionId(handling, execution), Vars.string(execution, Var.PROPOSAL_DEPUTY), Vars.actor(identity));
   }
 }

@@ -1,6 +1,10 @@
 package cn.liaison.platform.opinion.process;
 
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+
 import cn.liaison.platform.opinion.OpinionHandling;
+import cn.liaison.platform.opinion.OpinionLoopProcess.ReplySource;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
 import cn.liaison.platform.opinion.ReplyResult;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,20 +25,22 @@ class RecordReplyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String route = Vars.string(execution, "route");
+    Route route = Route.valueOf(Vars.string(execution, Var.ROUTE));
+    long opinionId = Vars.opinionId(handling, execution);
     String line;
-    if ("ANSWER_DIRECTLY".equals(route)) {
-      line = handling.recordReply(Vars.opinionId(execution), "ANALYST", null, null,
-          Vars.string(execution, "answerText"), null, Vars.actor(identity));
+    if (route == Route.ANSWER_DIRECTLY) {
+      line = handling.recordReply(opinionId, ReplySource.ANALYST, null, null,
+          Vars.string(execution, Var.ANSWER_TEXT), null, Vars.actor(identity));
     } else {
-      String result = Vars.string(execution, "replyResult");
-      line = handling.recordReply(Vars.opinionId(execution), "TO_PROPOSAL".equals(route) ? "PROPOSAL" : "DEPARTMENT",
-          "TO_PROPOSAL".equals(route) ? null : Vars.string(execution, "departmentCode"),
-          result == null ? null : ReplyResult.valueOf(result), Vars.string(execution, "replyText"),
-          Vars.string(execution, "replyMeasures"), Vars.actor(identity));
+      String result = Vars.string(execution, Var.REPLY_RESULT);
+      boolean proposal = route == Route.TO_PROPOSAL;
+      line = handling.recordReply(opinionId, proposal ? ReplySource.PROPOSAL : ReplySource.DEPARTMENT,
+          proposal ? null : handling.assignedDepartment(opinionId),
+          result == null ? null : ReplyResult.valueOf(result), Vars.string(execution, Var.REPLY_TEXT),
+          Vars.string(execution, Var.REPLY_MEASURES), Vars.actor(identity));
     }
-    String history = Vars.string(execution, "opinionHistory");
-    execution.setVariable("opinionHistory", history == null ? line : history + "\n\n" + line);
-    execution.removeVariable("rating");
+    String history = Vars.string(execution, Var.HISTORY);
+    execution.setVariable(Var.HISTORY, history == null ? line : history + "\n\n" + line);
+    execution.removeVariable(Var.RATING);
   }
 }

@@ -1,5 +1,7 @@
 package cn.liaison.platform.opinion.process;
 
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+
 import cn.liaison.platform.opinion.OpinionHandling;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,12 +22,12 @@ class ReopenOpinionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String comment = Vars.string(execution, "lastEvaluationComment");
-    int count = handling.reopen(Vars.opinionId(execution), comment, Vars.actor(identity));
-    execution.setVariable("reopenCount", count);
-    String history = Vars.string(execution, "opinionHistory");
+    String comment = Vars.string(execution, Var.LAST_EVALUATION_COMMENT);
+    int count = handling.reopen(Vars.opinionId(handling, execution), comment, Vars.actor(identity));
+    execution.setVariable(Var.REOPEN_COUNT, count);
+    String history = Vars.string(execution, Var.HISTORY);
     String line = "【群众评价：不满意】" + (comment == null ? "（未填写意见）" : comment);
-    execution.setVariable("opinionHistory", history == null ? line : history + "\n\n" + line);
-    execution.removeVariable("rating");
+    execution.setVariable(Var.HISTORY, history == null ? line : history + "\n\n" + line);
+    execution.removeVariable(Var.RATING);
   }
 }

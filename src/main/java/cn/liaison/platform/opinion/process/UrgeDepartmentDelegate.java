@@ -1,5 +1,7 @@
 package cn.liaison.platform.opinion.process;
 
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+
 import cn.liaison.platform.opinion.OpinionHandling;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,8 +19,8 @@ class UrgeDepartmentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var due = Vars.instant(execution, "dueDate");
-    handling.urge(Vars.opinionId(execution), Vars.string(execution, "ticketNo"),
-        Vars.string(execution, "departmentCode"), due, execution.getProcessInstanceId() + ":" + due.toEpochMilli());
+    var due = Vars.instant(execution, Var.DUE_DATE);
+    handling.urge(Vars.opinionId(handling, execution), Vars.ticketNo(execution),
+        Vars.string(execution, Var.DEPARTMENT_CODE), due, execution.getProcessInstanceId() + ":" + due.toEpochMilli());
   }
 }

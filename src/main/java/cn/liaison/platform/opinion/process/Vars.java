@@ -1,18 +1,40 @@
 package cn.liaison.platform.opinion.process;
 
+import cn.liaison.platform.opinion.OpinionHandling;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /** Reading process variables the same way in every delegate. */
 final class Vars {
 
   private Vars() {}
 
-  static long opinionId(VariableScope scope) {
-    return ((Number) scope.getVariable("opinionId")).longValue();
+  /**
+   * The opinion this process instance handles, found from the process (its business key, the ticket number) and
+   * checked against the opinion's own process instance; the opinionId variable is for display only, and a
+   * mismatch refuses the step.
+   */
+  static long opinionId(OpinionHandling handling, DelegateExecution execution) {
+    String key = execution instanceof ExecutionEntity e && e.getProcessDefinition() != null
+        ? e.getProcessDefinition().getKey() : null;
+    return handling.opinionOf(key, execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
+        execution.getVariable(Var.OPINION_ID));
+  }
+
+  static long opinionId(OpinionHandling handling, DelegateTask task) {
+    return opinionId(handling, task.getExecution());
+  }
+
+  /** The ticket number: the process's business key. */
+  static String ticketNo(DelegateExecution execution) {
+    return execution.getProcessBusinessKey();
   }
 
   static String string(VariableScope scope, String name) {

@@ -295,7 +295,7 @@ class CitizenPageController {
     if (r.departmentCode() != null && !r.departmentCode().isBlank()) {
       return departments.findByCode(r.departmentCode()).map(Department::name).orElse("承办部门");
     }
-    if ("PROPOSAL".equals(r.source())) {
+    if (cn.liaison.platform.opinion.OpinionLoopProcess.ReplySource.PROPOSAL.name().equals(r.source())) {
       return "人大代表（代表建议办理）";
     }
     return "代表联络站";

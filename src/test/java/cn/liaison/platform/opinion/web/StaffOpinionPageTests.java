@@ -69,7 +69,7 @@ class StaffOpinionPageTests {
     var submit = http.exchange("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form", HttpMethod.POST,
         new HttpEntity<>(Map.of("variables", Map.of("sortDecision", Map.of("value", "DUPLICATE"),
             "duplicateOf", Map.of("value", "YJ20200101-0001"))), headers), String.class);
-    assertThat(submit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(submit.getStatusCode()).as(submit.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(submit.getBody()).contains("受理编号 YJ20200101-0001 不存在").doesNotContain("ENGINE-");
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
   }

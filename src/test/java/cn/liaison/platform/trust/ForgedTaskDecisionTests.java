@@ -1,0 +1,401 @@
+package cn.liaison.platform.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.liaison.platform.WebappLogin;
+import cn.liaison.platform.campaign.CampaignProcess;
+import cn.liaison.platform.campaign.CampaignService;
+import cn.liaison.platform.campaign.Household;
+import cn.liaison.platform.campaign.Households;
+import cn.liaison.platform.opinion.OpinionLoopProcess;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+import cn.liaison.platform.opinion.Opinions;
+import cn.liaison.platform.system.RateLimiter;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The attacks of the trust issue, tried from the attacker's side through the entry points they have
+ * (/engine-rest with their own password, Tasklist's form submission): a department pointing its task at
+ * another citizen's opinion, a deputy pointing a sign-off task at another deputy's household. Each is refused
+ * and nothing changes; the honest completion afterwards lands on the right record.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ForgedTaskDecisionTests {
+
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() {};
+  static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @Autowired TestRestTemplate http;
+  @Autowired ManagementService management;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService taskService;
+  @Autowired RateLimiter rateLimiter;
+  @Autowired Opinions opinions;
+  @Autowired CampaignService campaigns;
+  @Autowired Households households;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void freshAllowance() {
+    rateLimiter.reset();
+  }
+
+  @Test
+  void waterBureauCannotPointItsTaskAtAnotherCitizensOpinion() {
+    Submitted victim = opinionAtTheWaterBureau();
+    Submitted own = opinionAtTheWaterBureau();
+    Map<String, Object> handle = singleTask("water1", own.ticket());
+    long victimId = opinions.findByTicket(victim.ticket()).orElseThrow().id();
+
+    // the exploit of the issue: set opinionId on its own task, then reply
+    var setVariable = http.withBasicAuth("water1", "water1").exchange(
+        "/engine-rest/task/" + handle.get("id") + "/variables/" + Var.OPINION_ID, HttpMethod.PUT,
+        json(Map.of("value", victimId, "type", "Long")), String.class);
+    assertThat(setVariable.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    var modify = http.withBasicAuth("water1", "water1").exchange(
+        "/engine-rest/task/" + handle.get("id") + "/variables", HttpMethod.POST,
+        json(Map.of("modifications", Map.of(Var.OPINION_ID, Map.of("value", victimId, "type", "Long")))),
+        String.class);
+    assertThat(modify.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    var processVariable = http.withBasicAuth("water1", "water1").exchange(
+        "/engine-rest/process-instance/" + handle.get("processInstanceId") + "/variables/" + Var.OPINION_ID,
+        HttpMethod.PUT, json(Map.of("value", victimId, "type", "Long")), String.class);
+    assertThat(processVariable.getStatusCode().value()).isIn(403, 404);
+
+    // the same id smuggled into the completion itself
+    var forged = complete("water1", handle, Map.of("handlingAction", "REPLY", "replyResult", "SOLVED",
+        "replyText", "伪造的答复：已解决", Var.OPINION_ID, victimId));
+    assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(forged.getBody()).contains("此任务不接受变量", Var.OPINION_ID);
+    assertThat(message(forged)).startsWith("任务未完成，请修改后重新提交：");
+    var forgedTicket = complete("water1", handle, Map.of("handlingAction", "REPLY", "replyResult", "SOLVED",
+        "replyText", "伪造的答复：已解决", Var.TICKET_NO, victim.ticket()));
+    assertThat(forgedTicket.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+    assertThat(track(victim)).containsEntry("status", "ASSIGNED").extractingByKey("replies").asList().isEmpty();
+    assertThat(track(own)).containsEntry("status", "ASSIGNED");
+    assertThat(singleTask("water1", own.ticket())).containsEntry("id", handle.get("id"));
+
+    // the honest reply lands on the task's own opinion, and only there
+    var honest = complete("water1", handle, Map.of("handlingAction", "REPLY", "replyResult", "SOLVED",
+        "replyText", "渠道已修复，恢复通水。"));
+    assertThat(honest.getStatusCode()).as(honest.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(track(own)).containsEntry("status", "REPLIED");
+    assertThat(track(victim)).containsEntry("status", "ASSIGNED").extractingByKey("replies").asList().isEmpty();
+  }
+
+  @Test
+  void aLoopInstancePointedAtAnotherOpinionIsStoppedByTheRecordCheck() {
+    // even a variable changed by an administrator's tool does not move the reply to another opinion
+    Submitted victim = opinionAtTheWaterBureau();
+    Submitted own = opinionAtTheWaterBureau();
+    Map<String, Object> handle = singleTask("water1", own.ticket());
+    runtime.setVariable((String) handle.get("processInstanceId"), Var.OPINION_ID,
+        opinions.findByTicket(victim.ticket()).orElseThrow().id());
+
+    var reply = complete("water1", handle, Map.of("handlingAction", "REPLY", "replyResult", "SOLVED",
+        "replyText", "这条答复不应出现在别人的页面上。"));
+    assertThat(reply.getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat(reply.getBody()).contains("流程实例与意见建议记录不一致");
+    assertThat(track(victim)).containsEntry("status", "ASSIGNED").extractingByKey("replies").asList().isEmpty();
+    assertThat(track(own)).containsEntry("status", "ASSIGNED");
+  }
+
+  @Test
+  void aDecisionOutsideTheContractIsRefusedInTasklistWithTheChineseMessage() {
+    Submitted own = opinionAtTheWaterBureau();
+    Map<String, Object> handle = singleTask("water1", own.ticket());
+    WebappLogin.Login login = WebappLogin.login(http, "water1", "tasklist");
+    HttpHeaders headers = login.headers();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String submitForm = "/camunda/api/engine/engine/default/task/" + handle.get("id") + "/submit-form";
+
+    var undeclared = http.exchange(submitForm, HttpMethod.POST, new HttpEntity<>(bytes(Map.of("variables", Map.of(
+        "handlingAction", Map.of("value", "REPLY"), "replyResult", Map.of("value", "SOLVED"),
+        "replyText", Map.of("value", "已处理"), "departmentCode", Map.of("value", "dept-finance")))), headers),
+        String.class);
+    assertThat(undeclared.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(undeclared.getBody()).contains("此任务不接受变量", "departmentCode");
+    assertThat(message(undeclared)).as("Tasklist shows the message as it is").startsWith("任务未完成");
+
+    var missingText = http.exchange(submitForm, HttpMethod.POST, new HttpEntity<>(bytes(Map.of("variables", Map.of(
+        "handlingAction", Map.of("value", "REPLY"), "replyResult", Map.of("value", "SOLVED")))), headers),
+        String.class);
+    assertThat(missingText.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(missingText.getBody()).contains("请填写答复内容");
+
+    var wrongType = http.exchange(submitForm, HttpMethod.POST, new HttpEntity<>(bytes(Map.of("variables", Map.of(
+        "handlingAction", Map.of("value", "REPLY"), "replyResult", Map.of("value", "SOLVED"),
+        "replyText", Map.of("value", "{}", "type", "Object", "valueInfo", Map.of("objectTypeName", "java.net.URL",
+            "serializationDataFormat", "application/json"))))), headers), String.class);
+    assertThat(wrongType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(wrongType.getBody()).contains("类型不正确");
+
+    assertThat(track(own)).containsEntry("status", "ASSIGNED");
+    var honest = http.exchange(submitForm, HttpMethod.POST, new HttpEntity<>(bytes(Map.of("variables", Map.of(
+        "handlingAction", Map.of("value", "REPLY"), "replyResult", Map.of("value", "PARTLY_SOLVED"),
+        "replyText", Map.of("value", "已安排抢修，部分地块恢复灌溉。")))), headers), String.class);
+    assertThat(honest.getStatusCode()).as(honest.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(track(own)).containsEntry("status", "REPLIED");
+  }
+
+  @Test
+  void departmentCannotEndItsTaskWithABpmnErrorOrEscalation() {
+    Submitted own = opinionAtTheWaterBureau();
+    Map<String, Object> handle = singleTask("water1", own.ticket());
+    for (String path : List.of("bpmnError", "bpmnEscalation")) {
+      var response = http.withBasicAuth("water1", "water1").exchange(
+          "/engine-rest/task/" + handle.get("id") + "/" + path, HttpMethod.POST,
+          json(Map.of("errorCode", "any", "escalationCode", "any")), String.class);
+      assertThat(response.getStatusCode().is2xxSuccessful()).as(path + ": " + response.getBody()).isFalse();
+    }
+    assertThat(singleTask("water1", own.ticket())).containsEntry("id", handle.get("id"));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(own.ticket()).count()).isOne();
+  }
+
+  @Test
+  void departmentsAndDeputiesCommentOnTheTasksTheyWork() {
+    Submitted own = opinionAtTheWaterBureau();
+    Map<String, Object> handle = singleTask("water1", own.ticket());
+    var comment = http.withBasicAuth("water1", "water1").exchange(
+        "/engine-rest/task/" + handle.get("id") + "/comment/create", HttpMethod.POST,
+        json(Map.of("message", "已联系村委会，明天到现场查看。")), String.class);
+    assertThat(comment.getStatusCode()).as(comment.getBody()).isEqualTo(HttpStatus.OK);
+    var comments = http.withBasicAuth("water1", "water1").exchange(
+        "/engine-rest/task/" + handle.get("id") + "/comment", HttpMethod.GET, null, JSON_LIST);
+    assertThat(comments.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(comments.getBody()).extracting(c -> c.get("message")).contains("已联系村委会，明天到现场查看。");
+    // a department that does not work the task cannot comment on it
+    var foreign = http.withBasicAuth("finance1", "finance1").exchange(
+        "/engine-rest/task/" + handle.get("id") + "/comment/create", HttpMethod.POST,
+        json(Map.of("message", "不该出现的评论")), String.class);
+    assertThat(foreign.getStatusCode().is2xxSuccessful()).isFalse();
+
+    Campaign campaign = campaignWithTwoDeputies();
+    Map<String, Object> visit = householdTask("deputy1", campaign.deputy1Household(), CampaignProcess.Task.VISIT);
+    var deputyComment = http.withBasicAuth("deputy1", "deputy1").exchange(
+        "/engine-rest/task/" + visit.get("id") + "/comment/create", HttpMethod.POST,
+        json(Map.of("message", "户主外出务工，约好周末再访。")), String.class);
+    assertThat(deputyComment.getStatusCode()).as(deputyComment.getBody()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void deputyCannotPointASignOffTaskAtAnotherDeputysHousehold() {
+    Campaign campaign = campaignWithTwoDeputies();
+    Household foreign = households.find(campaign.code(), campaign.deputy2Household()).orElseThrow();
+    Map<String, Object> visit = householdTask("deputy1", campaign.deputy1Household(), CampaignProcess.Task.VISIT);
+    assertThat(complete("deputy1", visit, Map.of("visitOutcome", "WILLING")).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    Map<String, Object> sign = householdTask("deputy1", campaign.deputy1Household(),
+        CampaignProcess.Task.SIGN_AGREEMENT);
+
+    var setVariable = http.withBasicAuth("deputy1", "deputy1").exchange(
+        "/engine-rest/task/" + sign.get("id") + "/variables/" + CampaignProcess.Var.HOUSEHOLD_ID, HttpMethod.PUT,
+        json(Map.of("value", foreign.id(), "type", "Long")), String.class);
+    assertThat(setVariable.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    var forged = complete("deputy1", sign, Map.of("agreementNo", "LZ-FAKE-1", "signedPlots", "P1", "signedMu", 1.0,
+        CampaignProcess.Var.HOUSEHOLD_ID, foreign.id()));
+    assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(forged.getBody()).contains("此任务不接受变量", CampaignProcess.Var.HOUSEHOLD_ID);
+    // deputy1 does not see deputy2's household tasks at all
+    assertThat(tasksOf("deputy1", campaign.deputy2Household())).isEmpty();
+
+    Household after = households.find(foreign.id()).orElseThrow();
+    assertThat(after.status()).isEqualTo(foreign.status());
+    assertThat(after.agreementNo()).isNull();
+    Household mine = households.find(campaign.code(), campaign.deputy1Household()).orElseThrow();
+    assertThat(mine.agreementNo()).isNull();
+
+    var honest = complete("deputy1", sign, Map.of("agreementNo", "LZ-DC-001", "signedPlots", "P1", "signedMu", 1.5));
+    assertThat(honest.getStatusCode()).as(honest.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(households.find(mine.id()).orElseThrow().agreementNo()).isEqualTo("LZ-DC-001");
+    assertThat(households.find(foreign.id()).orElseThrow().agreementNo()).isNull();
+  }
+
+  @Test
+  void engineCompletionThroughJavaRefusesUndeclaredVariablesToo() {
+    Submitted own = opinionAtTheWaterBureau();
+    String taskId = (String) singleTask("water1", own.ticket()).get("id");
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("handlingAction", "REPLY");
+    variables.put("replyResult", "SOLVED");
+    variables.put("replyText", "已处理");
+    variables.put(Var.DUE_DATE, new java.util.Date());
+    assertThatThrownBy(() -> taskService.complete(taskId, variables))
+        .isInstanceOf(cn.liaison.platform.system.TaskDecisionRefused.class)
+        .hasMessageContaining("此任务不接受变量").hasMessageContaining(Var.DUE_DATE);
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
+  }
+
+  // ---- helpers ----
+
+  record Submitted(String ticket, String key) {}
+
+  record Campaign(String code, String deputy1Household, String deputy2Household) {}
+
+  /** A citizen's irrigation complaint, sorted, analysed and handed over to the water bureau. */
+  Submitted opinionAtTheWaterBureau() {
+    Map<String, Object> opinion = new LinkedHashMap<>();
+    opinion.put("stationCode", "cy-crane");
+    opinion.put("category", "IRRIGATION");
+    opinion.put("content", "村南灌溉渠堵塞，麦田浇不上水，请尽快疏通。编号" + SEQUENCE.incrementAndGet());
+    opinion.put("place", "长垣市恼里镇南村");
+    opinion.put("contactName", "李桂兰");
+    opinion.put("contactPhone", "13512345678");
+    opinion.put("consent", true);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.set("X-Forwarded-For", "10.9.0." + SEQUENCE.get());
+    ResponseEntity<Map<String, Object>> submitted = http.exchange("/api/opinions", HttpMethod.POST,
+        new HttpEntity<>(bytes(opinion), headers), new ParameterizedTypeReference<>() {});
+    assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    Submitted s = new Submitted((String) submitted.getBody().get("ticketNo"),
+        (String) submitted.getBody().get("trackingKey"));
+    Map<String, Object> sort = singleTask("staff1", s.ticket());
+    assertThat(complete("staff1", sort, Map.of("sortDecision", "CONFIRM", "category", "IRRIGATION",
+        "departmentCode", "dept-water", "grade", "GENERAL", "deadlineDays", 5)).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    Map<String, Object> analyze = singleTask("analyst1", s.ticket());
+    assertThat(complete("analyst1", analyze, Map.of("route", "ASSIGN_DEPARTMENT", "departmentCode", "dept-water"))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    Job assign = management.createJobQuery().processInstanceId((String) analyze.get("processInstanceId"))
+        .activityId(Task.ASSIGN).singleResult();
+    management.executeJob(assign.getId());
+    return s;
+  }
+
+  /** A campaign of 路寨镇 with one household for deputy1 (东村) and one for deputy2 (西片). */
+  Campaign campaignWithTwoDeputies() {
+    String code = "LZ-TRUST-" + SEQUENCE.incrementAndGet();
+    LocalDate today = LocalDate.now();
+    campaigns.create(new CampaignService.NewCampaign(code, "路寨镇水稻改种（安全测试）", "路寨镇", "测试",
+        new CampaignService.Phases(today.minusDays(1), today.plusDays(30), today.plusDays(60)),
+        2, new BigDecimal("3"), new BigDecimal("300"),
+        List.of(new CampaignService.TeamEntry("deputy1", List.of("东村"), List.of()),
+            new CampaignService.TeamEntry("deputy2", List.of("西村"), List.of()))), "staff1");
+    String mine = code + "-H1";
+    String theirs = code + "-H2";
+    household(code, mine, "东村", "deputy1");
+    household(code, theirs, "西村", "deputy2");
+    campaigns.start(code);
+    String campaignInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey(CampaignProcess.CAMPAIGN_KEY).singleResult().getId();
+    Job start;
+    while ((start = management.createJobQuery().processInstanceId(campaignInstance)
+        .activityId(CampaignProcess.Task.START_SIGN_OFFS).singleResult()) != null) {
+      management.executeJob(start.getId());
+    }
+    return new Campaign(code, mine, theirs);
+  }
+
+  void household(String campaign, String no, String village, String deputy) {
+    jdbc.update("INSERT INTO household (campaign_code, household_no, head_name, village, area, phone, "
+        + "responsible_deputy, updated_at) VALUES (?, ?, '赵大成', ?, NULL, '13800002222', ?, ?)", campaign, no,
+        village, deputy, Timestamp.from(Instant.now()));
+    Long id = jdbc.queryForObject("SELECT id FROM household WHERE campaign_code = ? AND household_no = ?",
+        Long.class, campaign, no);
+    jdbc.update("INSERT INTO plot (household_id, plot_no, area_mu, terrain, current_crop) VALUES (?, 'P1', 2.0, "
+        + "'NORMAL', '小麦')", id);
+  }
+
+  List<Map<String, Object>> tasksOf(String user, String businessKey) {
+    var response = http.withBasicAuth(user, user).exchange(
+        "/engine-rest/task?processInstanceBusinessKey=" + businessKey, HttpMethod.GET, null, JSON_LIST);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+
+  Map<String, Object> householdTask(String user, String householdNo, String taskKey) {
+    return tasksOf(user, householdNo).stream().filter(t -> taskKey.equals(t.get("taskDefinitionKey"))).findFirst()
+        .orElseThrow(() -> new AssertionError(user + " has no " + taskKey + " for " + householdNo));
+  }
+
+  Map<String, Object> singleTask(String user, String ticket) {
+    List<Map<String, Object>> tasks = tasksOf(user, ticket);
+    assertThat(tasks).as("open tasks of " + user).hasSize(1);
+    return tasks.get(0);
+  }
+
+  ResponseEntity<String> complete(String user, Map<String, Object> task, Map<String, Object> values) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> {
+      Map<String, Object> typed = new LinkedHashMap<>();
+      typed.put("value", value);
+      if (value instanceof Integer) {
+        typed.put("type", "Integer");
+      } else if (value instanceof Long) {
+        typed.put("type", "Long");
+      }
+      variables.put(name, typed);
+    });
+    return http.withBasicAuth(user, user).exchange("/engine-rest/task/" + task.get("id") + "/complete",
+        HttpMethod.POST, json(Map.of("variables", variables)), String.class);
+  }
+
+  Map<String, Object> track(Submitted s) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set("X-Tracking-Key", s.key());
+    var response = http.exchange("/api/opinions/" + s.ticket(), HttpMethod.GET, new HttpEntity<>(headers),
+        String.class);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    try {
+      return MAPPER.readValue(response.getBody(), new TypeReference<>() {});
+    } catch (Exception e) {
+      throw new AssertionError(response.getBody(), e);
+    }
+  }
+
+  /** The message Tasklist shows from an error answer. */
+  static String message(ResponseEntity<String> response) {
+    try {
+      return MAPPER.readTree(response.getBody()).path("message").asText();
+    } catch (Exception e) {
+      throw new AssertionError(response.getBody(), e);
+    }
+  }
+
+  static HttpEntity<Object> json(Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(bytes(body), headers);
+  }
+
+  static byte[] bytes(Object body) {
+    try {
+      return MAPPER.writeValueAsBytes(body);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}
