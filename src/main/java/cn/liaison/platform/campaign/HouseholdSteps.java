@@ -2,6 +2,7 @@ package cn.liaison.platform.campaign;
 
 import cn.liaison.platform.department.DepartmentRequest;
 import cn.liaison.platform.department.DepartmentService;
+import cn.liaison.platform.system.ProcessInstanceRef;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -83,9 +84,12 @@ public class HouseholdSteps {
    * the 户编号). The householdId variable is for display only: a step of another process, or of an instance
    * pointed at another household, is refused.
    */
-  public long householdOf(String processKey, String processInstanceId, String businessKey, Object householdIdVariable) {
-    if (!CampaignProcess.HOUSEHOLD_KEY.equals(processKey)) {
-      throw new org.camunda.bpm.engine.ProcessEngineException("农户台账只能由包户销号流程处理（流程 " + processKey + "）");
+  public long householdOf(ProcessInstanceRef process, Object householdIdVariable) {
+    String processInstanceId = process.processInstanceId();
+    String businessKey = process.businessKey();
+    if (!CampaignProcess.HOUSEHOLD_KEY.equals(process.processKey())) {
+      throw new org.camunda.bpm.engine.ProcessEngineException(
+          "农户台账只能由包户销号流程处理（流程 " + process.processKey() + "）");
     }
     Long id = households.idOfProcessInstance(processInstanceId).orElse(null);
     if (id == null && householdIdVariable instanceof Number n) {

@@ -1,5 +1,7 @@
 package cn.liaison.platform.opinion;
 
+import cn.liaison.platform.system.ProcessInstanceRef;
+
 import cn.liaison.platform.calendar.WorkingDayCalendar;
 import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.DepartmentRequest;
@@ -198,10 +200,12 @@ public class OpinionHandling {
    * checked against the opinion's own process instance and the opinionId variable, which is for display only.
    * A step of another process, or of an instance pointed at another opinion, is refused.
    */
-  public long opinionOf(String processKey, String processInstanceId, String businessKey, Object opinionIdVariable) {
-    if (!OpinionLoopProcess.KEY.equals(processKey)) {
+  public long opinionOf(ProcessInstanceRef process, Object opinionIdVariable) {
+    String processInstanceId = process.processInstanceId();
+    String businessKey = process.businessKey();
+    if (!OpinionLoopProcess.KEY.equals(process.processKey())) {
       throw new org.camunda.bpm.engine.ProcessEngineException(
-          "意见建议记录只能由意见建议办理流程处理（流程 " + processKey + "）");
+          "意见建议记录只能由意见建议办理流程处理（流程 " + process.processKey() + "）");
     }
     Opinion o = businessKey == null ? null : opinions.findByTicket(businessKey).orElse(null);
     boolean mismatch = o == null

@@ -6,27 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.liaison.platform.WebappLogin;
 import cn.liaison.platform.campaign.CampaignProcess;
 import cn.liaison.platform.campaign.CampaignService;
+import cn.liaison.platform.trust.Scenarios.Submitted;
 import cn.liaison.platform.campaign.Household;
 import cn.liaison.platform.campaign.Households;
-import cn.liaison.platform.opinion.OpinionLoopProcess;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 import cn.liaison.platform.opinion.Opinions;
 import cn.liaison.platform.system.RateLimiter;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +48,6 @@ class ForgedTaskDecisionTests {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
   static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() {};
-  static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   @Autowired TestRestTemplate http;
   @Autowired ManagementService management;
@@ -260,73 +253,24 @@ class ForgedTaskDecisionTests {
 
   // ---- helpers ----
 
-  record Submitted(String ticket, String key) {}
-
   record Campaign(String code, String deputy1Household, String deputy2Household) {}
 
-  /** A citizen's irrigation complaint, sorted, analysed and handed over to the water bureau. */
-  Submitted opinionAtTheWaterBureau() {
-    Map<String, Object> opinion = new LinkedHashMap<>();
-    opinion.put("stationCode", "cy-crane");
-    opinion.put("category", "IRRIGATION");
-    opinion.put("content", "村南灌溉渠堵塞，麦田浇不上水，请尽快疏通。编号" + SEQUENCE.incrementAndGet());
-    opinion.put("place", "长垣市恼里镇南村");
-    opinion.put("contactName", "李桂兰");
-    opinion.put("contactPhone", "13512345678");
-    opinion.put("consent", true);
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.set("X-Forwarded-For", "10.9.0." + SEQUENCE.get());
-    ResponseEntity<Map<String, Object>> submitted = http.exchange("/api/opinions", HttpMethod.POST,
-        new HttpEntity<>(bytes(opinion), headers), new ParameterizedTypeReference<>() {});
-    assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    Submitted s = new Submitted((String) submitted.getBody().get("ticketNo"),
-        (String) submitted.getBody().get("trackingKey"));
-    Map<String, Object> sort = singleTask("staff1", s.ticket());
-    assertThat(complete("staff1", sort, Map.of("sortDecision", "CONFIRM", "category", "IRRIGATION",
-        "departmentCode", "dept-water", "grade", "GENERAL", "deadlineDays", 5)).getStatusCode())
-        .isEqualTo(HttpStatus.NO_CONTENT);
-    Map<String, Object> analyze = singleTask("analyst1", s.ticket());
-    assertThat(complete("analyst1", analyze, Map.of("route", "ASSIGN_DEPARTMENT", "departmentCode", "dept-water"))
-        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    Job assign = management.createJobQuery().processInstanceId((String) analyze.get("processInstanceId"))
-        .activityId(Task.ASSIGN).singleResult();
-    management.executeJob(assign.getId());
-    return s;
+  Scenarios scenarios() {
+    return new Scenarios(http, taskService, runtime, management, campaigns, jdbc);
   }
 
-  /** A campaign of 路寨镇 with one household for deputy1 (东村) and one for deputy2 (西片). */
+  Submitted opinionAtTheWaterBureau() {
+    return scenarios().opinionAtTheWaterBureau();
+  }
+
+  /** A campaign of 路寨镇 with one household for deputy1 (东村) and one for deputy2 (西村). */
   Campaign campaignWithTwoDeputies() {
-    String code = "LZ-TRUST-" + SEQUENCE.incrementAndGet();
-    LocalDate today = LocalDate.now();
-    campaigns.create(new CampaignService.NewCampaign(code, "路寨镇水稻改种（安全测试）", "路寨镇", "测试",
-        new CampaignService.Phases(today.minusDays(1), today.plusDays(30), today.plusDays(60)),
-        2, new BigDecimal("3"), new BigDecimal("300"),
-        List.of(new CampaignService.TeamEntry("deputy1", List.of("东村"), List.of()),
-            new CampaignService.TeamEntry("deputy2", List.of("西村"), List.of()))), "staff1");
+    String code = "LZ-TRUST-" + Scenarios.SEQUENCE.incrementAndGet();
     String mine = code + "-H1";
     String theirs = code + "-H2";
-    household(code, mine, "东村", "deputy1");
-    household(code, theirs, "西村", "deputy2");
-    campaigns.start(code);
-    String campaignInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
-        .processDefinitionKey(CampaignProcess.CAMPAIGN_KEY).singleResult().getId();
-    Job start;
-    while ((start = management.createJobQuery().processInstanceId(campaignInstance)
-        .activityId(CampaignProcess.Task.START_SIGN_OFFS).singleResult()) != null) {
-      management.executeJob(start.getId());
-    }
+    scenarios().campaign(code, "staff1", Map.of(mine, "deputy1", theirs, "deputy2"),
+        Map.of(mine, "东村", theirs, "西村"));
     return new Campaign(code, mine, theirs);
-  }
-
-  void household(String campaign, String no, String village, String deputy) {
-    jdbc.update("INSERT INTO household (campaign_code, household_no, head_name, village, area, phone, "
-        + "responsible_deputy, updated_at) VALUES (?, ?, '赵大成', ?, NULL, '13800002222', ?, ?)", campaign, no,
-        village, deputy, Timestamp.from(Instant.now()));
-    Long id = jdbc.queryForObject("SELECT id FROM household WHERE campaign_code = ? AND household_no = ?",
-        Long.class, campaign, no);
-    jdbc.update("INSERT INTO plot (household_id, plot_no, area_mu, terrain, current_crop) VALUES (?, 'P1', 2.0, "
-        + "'NORMAL', '小麦')", id);
   }
 
   List<Map<String, Object>> tasksOf(String user, String businessKey) {
@@ -348,19 +292,7 @@ class ForgedTaskDecisionTests {
   }
 
   ResponseEntity<String> complete(String user, Map<String, Object> task, Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> {
-      Map<String, Object> typed = new LinkedHashMap<>();
-      typed.put("value", value);
-      if (value instanceof Integer) {
-        typed.put("type", "Integer");
-      } else if (value instanceof Long) {
-        typed.put("type", "Long");
-      }
-      variables.put(name, typed);
-    });
-    return http.withBasicAuth(user, user).exchange("/engine-rest/task/" + task.get("id") + "/complete",
-        HttpMethod.POST, json(Map.of("variables", variables)), String.class);
+    return scenarios().completeAs(user, (String) task.get("id"), values);
   }
 
   Map<String, Object> track(Submitted s) {
@@ -386,16 +318,10 @@ class ForgedTaskDecisionTests {
   }
 
   static HttpEntity<Object> json(Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(bytes(body), headers);
+    return Scenarios.json(body);
   }
 
   static byte[] bytes(Object body) {
-    try {
-      return MAPPER.writeValueAsBytes(body);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
+    return Scenarios.bytes(body);
   }
 }

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import cn.liaison.platform.system.ProcessInstanceRef;
 import cn.liaison.platform.campaign.CampaignProcess.VisitOutcome;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -102,10 +102,7 @@ class HouseholdDelegates {
 
   /** The household of this process instance, found from the process, never from a variable a user could set. */
   static long householdId(HouseholdSteps steps, DelegateExecution execution) {
-    String key = execution instanceof ExecutionEntity e && e.getProcessDefinition() != null
-        ? e.getProcessDefinition().getKey() : null;
-    return steps.householdOf(key, execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
-        execution.getVariable(Var.HOUSEHOLD_ID));
+    return steps.householdOf(ProcessInstanceRef.of(execution), execution.getVariable(Var.HOUSEHOLD_ID));
   }
 
   static LocalDate date(Object value, ZoneId zone) {

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import cn.liaison.platform.system.ProcessInstanceRef;
 
 /** Reading process variables the same way in every delegate. */
 final class Vars {
@@ -22,10 +22,7 @@ final class Vars {
    * mismatch refuses the step.
    */
   static long opinionId(OpinionHandling handling, DelegateExecution execution) {
-    String key = execution instanceof ExecutionEntity e && e.getProcessDefinition() != null
-        ? e.getProcessDefinition().getKey() : null;
-    return handling.opinionOf(key, execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
-        execution.getVariable(Var.OPINION_ID));
+    return handling.opinionOf(ProcessInstanceRef.of(execution), execution.getVariable(Var.OPINION_ID));
   }
 
   static long opinionId(OpinionHandling handling, DelegateTask task) {

@@ -1,0 +1,296 @@
+package cn.liaison.platform.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.liaison.platform.WebappLogin;
+import cn.liaison.platform.campaign.CampaignService;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
+import cn.liaison.platform.system.RateLimiter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * Who may do what: every role (a citizen without credentials and each demo user) against each sensitive
+ * operation, with the HTTP status the platform must answer. The table below is the platform's security model
+ * in one place; a change to it is a change of that model. Run on H2 ({@link AuthorizationMatrixTests}) and on
+ * PostgreSQL ({@link AuthorizationMatrixPostgresIT}).
+ *
+ * <p>Where an operation reads personal data, "200" means the full phone number is shown and "403" that it is
+ * not (a masked number, or no access at all).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AuthorizationMatrixContract {
+
+  /** The sensitive operations, in the order of the table's columns. */
+  enum Operation {
+    SET_TASK_VARIABLES("改写任务变量"),
+    COMPLETE_DEPARTMENT_TASK("办理水利局的任务"),
+    CLAIM_OTHER_STATIONS_TASK("认领太平镇联络站的梳理任务"),
+    DEPLOY_MODEL("部署模型"),
+    DEPLOY_MODEL_WITH_CODE("部署含代码的模型"),
+    READ_OTHER_STATIONS_CONTACT("查看太平镇群众的联系电话"),
+    CHANGE_HOUSEHOLD_DEPUTY("调整农户的包保代表"),
+    DELETE_PROCESS_INSTANCE("删除流程实例"),
+    MODIFY_PROCESS_INSTANCE("修改流程实例"),
+    READ_HISTORY("查看办理历史"),
+    RETRY_INCIDENT("重试故障"),
+    CHANGE_DEPARTMENT_DIRECTORY("修改部门目录");
+
+    final String label;
+
+    Operation(String label) {
+      this.label = label;
+    }
+  }
+
+  static final String CITIZEN = "citizen";
+
+  /**
+   * The expected answers. Columns: the operations above, in order. 401 = must log in; 403 = refused;
+   * 404 = not visible at all; 2xx = done; 400 = refused by the model check.
+   */
+  static final String MATRIX = """
+      user         set  done claim deploy code contact deputy delete modify history retry directory
+      citizen      401  401  401   401    401  401     401    401    401    401     401   401
+      demo         204  204  204   200    400  200     200    204    204    200     204   200
+      staff1       403  403  403   403    403  404     403    403    403    404     403   403
+      staff2       403  403  204   403    403  200     403    403    403    404     403   403
+      staff3       403  403  403   403    403  404     200    403    403    404     403   403
+      analyst1     403  403  403   200    400  403     403    403    403    200     403   403
+      deputy1      403  403  403   403    403  403     403    403    403    404     403   403
+      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403
+      auditor1     403  403  403   403    403  403     403    403    403    200     403   403
+      water1       403  204  403   403    403  403     403    403    403    404     403   403
+      finance1     403  403  403   403    403  403     403    403    403    404     403   403
+      """;
+
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final String PHONE = "13712348765";
+
+  @Autowired TestRestTemplate http;
+  @Autowired ManagementService management;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired RateLimiter rateLimiter;
+  @Autowired CampaignService campaigns;
+  @Autowired JdbcTemplate jdbc;
+
+  /** What the operations act on; made again after an operation that succeeded changed it. */
+  Fixture fixture;
+
+  record Fixture(String waterTaskId, String waterInstanceId, String taipingTicket, String taipingSortTaskId,
+      String incidentJobId, String campaignCode, String householdNo) {}
+
+  static Stream<Arguments> matrix() {
+    List<String> lines = MATRIX.lines().filter(l -> !l.isBlank()).skip(1).toList();
+    List<Arguments> rows = new ArrayList<>();
+    for (String line : lines) {
+      String[] cells = line.trim().split("\\s+");
+      for (Operation op : Operation.values()) {
+        rows.add(Arguments.of(cells[0], op, Integer.parseInt(cells[op.ordinal() + 1])));
+      }
+    }
+    return rows.stream();
+  }
+
+  @BeforeEach
+  void freshAllowance() {
+    rateLimiter.reset();
+  }
+
+  @ParameterizedTest(name = "{0} · {1}")
+  @MethodSource("matrix")
+  void everyRoleGetsExactlyItsShareOfEachSensitiveOperation(String user, Operation operation, int expected) {
+    if (fixture == null) {
+      fixture = newFixture();
+    }
+    int status = perform(user, operation);
+    if (status / 100 == 2 && consumes(operation)) {
+      fixture = null; // that operation changed what the next row acts on
+    }
+    assertThat(status).as("%s · %s (%s)", user, operation.label, operation).isEqualTo(expected);
+  }
+
+  static boolean consumes(Operation operation) {
+    return switch (operation) {
+      case COMPLETE_DEPARTMENT_TASK, CLAIM_OTHER_STATIONS_TASK, DELETE_PROCESS_INSTANCE, MODIFY_PROCESS_INSTANCE,
+          RETRY_INCIDENT, SET_TASK_VARIABLES, CHANGE_HOUSEHOLD_DEPUTY -> true;
+      default -> false;
+    };
+  }
+
+  int perform(String user, Operation operation) {
+    Fixture f = fixture;
+    return switch (operation) {
+      case SET_TASK_VARIABLES -> post(user, "/engine-rest/task/" + f.waterTaskId() + "/variables",
+          Map.of("modifications", Map.of("replyText", Map.of("value", "改写的答复"))));
+      case COMPLETE_DEPARTMENT_TASK -> post(user, "/engine-rest/task/" + f.waterTaskId() + "/complete",
+          Map.of("variables", Map.of("handlingAction", Map.of("value", "REPLY"), "replyResult",
+              Map.of("value", "SOLVED"), "replyText", Map.of("value", "渠道已疏通，恢复灌溉。"))));
+      case CLAIM_OTHER_STATIONS_TASK -> post(user, "/engine-rest/task/" + f.taipingSortTaskId() + "/claim",
+          Map.of("userId", CITIZEN.equals(user) ? "nobody" : user));
+      case DEPLOY_MODEL -> deploy(user, ordinaryModel());
+      case DEPLOY_MODEL_WITH_CODE -> deploy(user, modelWithCode());
+      case READ_OTHER_STATIONS_CONTACT -> contact(user, f.taipingTicket());
+      case CHANGE_HOUSEHOLD_DEPUTY -> exchange(user, HttpMethod.PUT,
+          "/api/campaigns/" + f.campaignCode() + "/households/" + f.householdNo() + "/deputy",
+          Map.of("deputy", "deputy2"));
+      case DELETE_PROCESS_INSTANCE -> exchange(user, HttpMethod.DELETE,
+          "/engine-rest/process-instance/" + f.waterInstanceId(), null);
+      case MODIFY_PROCESS_INSTANCE -> post(user, "/engine-rest/process-instance/" + f.waterInstanceId()
+          + "/modification", Map.of("instructions", List.of(Map.of("type", "startBeforeActivity",
+              "activityId", Task.ANALYZE))));
+      case READ_HISTORY -> exchange(user, HttpMethod.GET, "/engine-rest/history/process-instance/"
+          + f.waterInstanceId(), null);
+      case RETRY_INCIDENT -> exchange(user, HttpMethod.PUT, "/engine-rest/job/" + f.incidentJobId() + "/retries",
+          Map.of("retries", 1));
+      case CHANGE_DEPARTMENT_DIRECTORY -> exchange(user, HttpMethod.PUT, "/api/admin/departments/dept-water",
+          Map.of("name", "县水利局", "group", "dept-water", "channel", "INBOX", "active", true));
+    };
+  }
+
+  // ---- the fixture ----
+
+  Fixture newFixture() {
+    Scenarios scenarios = new Scenarios(http, tasks, runtime, management, campaigns, jdbc);
+    // an opinion at the water bureau
+    String water = scenarios.opinion("cy-crane", PHONE).ticket();
+    String waterInstance = scenarios.routedToTheWaterBureau(new Scenarios.Submitted(water, null));
+    management.executeJob(scenarios.handOver(waterInstance).getId());
+    // an opinion of the 太平镇 mobile station waiting for its station's staff
+    String taiping = scenarios.opinion("yy-taiping-mobile", PHONE).ticket();
+    // a hand-over that failed: an incident an operator may retry
+    String stuck = scenarios.opinion("cy-crane", PHONE).ticket();
+    Job failed = scenarios.handOver(scenarios.routedToTheWaterBureau(new Scenarios.Submitted(stuck, null)));
+    management.setJobRetries(failed.getId(), 0);
+    // a household of 路寨镇's campaign
+    String code = "LZ-MATRIX-" + Scenarios.SEQUENCE.incrementAndGet();
+    String householdNo = code + "-H1";
+    scenarios.campaign(code, "staff3", Map.of(householdNo, "deputy1"), Map.of(householdNo, "东村"));
+    return new Fixture(scenarios.task(water, Task.HANDLE), waterInstance, taiping, scenarios.task(taiping, Task.SORT),
+        failed.getId(), code, householdNo);
+  }
+
+  // ---- HTTP as each role ----
+
+  int post(String user, String path, Object body) {
+    return exchange(user, HttpMethod.POST, path, body);
+  }
+
+  int exchange(String user, HttpMethod method, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    if (body != null) {
+      headers.setContentType(MediaType.APPLICATION_JSON);
+    }
+    if (!CITIZEN.equals(user)) {
+      headers.setBasicAuth(user, user);
+    }
+    headers.set("X-Forwarded-For", "10.66.0." + Math.abs(user.hashCode() % 250));
+    return http.exchange(path, method, new HttpEntity<>(body == null ? null : bytes(body), headers), String.class)
+        .getStatusCode().value();
+  }
+
+  int deploy(String user, String bpmn) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.set("X-Requested-With", "XMLHttpRequest");
+    if (!CITIZEN.equals(user)) {
+      headers.setBasicAuth(user, user);
+    }
+    headers.set("X-Forwarded-For", "10.66.0." + Math.abs(user.hashCode() % 250));
+    var parts = new LinkedMultiValueMap<String, Object>();
+    parts.add("deployment-name", "matrix-" + Scenarios.SEQUENCE.incrementAndGet());
+    parts.add("deployment-source", "authorization matrix");
+    parts.add("model.bpmn", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "model.bpmn";
+      }
+    });
+    var response = http.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
+        String.class);
+    if (response.getStatusCode().is2xxSuccessful()) {
+      // leave nothing behind for the next rows and other tests
+      try {
+        String id = MAPPER.readTree(response.getBody()).path("id").asText();
+        HttpHeaders admin = new HttpHeaders();
+        admin.setBasicAuth("demo", "demo");
+        http.exchange("/engine-rest/deployment/" + id + "?cascade=true", HttpMethod.DELETE, new HttpEntity<>(admin),
+            String.class);
+      } catch (Exception e) {
+        throw new AssertionError(response.getBody(), e);
+      }
+    }
+    return response.getStatusCode().value();
+  }
+
+  /** 200 when the user's staff page shows the full phone number, otherwise 403 or the page's own status. */
+  int contact(String user, String ticket) {
+    if (CITIZEN.equals(user)) {
+      var response = http.getForEntity("/staff/opinions/" + ticket, String.class);
+      return response.getStatusCode().value() == 200 ? 401 : response.getStatusCode().is3xxRedirection() ? 401
+          : response.getStatusCode().value();
+    }
+    ResponseEntity<String> page = WebappLogin.getAs(http, user, "/staff/opinions/" + ticket);
+    if (page.getStatusCode().value() == 200) {
+      return page.getBody() != null && page.getBody().contains(PHONE) ? 200 : 403;
+    }
+    return page.getStatusCode().value();
+  }
+
+  static String ordinaryModel() {
+    return model("matrix-ordinary", "<bpmn:userTask id=\"Task_Check\" name=\"核对\" camunda:candidateGroups=\"analysts\" />");
+  }
+
+  static String modelWithCode() {
+    return model("matrix-code", "<bpmn:serviceTask id=\"Task_Escalate\" name=\"提权\" "
+        + "camunda:expression=\"${identityService.createMembership('analyst1','camunda-admin')}\" />");
+  }
+
+  static String model(String key, String element) {
+    String id = element.replaceAll(".*id=\"([^\"]+)\".*", "$1");
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_%1$s"
+            targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:process id="%1$s" name="权限测试" isExecutable="true" camunda:historyTimeToLive="P30D">
+            <bpmn:startEvent id="Event_Start" />
+            <bpmn:sequenceFlow id="Flow_1" sourceRef="Event_Start" targetRef="%2$s" />
+            %3$s
+            <bpmn:sequenceFlow id="Flow_2" sourceRef="%2$s" targetRef="Event_End" />
+            <bpmn:endEvent id="Event_End" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(key, id, element);
+  }
+
+  static byte[] bytes(Object body) {
+    return Scenarios.bytes(body);
+  }
+}
