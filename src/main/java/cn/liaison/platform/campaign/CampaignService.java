@@ -165,7 +165,13 @@ public class CampaignService {
    * stations serve it). A town without a station of its own falls back to all station staff (station-staff).
    */
   public List<String> staffGroups(Campaign c) {
-    List<String> groups = stations.findByTown(c.town()).stream().map(Station::staffGroup).toList();
+    return staffGroupsOfTown(c.town());
+  }
+
+  /** The staff groups of a town's stations, or station-staff (every station's staff) if it has none. */
+  public List<String> staffGroupsOfTown(String town) {
+    List<String> groups = town == null ? List.of()
+        : stations.findByTown(town.strip()).stream().map(Station::staffGroup).toList();
     return groups.isEmpty() ? List.of(PlatformGroups.STATION_STAFF) : groups;
   }
 
