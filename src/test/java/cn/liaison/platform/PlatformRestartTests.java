@@ -62,7 +62,9 @@ class PlatformRestartTests {
   @Test
   void turningDemoDataOffRemovesTheDemoUsersAndRefusesDepartmentSecretsWithoutAKey() throws Exception {
     String db = "jdbc:h2:file:" + dataDir.resolve("was-demo").toAbsolutePath();
-    try (var app = start("--spring.datasource.url=" + db)) {
+    // application.yaml's default: demo data because the database is an embedded H2 file
+    try (var app = start("--spring.datasource.url=" + db, "--liaison.demo.enabled=auto")) {
+      assertThat(app.getEnvironment().getProperty("liaison.demo.enabled")).isEqualTo("true");
       var identity = app.getBean(ProcessEngine.class).getIdentityService();
       assertThat(identity.createUserQuery().userIdIn("demo", "staff1", "staff2", "staff3").count()).isEqualTo(4);
       assertThat(identity.createUserQuery().memberOfGroup("station-staff-cy-crane").list()).extracting("id")
