@@ -59,6 +59,63 @@ class PlatformRestartTests {
     }
   }
 
+  @Test
+  void turningDemoDataOffRemovesTheDemoUsersAndRefusesDepartmentSecretsWithoutAKey() throws Exception {
+    String db = "jdbc:h2:file:" + dataDir.resolve("was-demo").toAbsolutePath();
+    // application.yaml's default: demo data because the database is an embedded H2 file
+    try (var app = start("--spring.datasource.url=" + db, "--liaison.demo.enabled=auto")) {
+      assertThat(app.getEnvironment().getProperty("liaison.demo.enabled")).isEqualTo("true");
+      var identity = app.getBean(ProcessEngine.class).getIdentityService();
+      assertThat(identity.createUserQuery().userIdIn("demo", "staff1", "staff2", "staff3").count()).isEqualTo(4);
+      assertThat(identity.createUserQuery().memberOfGroup("station-staff-cy-crane").list()).extracting("id")
+          .containsExactly("staff1");
+    }
+    try (var app = start("--spring.datasource.url=" + db, "--liaison.demo.enabled=false",
+        "--liaison.admin.user-id=chief", "--liaison.admin.password=s3cret-Pass")) {
+      var identity = app.getBean(ProcessEngine.class).getIdentityService();
+      assertThat(identity.createUserQuery().userIdIn("demo", "staff1", "staff2", "staff3", "analyst1", "water1")
+          .count()).isZero();
+      assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").list()).extracting("id")
+          .containsExactly("chief");
+      // the stations and their staff groups are real data and stay
+      assertThat(identity.createGroupQuery().groupId("station-staff-cy-crane").count()).isOne();
+
+      // no development key outside demo mode: a department secret is refused, nothing is stored
+      var withSecret = put(app, "/api/admin/departments/dept-irrigation", "chief:s3cret-Pass", """
+          {"name": "县灌区管理所", "channel": "HTTP", "endpoint": "https://irrigation.example.cn/api/items",
+           "secret": "irrigation-secret-0001"}""");
+      assertThat(withSecret.statusCode()).isEqualTo(400);
+      assertThat(withSecret.body()).contains("LIAISON_SECRET_KEY", "secret");
+      assertThat(get(app, "/api/admin/departments/dept-irrigation", "chief:s3cret-Pass")).contains("未找到");
+      // the directory itself still works
+      var inbox = put(app, "/api/admin/departments/dept-irrigation", "chief:s3cret-Pass", """
+          {"name": "县灌区管理所", "channel": "INBOX"}""");
+      assertThat(inbox.statusCode()).isEqualTo(200);
+      assertThat(inbox.body()).contains("\"hasSecret\":false");
+    }
+  }
+
+  static HttpResponse<String> put(ConfigurableApplicationContext app, String path, String credentials, String json)
+      throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(app, path))
+        .header("Authorization", basic(credentials)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String get(ConfigurableApplicationContext app, String path, String credentials) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(app, path))
+        .header("Authorization", basic(credentials)).build(), HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  static URI uri(ConfigurableApplicationContext app, String path) {
+    return URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port") + path);
+  }
+
+  static String basic(String credentials) {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString(
+        credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   static ConfigurableApplicationContext start(String... args) {
     String[] all = new String[args.length + 1];
     all[0] = "--server.port=0";

@@ -1,6 +1,8 @@
 package cn.liaison.platform.campaign;
 
 import cn.liaison.platform.identity.PlatformGroups;
+import cn.liaison.platform.station.Station;
+import cn.liaison.platform.station.Stations;
 import cn.liaison.platform.system.ConflictException;
 import cn.liaison.platform.system.InvalidInputException;
 import cn.liaison.platform.system.NotFoundException;
@@ -31,6 +33,13 @@ public class CampaignService {
 
   static final Pattern CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$");
 
+  /**
+   * Process variable set at start from the campaign's town, never from input: the candidate groups of 扫尾收关
+   * (Task_WrapUp, {@code candidateGroups="${stationStaffGroups}"}), comma-separated.
+   * (To move into CampaignProcess.Var with the typed process contract.)
+   */
+  public static final String STATION_STAFF_GROUPS = "stationStaffGroups";
+
   /** What staff send to create a campaign. */
   public record NewCampaign(String code, String name, String town, String season, Phases phases,
       Integer targetHouseholds, BigDecimal targetMu, BigDecimal subsidyPerMu, List<TeamEntry> team) {}
@@ -47,11 +56,13 @@ public class CampaignService {
   private final ZoneId zone;
   private final String subsidyCycle;
   private final CampaignSteps steps;
+  private final Stations stations;
 
   CampaignService(Campaigns campaigns, Households households, IdentityService identity, RuntimeService runtime,
       TaskService tasks, cn.liaison.platform.calendar.WorkingDayCalendar calendar, CampaignSteps steps,
-      @Value("${liaison.campaign.subsidy-cycle:R/P7D}") String subsidyCycle) {
+      Stations stations, @Value("${liaison.campaign.subsidy-cycle:R/P7D}") String subsidyCycle) {
     this.steps = steps;
+    this.stations = stations;
     this.campaigns = campaigns;
     this.households = households;
     this.identity = identity;
@@ -139,6 +150,7 @@ public class CampaignService {
             .putValue(CampaignProcess.Var.CAMPAIGN_CODE, code)
             .putValue("campaignName", c.name())
             .putValue("town", c.town())
+            .putValue(STATION_STAFF_GROUPS, String.join(",", staffGroups(c)))
             .putValue("signAndPlantDate", Date.from(c.signAndPlantDate().atTime(LocalTime.of(8, 0)).atZone(zone)
                 .toInstant()))
             .putValue("wrapUpDate", Date.from(c.wrapUpDate().atTime(LocalTime.of(8, 0)).atZone(zone).toInstant()))
@@ -146,6 +158,21 @@ public class CampaignService {
         .execute().getId();
     campaigns.started(code, pid);
     return campaigns.find(code).orElseThrow();
+  }
+
+  /**
+   * The staff groups of the stations of the campaign's town (a campaign has no station of its own: its town's
+   * stations serve it). A town without a station of its own falls back to all station staff (station-staff).
+   */
+  public List<String> staffGroups(Campaign c) {
+    return staffGroupsOfTown(c.town());
+  }
+
+  /** The staff groups of a town's stations, or station-staff (every station's staff) if it has none. */
+  public List<String> staffGroupsOfTown(String town) {
+    List<String> groups = town == null ? List.of()
+        : stations.findByTown(town.strip()).stream().map(Station::staffGroup).toList();
+    return groups.isEmpty() ? List.of(PlatformGroups.STATION_STAFF) : groups;
   }
 
   /**

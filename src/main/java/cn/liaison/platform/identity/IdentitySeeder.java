@@ -4,6 +4,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.Departments;
+import cn.liaison.platform.station.Station;
+import cn.liaison.platform.station.StationSaved;
+import cn.liaison.platform.station.Stations;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -39,11 +42,24 @@ class IdentitySeeder implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(IdentitySeeder.class);
   static final String ANY = Authorization.ANY;
 
-  /** Demo users: id → (group, last name, first name); the password is the user id. */
-  record DemoUser(String id, String group, String lastName, String firstName) {}
+  /** The demo administrator (password demo). */
+  static final String DEMO_ADMIN = "demo";
+
+  /**
+   * Demo users: id → (group, the stations whose staff they are, last name, first name); the password is the
+   * user id. Station staff are members of station-staff (the role) and of station-staff-&lt;code&gt; of each
+   * of their stations (DemoStations' codes).
+   */
+  record DemoUser(String id, String group, List<String> stations, String lastName, String firstName) {
+    DemoUser(String id, String group, String lastName, String firstName) {
+      this(id, group, List.of(), lastName, firstName);
+    }
+  }
 
   static final List<DemoUser> DEMO_USERS = List.of(
-      new DemoUser("staff1", PlatformGroups.STATION_STAFF, "王", "晓梅"),
+      new DemoUser("staff1", PlatformGroups.STATION_STAFF, List.of("cy-anticorrosion", "cy-crane"), "王", "晓梅"),
+      new DemoUser("staff2", PlatformGroups.STATION_STAFF, List.of("yy-taiping-mobile"), "钱", "小燕"),
+      new DemoUser("staff3", PlatformGroups.STATION_STAFF, List.of("yy-luzhai-rice"), "黄", "丽娟"),
       new DemoUser("analyst1", PlatformGroups.ANALYSTS, "李", "建国"),
       new DemoUser("deputy1", PlatformGroups.DEPUTIES, "张", "志强"),
       new DemoUser("deputy2", PlatformGroups.DEPUTIES, "刘", "秀英"),
@@ -63,9 +79,10 @@ class IdentitySeeder implements ApplicationRunner {
   private final Departments departments;
   private final IdentityProperties properties;
   private final TasklistFilters filters;
+  private final Stations stations;
 
   IdentitySeeder(IdentityService identity, AuthorizationService authorizations, Departments departments,
-      IdentityProperties properties, TasklistFilters filters) {
+      IdentityProperties properties, TasklistFilters filters, Stations stations) {
     if (!properties.demo().enabled() && !properties.admin().hasPassword()) {
       // a production installation must never come up with a known or empty administrator password
       throw new IllegalStateException("演示数据已关闭：请通过环境变量 LIAISON_ADMIN_PASSWORD 设置管理员密码 "
@@ -76,6 +93,7 @@ class IdentitySeeder implements ApplicationRunner {
     this.departments = departments;
     this.properties = properties;
     this.filters = filters;
+    this.stations = stations;
   }
 
   @Override
@@ -100,6 +118,7 @@ class IdentitySeeder implements ApplicationRunner {
         group(id, name, PlatformGroups.ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW));
     List<Department> depts = departments.findAll();
     depts.forEach(d -> group(d.groupId(), d.name(), Groups.GROUP_TYPE_WORKFLOW));
+    stations.findAll().forEach(this::stationStaffGroup);
 
     grantAdministrators();
     List<String> tasklistGroups = new ArrayList<>(List.of(PlatformGroups.STATION_STAFF, PlatformGroups.ANALYSTS,
@@ -114,10 +133,48 @@ class IdentitySeeder implements ApplicationRunner {
       user(properties.admin().userId(), "系统管理员", "", properties.admin().password(), PlatformGroups.ADMIN, true);
     }
     if (properties.demo().enabled()) {
-      user("demo", "演示管理员", "", "demo", PlatformGroups.ADMIN, false);
+      user(DEMO_ADMIN, "演示管理员", "", DEMO_ADMIN, PlatformGroups.ADMIN, false);
       // Camunda's webapps show "firstName lastName": the whole Chinese name (surname first) goes in firstName
-      DEMO_USERS.forEach(u -> user(u.id(), u.lastName() + u.firstName(), "", u.id(), u.group(), false));
+      for (DemoUser u : DEMO_USERS) {
+        user(u.id(), u.lastName() + u.firstName(), "", u.id(), u.group(), false);
+        u.stations().forEach(code -> membership(u.id(), Station.staffGroupOf(code)));
+      }
       log.info("演示数据已启用: demo users are present (see README)");
+    } else {
+      removeDemoUsers();
+    }
+  }
+
+  /**
+   * With demo data off, the demo users of an earlier run (known ids, passwords equal to the ids, demo is an
+   * administrator) must not stay usable: they are deleted with their memberships and authorizations. The
+   * configured administrator is never touched, even if it has a demo user's id.
+   */
+  void removeDemoUsers() {
+    List<String> ids = new ArrayList<>();
+    ids.add(DEMO_ADMIN);
+    DEMO_USERS.forEach(u -> ids.add(u.id()));
+    for (String id : ids) {
+      if (id.equals(properties.admin().userId()) || identity.createUserQuery().userId(id).count() == 0) {
+        continue;
+      }
+      identity.deleteUser(id);
+      log.warn("演示数据已关闭：已删除上次运行留下的演示用户 {} (demo data is off: removed demo user '{}')", id, id);
+    }
+  }
+
+  /** A station added or renamed gets its staff group at once (members are added by administrators). */
+  @org.springframework.context.event.EventListener
+  void stationSaved(StationSaved event) {
+    stationStaffGroup(event.station());
+  }
+
+  private void stationStaffGroup(Station station) {
+    group(station.staffGroup(), station.staffGroupName(), Groups.GROUP_TYPE_WORKFLOW);
+    Group existing = identity.createGroupQuery().groupId(station.staffGroup()).singleResult();
+    if (!station.staffGroupName().equals(existing.getName())) {
+      existing.setName(station.staffGroupName());
+      identity.saveGroup(existing);
     }
   }
 
@@ -208,8 +265,14 @@ class IdentitySeeder implements ApplicationRunner {
       user.setPassword(password);
       identity.saveUser(user);
     }
-    if (identity.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
-      identity.createMembership(id, groupId);
+    membership(id, groupId);
+  }
+
+  /** Adds the user to the group if the group exists and the user is not a member yet. */
+  private void membership(String userId, String groupId) {
+    if (identity.createGroupQuery().groupId(groupId).count() > 0
+        && identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+      identity.createMembership(userId, groupId);
     }
   }
 

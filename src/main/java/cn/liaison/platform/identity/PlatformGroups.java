@@ -6,6 +6,11 @@ import java.util.Map;
 /** The platform's fixed Camunda groups; department groups come from the department directory. */
 public final class PlatformGroups {
 
+  /**
+   * The role of all station staff (Tasklist, campaign API). Which stations a member serves is given by the
+   * stations' own groups station-staff-&lt;station code&gt; (see Station#staffGroup), one per station, created by
+   * the identity seeder; administrators add staff to them in Camunda Admin.
+   */
   public static final String STATION_STAFF = "station-staff";
   public static final String ANALYSTS = "analysts";
   public static final String DEPUTIES = "deputies";

@@ -7,9 +7,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The stations of the 2024 Henan bulletin, as demo data. Existing stations are left as they are. */
+/**
+ * The stations of the 2024 Henan bulletin, as demo data. Existing stations are left as they are. Runs before the
+ * identity seeder (order 10), so that the demo staff join their stations' staff groups on the first start.
+ */
 @Component
-@Order(20)
+@Order(5)
 @ConditionalOnProperty(name = "liaison.demo.enabled", havingValue = "true")
 class DemoStations implements ApplicationRunner {
 

@@ -2,6 +2,7 @@ package cn.liaison.platform.station;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,9 +12,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class Stations {
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  Stations(JdbcClient jdbc) {
+  Stations(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
+  }
+
+  /** Every station, active or not (each has its staff group). */
+  public List<Station> findAll() {
+    return jdbc.sql("SELECT code FROM station ORDER BY sort_order, code").query(String.class).list()
+        .stream().map(code -> findByCode(code).orElseThrow()).toList();
+  }
+
+  /** The stations of a town (乡镇), e.g. the stations serving a town's campaign. */
+  public List<Station> findByTown(String town) {
+    return jdbc.sql("SELECT code FROM station WHERE town = ? ORDER BY sort_order, code").param(town)
+        .query(String.class).list().stream().map(code -> findByCode(code).orElseThrow()).toList();
   }
 
   public List<Station> findActive() {
@@ -49,6 +64,7 @@ public class Stations {
       jdbc.sql("INSERT INTO station_deputy (station_code, deputy_user_id) VALUES (?, ?)").params(s.code(), deputy)
           .update();
     }
+    events.publishEvent(new StationSaved(s));
   }
 
   public boolean exists(String code) {

@@ -36,6 +36,9 @@ public class SecretCipher {
         log.warn("LIAISON_SECRET_KEY is not set: department secrets are encrypted with the development key (demo only)");
         material = "liaison-platform-demo-only-key";
       } else {
+        // no fixed development key outside demo mode: storing a department secret is refused (400) instead
+        log.warn("LIAISON_SECRET_KEY is not set and demo data is off: department secrets cannot be stored "
+            + "(未配置 LIAISON_SECRET_KEY：不能保存部门系统的签名密钥)");
         material = null;
       }
     }

@@ -202,6 +202,11 @@ class CampaignProcessTests {
     assertThat(notConverted.unwillingReasons()).isEqualTo("SANDY_SOIL");
     assertThat(campaign).isWaitingAt(Task.WRAP_UP);
     assertThat((String) runtime.getVariable(campaign.getId(), "outstandingSummary")).contains("H-011", "未改种 2 户");
+    // 扫尾收关 goes to the staff of the town's station (路寨镇产业代表联络站), not to every station's staff
+    assertThat(campaign).task().hasCandidateGroup("station-staff-yy-luzhai-rice");
+    assertThat(tasks.getIdentityLinksForTask(tasks.createTaskQuery().processInstanceId(campaign.getId())
+        .taskDefinitionKey(Task.WRAP_UP).singleResult().getId())).extracting("groupId")
+        .containsExactly("station-staff-yy-luzhai-rice");
 
     complete(campaign, Task.WRAP_UP, Map.of("wrapUpNote", "已逐户核对台账", "wrapUpConfirmed", true));
     executeJob(campaign, Task.SEND_FINAL_BATCH);

@@ -82,7 +82,7 @@ class CampaignSimulationTests {
           "secret", "finance-bureau-secret-2027")).getStatusCode()).isEqualTo(HttpStatus.OK);
 
       setClock(ZonedDateTime.of(2027, 3, 28, 9, 0, 0, 0, BEIJING));
-      var created = http.withBasicAuth("staff1", "staff1").postForEntity("/api/campaigns", Map.of(
+      var created = http.withBasicAuth("staff3", "staff3").postForEntity("/api/campaigns", Map.of(
           "code", CODE, "name", "路寨镇2027年水稻改种（演练）", "town", "路寨镇", "season", "2027年春",
           "phases", Map.of("start", "2027-04-01", "signAndPlant", "2027-04-15", "wrapUp", "2027-06-30"),
           "targetHouseholds", 500, "targetMu", 1000, "subsidyPerMu", 300,
@@ -95,7 +95,7 @@ class CampaignSimulationTests {
       assertThat(json.readTree(imported.getBody()).get("householdsCreated").asInt()).isEqualTo(500);
 
       setClock(ZonedDateTime.of(2027, 4, 1, 9, 0, 0, 0, BEIJING));
-      assertThat(http.withBasicAuth("staff1", "staff1").postForEntity("/api/campaigns/" + CODE + "/start", null,
+      assertThat(http.withBasicAuth("staff3", "staff3").postForEntity("/api/campaigns/" + CODE + "/start", null,
           String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
       ProcessInstance campaign = runtime.createProcessInstanceQuery().processInstanceBusinessKey(CODE)
           .processDefinitionKey(CampaignProcess.CAMPAIGN_KEY).singleResult();
@@ -152,7 +152,7 @@ class CampaignSimulationTests {
           .map(r -> r.getHeader("Idempotency-Key")).distinct().count());
 
       // the ledger agrees with the process history
-      JsonNode overall = json.readTree(http.withBasicAuth("staff1", "staff1")
+      JsonNode overall = json.readTree(http.withBasicAuth("staff3", "staff3")
           .getForEntity("/api/campaigns/" + CODE + "/ledger", String.class).getBody()).get("overall");
       long crossedOffInHistory = history.createHistoricActivityInstanceQuery()
           .activityId(CampaignProcess.Event.CROSSED_OFF).count();
@@ -231,7 +231,7 @@ class CampaignSimulationTests {
     });
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.withBasicAuth("staff1", "staff1").postForEntity("/api/campaigns/" + CODE + "/households",
+    return http.withBasicAuth("staff3", "staff3").postForEntity("/api/campaigns/" + CODE + "/households",
         new HttpEntity<>(form, headers), String.class);
   }
 

@@ -94,7 +94,10 @@ class OpinionLoopProcessTests {
   @Test
   void triageProposesWaterBureauAndStaffSortsTheOpinion() {
     assertThat(pi).isWaitingAt(Task.SORT).hasPassed(Task.TRIAGE);
-    assertThat(pi).task().hasCandidateGroup("station-staff");
+    // only the staff of the opinion's own station sort it
+    assertThat(pi).task().hasCandidateGroup("station-staff-cy-crane");
+    assertThat(tasks.getIdentityLinksForTask(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult()
+        .getId())).extracting("groupId").containsExactly("station-staff-cy-crane");
     assertThat(runtime.getVariable(pi.getId(), "proposedDepartmentCode")).isEqualTo("dept-water");
     assertThat(runtime.getVariable(pi.getId(), "grade")).isEqualTo("GENERAL");
     assertThat(runtime.getVariable(pi.getId(), "deadlineDays")).isEqualTo(5);
@@ -361,13 +364,13 @@ class OpinionLoopProcessTests {
   void opinionSolvedOnTheSpotAtAMobileReceptionIsRecordedAsAnsweredDirectly() {
     var onSpot = opinionService.submit(new OpinionSubmission("yy-taiping-mobile", "AGRICULTURE",
         "秸秆禁烧卡点附近的农机停放不便，希望划定停放区。", "太平镇秸秆禁烧卡点", null, null, true, false,
-        Channel.MOBILE_RECEPTION, "已与镇农机站商定，在卡点东侧空地划定停放区。"), "staff1");
+        Channel.MOBILE_RECEPTION, "已与镇农机站商定，在卡点东侧空地划定停放区。"), "staff2");
     ProcessInstance reception = runtime.createProcessInstanceQuery().processInstanceBusinessKey(onSpot.ticketNo())
         .singleResult();
     assertThat(reception).isWaitingAt(Event.AWAIT_EVALUATION).hasNotPassed(Task.SORT, Task.ANALYZE);
     Opinion o = opinions.findByTicket(onSpot.ticketNo()).orElseThrow();
     assertThat(o.status()).isEqualTo(OpinionStatus.REPLIED);
-    assertThat(o.recordedBy()).isEqualTo("staff1");
+    assertThat(o.recordedBy()).isEqualTo("staff2");
     assertThat(opinions.replies(o.id())).singleElement()
         .satisfies(r -> assertThat(r.text()).contains("划定停放区"));
     assertThatThrownBy(() -> opinionService.submit(new OpinionSubmission("cy-crane", "OTHER",

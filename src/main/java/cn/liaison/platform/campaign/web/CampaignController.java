@@ -2,9 +2,7 @@ package cn.liaison.platform.campaign.web;
 
 import cn.liaison.platform.campaign.Campaign;
 import cn.liaison.platform.campaign.CampaignService;
-import cn.liaison.platform.campaign.Campaigns;
 import cn.liaison.platform.campaign.Household;
-import cn.liaison.platform.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,7 +17,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Campaigns (水稻改种行动) for station staff and administrators. */
+/**
+ * Campaigns (水稻改种行动) for station staff and administrators; staff work on the campaigns of their stations'
+ * town only (CampaignAccess).
+ */
 @RestController
 @Tag(name = "改种行动", description = "创建、启动改种行动，调整包保代表（联络站工作人员、管理员）")
 @SecurityRequirement(name = "basic")
@@ -27,11 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CampaignController {
 
   private final CampaignService service;
-  private final Campaigns campaigns;
+  private final CampaignAccess access;
 
-  CampaignController(CampaignService service, Campaigns campaigns) {
+  CampaignController(CampaignService service, CampaignAccess access) {
     this.service = service;
-    this.campaigns = campaigns;
+    this.access = access;
   }
 
   record DeputyChange(String deputy) {}
@@ -47,26 +48,29 @@ class CampaignController {
   @PostMapping("/api/campaigns")
   @Operation(summary = "创建改种行动", description = "phases: start 起步、signAndPlant 签约种植、wrapUp 扫尾；team: 代表包村（villages）或包片（areas）")
   ResponseEntity<Campaign> create(@RequestBody CampaignService.NewCampaign body, Authentication user) {
+    access.requireTown(body.town(), user);
     Campaign c = service.create(body, user.getName());
     return ResponseEntity.created(URI.create("/api/campaigns/" + c.code())).body(c);
   }
 
   @GetMapping("/api/campaigns/{code}")
   @Operation(summary = "查看改种行动")
-  Campaign get(@PathVariable String code) {
-    return campaigns.find(code).orElseThrow(() -> new NotFoundException("改种行动不存在：" + code));
+  Campaign get(@PathVariable String code, Authentication user) {
+    return access.require(code, user);
   }
 
   @PostMapping("/api/campaigns/{code}/start")
   @Operation(summary = "启动改种行动", description = "为台账中的每一户启动包户销号流程（分批启动）")
-  Campaign start(@PathVariable String code) {
+  Campaign start(@PathVariable String code, Authentication user) {
+    access.require(code, user);
     return service.start(code);
   }
 
   @PutMapping("/api/campaigns/{code}/households/{householdNo}/deputy")
   @Operation(summary = "调整农户的包保代表", description = "该户未完成的任务随之转给新的代表")
   HouseholdView changeDeputy(@PathVariable String code, @PathVariable String householdNo,
-      @RequestBody DeputyChange body) {
+      @RequestBody DeputyChange body, Authentication user) {
+    access.require(code, user);
     return HouseholdView.of(service.changeDeputy(code, householdNo, body.deputy()));
   }
 }

@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +26,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The campaign's work ledger (工作台账): import from Excel/CSV, figures as JSON, export as .xlsx. Staff only. */
+/**
+ * The campaign's work ledger (工作台账): import from Excel/CSV, figures as JSON, export as .xlsx. The staff of the
+ * stations of the campaign's town and administrators only (CampaignAccess).
+ */
 @RestController
 @Tag(name = "改种行动台账", description = "水稻改种工作台账：导入农户地块、台账统计、导出 Excel（联络站工作人员、管理员）")
 @SecurityRequirement(name = "basic")
@@ -39,10 +43,12 @@ class LedgerController {
   private final LedgerWorkbook workbook;
 
   private final cn.liaison.platform.campaign.CampaignService campaigns;
+  private final CampaignAccess access;
 
   LedgerController(LedgerImport ledgerImport, LedgerReport report, LedgerWorkbook workbook,
-      cn.liaison.platform.campaign.CampaignService campaigns) {
+      cn.liaison.platform.campaign.CampaignService campaigns, CampaignAccess access) {
     this.campaigns = campaigns;
+    this.access = access;
     this.ledgerImport = ledgerImport;
     this.report = report;
     this.workbook = workbook;
@@ -60,7 +66,8 @@ class LedgerController {
   @ApiResponse(responseCode = "409", description = "改种行动已结束")
   LedgerImport.Summary importHouseholds(@PathVariable String code,
       @Parameter(description = "工作台账文件（.xlsx 或 .csv）") @RequestPart(name = "file", required = false)
-      MultipartFile file) {
+      MultipartFile file, Authentication user) {
+    access.require(code, user);
     if (file == null || file.isEmpty()) {
       throw new InvalidInputException("file", "请选择要导入的工作台账文件（.xlsx 或 .csv）");
     }
@@ -82,7 +89,8 @@ class LedgerController {
       description = "按村、片区、包保代表和合计：户数、已走访、愿意改种、已签约、已种植、已拨付补贴、已销号、未改种，签约和种植面积（亩）"
           + "对照目标；暂不愿意改种的农户及原因、走访次数。")
   @ApiResponse(responseCode = "404", description = "改种行动不存在")
-  LedgerReport.Ledger ledger(@PathVariable String code) {
+  LedgerReport.Ledger ledger(@PathVariable String code, Authentication user) {
+    access.require(code, user);
     return report.of(code);
   }
 
@@ -92,7 +100,8 @@ class LedgerController {
   @ApiResponse(responseCode = "200", content = @Content(mediaType = XLSX,
       schema = @Schema(type = "string", format = "binary")))
   @ApiResponse(responseCode = "404", description = "改种行动不存在")
-  ResponseEntity<byte[]> ledgerWorkbook(@PathVariable String code) {
+  ResponseEntity<byte[]> ledgerWorkbook(@PathVariable String code, Authentication user) {
+    access.require(code, user);
     byte[] xlsx = workbook.export(code);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(XLSX))

@@ -1,9 +1,12 @@
 package cn.liaison.platform.campaign.web;
 
+import cn.liaison.platform.campaign.Campaign;
+import cn.liaison.platform.campaign.CampaignService;
 import cn.liaison.platform.campaign.Campaigns;
 import cn.liaison.platform.campaign.Household;
 import cn.liaison.platform.campaign.Households;
 import cn.liaison.platform.identity.PlatformGroups;
+import cn.liaison.platform.system.StaffSession;
 import cn.liaison.platform.system.TasklistSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,9 +19,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The household card that the sign-off forms link to, opened with the Tasklist login. The responsible
- * deputy and station staff see the head of household and phone to visit and call; other deputies and the
- * agriculture bureau see them masked. Views of the full contact are logged (who, which household).
+ * The household card that the sign-off forms link to, opened with the Tasklist login (groups read again at
+ * every request). The responsible deputy and the staff of the stations of the campaign's town see the head of
+ * household and phone to visit and call; other deputies, the agriculture bureau, supervisors, auditors and
+ * administrators see them masked; the staff of other stations get the same page as for an unknown household.
+ * Views of the full contact are logged (who, which household).
  */
 @Controller
 class StaffHouseholdController {
@@ -27,27 +32,34 @@ class StaffHouseholdController {
 
   private final Households households;
   private final Campaigns campaigns;
+  private final CampaignService campaignService;
+  private final StaffSession staffSession;
 
-  StaffHouseholdController(Households households, Campaigns campaigns) {
+  StaffHouseholdController(Households households, Campaigns campaigns, CampaignService campaignService,
+      StaffSession staffSession) {
     this.households = households;
     this.campaigns = campaigns;
+    this.campaignService = campaignService;
+    this.staffSession = staffSession;
   }
 
   @GetMapping("/staff/households/{id}")
   String household(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, Model model) {
     response.setHeader("Cache-Control", "no-store");
-    TasklistSession.User user = TasklistSession.user(request.getSession(false)).orElse(null);
+    TasklistSession.User user = staffSession.current(request).orElse(null);
     if (user == null) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       model.addAttribute("message", "请先登录任务列表（Tasklist），再打开此页面。");
       return "staff/denied";
     }
     Household h = households.find(id).orElse(null);
+    Campaign campaign = h == null ? null : campaigns.find(h.campaignCode()).orElse(null);
     List<String> groups = user.groups();
     boolean full = h != null && (user.id().equals(h.responsibleDeputy())
-        || groups.contains(PlatformGroups.STATION_STAFF) || groups.contains(PlatformGroups.ADMIN));
+        || (campaign != null && campaignService.staffGroups(campaign).stream().anyMatch(groups::contains)));
     boolean masked = groups.contains(PlatformGroups.DEPUTIES) || groups.contains("dept-agriculture")
-        || groups.contains(PlatformGroups.AUDITORS) || groups.contains(PlatformGroups.SUPERVISORS);
+        || groups.contains(PlatformGroups.AUDITORS) || groups.contains(PlatformGroups.SUPERVISORS)
+        || groups.contains(PlatformGroups.ADMIN);
     if (h == null || !(full || masked)) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
       model.addAttribute("message", "未找到该农户，或您无权查看。");
@@ -57,7 +69,7 @@ class StaffHouseholdController {
       audit.info("household contact {} viewed by {}", h.householdNo(), user.id());
     }
     model.addAttribute("household", h);
-    model.addAttribute("campaign", campaigns.find(h.campaignCode()).orElse(null));
+    model.addAttribute("campaign", campaign);
     model.addAttribute("headName", full ? h.headName() : h.headName().charAt(0) + "**");
     model.addAttribute("phone", h.phone() == null ? "未登记" : full ? h.phone()
         : h.phone().length() >= 7 ? h.phone().substring(0, 3) + "****" + h.phone().substring(h.phone().length() - 4)

@@ -81,7 +81,7 @@ class OpinionApiController {
       throw new TooManyRequestsException();
     }
     Channel channel = parseChannel(body.channel());
-    String staff = channel == Channel.QR_CODE ? null : staffUser();
+    String staff = channel == Channel.QR_CODE ? null : staffUser(body.stationCode());
     var submitted = opinions.submit(new OpinionSubmission(body.stationCode(), body.category(), body.content(),
         body.place(), body.contactName(), body.contactPhone(), body.anonymous(), body.consent(), channel,
         body.answeredOnSpot()), staff);
@@ -134,16 +134,21 @@ class OpinionApiController {
     }
   }
 
-  /** Other channels are recorded by station staff (or administrators) only. */
-  private static String staffUser() {
+  /**
+   * Other channels are recorded by the staff of that station (group station-staff-&lt;code&gt;) or by
+   * administrators only; the staff of another station are refused (403) like any other user.
+   */
+  private static String staffUser(String stationCode) {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
       throw new InvalidInputException("channel", "只有联络站工作人员登录后才能登记该渠道的意见");
     }
-    boolean staff = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("GROUP_"
-        + PlatformGroups.STATION_STAFF) || a.getAuthority().equals("GROUP_" + PlatformGroups.ADMIN));
+    String stationGroup = stationCode == null || stationCode.isBlank() ? null
+        : "GROUP_" + Station.staffGroupOf(stationCode.strip());
+    boolean staff = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(stationGroup)
+        || a.getAuthority().equals("GROUP_" + PlatformGroups.ADMIN));
     if (!staff) {
-      throw new org.springframework.security.access.AccessDeniedException("not station staff");
+      throw new org.springframework.security.access.AccessDeniedException("not staff of station " + stationCode);
     }
     return auth.getName();
   }

@@ -3,11 +3,13 @@ package cn.liaison.platform.opinion.web;
 import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.Departments;
 import cn.liaison.platform.identity.PlatformGroups;
-import cn.liaison.platform.system.TasklistSession;
 import cn.liaison.platform.opinion.Categories;
 import cn.liaison.platform.opinion.Opinion;
 import cn.liaison.platform.opinion.Opinions;
+import cn.liaison.platform.station.Station;
 import cn.liaison.platform.station.Stations;
+import cn.liaison.platform.system.StaffSession;
+import cn.liaison.platform.system.TasklistSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -21,23 +23,28 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The full opinion card for staff, opened from a Tasklist form. It uses the Tasklist login (the Camunda
- * webapp session), so no second login. Station staff see the citizen's full contact to call back; the other
- * working groups see it masked. Every view of a full contact is logged (who, which ticket; not the data).
+ * webapp session), so no second login; the user's groups are read again at every request. The staff of the
+ * opinion's own station (group station-staff-&lt;code&gt;) see the citizen's full contact to call back; analysts,
+ * supervisors, auditors, administrators and the department in charge see it masked. Anyone else, including the
+ * staff of other stations, gets the same page as for an unknown ticket, so tickets cannot be walked. Every view
+ * of a full contact is logged (who, which ticket; not the data).
  */
 @Controller
 class StaffOpinionController {
 
   private static final Logger audit = LoggerFactory.getLogger("audit.contact");
-  static final Set<String> FULL_CONTACT = Set.of(PlatformGroups.STATION_STAFF, PlatformGroups.ADMIN);
   static final Set<String> MASKED_CONTACT = Set.of(PlatformGroups.ANALYSTS, PlatformGroups.SUPERVISORS,
-      PlatformGroups.AUDITORS);
+      PlatformGroups.AUDITORS, PlatformGroups.ADMIN);
 
   private final Opinions opinions;
   private final Stations stations;
   private final Categories categories;
   private final Departments departments;
+  private final StaffSession staffSession;
 
-  StaffOpinionController(Opinions opinions, Stations stations, Categories categories, Departments departments) {
+  StaffOpinionController(Opinions opinions, Stations stations, Categories categories, Departments departments,
+      StaffSession staffSession) {
+    this.staffSession = staffSession;
     this.opinions = opinions;
     this.stations = stations;
     this.categories = categories;
@@ -48,7 +55,7 @@ class StaffOpinionController {
   String opinion(@PathVariable String ticketNo, HttpServletRequest request, HttpServletResponse response,
       Model model) {
     response.setHeader("Cache-Control", "no-store");
-    TasklistSession.User user = TasklistSession.user(request.getSession(false)).orElse(null);
+    TasklistSession.User user = staffSession.current(request).orElse(null);
     if (user == null) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       model.addAttribute("message", "请先登录任务列表（Tasklist），再打开此页面。");
@@ -56,7 +63,7 @@ class StaffOpinionController {
     }
     Opinion o = opinions.findByTicket(ticketNo).orElse(null);
     List<String> groups = user.groups();
-    boolean full = groups.stream().anyMatch(FULL_CONTACT::contains);
+    boolean full = o != null && groups.contains(Station.staffGroupOf(o.stationCode()));
     boolean department = o != null && o.departmentCode() != null && departments.findByCode(o.departmentCode())
         .map(Department::groupId).filter(groups::contains).isPresent();
     if (o == null || !(full || department || groups.stream().anyMatch(MASKED_CONTACT::contains))) {

@@ -59,7 +59,7 @@ class LedgerApiTests {
         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", code, "路寨镇2027年水稻改种", "路寨镇", "2027年夏季",
         Date.valueOf(LocalDate.of(2027, 4, 1)), Date.valueOf(LocalDate.of(2027, 4, 15)),
         Date.valueOf(LocalDate.of(2027, 6, 30)), 8, new BigDecimal("40.00"), new BigDecimal("300.00"), "DRAFT",
-        "staff1", Timestamp.from(Instant.now()));
+        "staff3", Timestamp.from(Instant.now()));
     String team = "INSERT INTO campaign_team (campaign_code, scope_kind, scope_name, deputy_user_id) VALUES (?, ?, ?, ?)";
     jdbc.update(team, code, "VILLAGE", "东村", "deputy1");
     jdbc.update(team, code, "VILLAGE", "西村", "deputy1");
@@ -94,7 +94,7 @@ class LedgerApiTests {
   }
 
   Map<String, Object> ledger() {
-    ResponseEntity<Map<String, Object>> r = http.withBasicAuth("staff1", "staff1")
+    ResponseEntity<Map<String, Object>> r = http.withBasicAuth("staff3", "staff3")
         .exchange("/api/campaigns/" + code + "/ledger", HttpMethod.GET, null, JSON);
     assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
     return r.getBody();
@@ -122,7 +122,7 @@ class LedgerApiTests {
   @Test
   @SuppressWarnings("unchecked")
   void staffImportReadTheFiguresAndDownloadTheWorkbook() throws IOException {
-    ResponseEntity<Map<String, Object>> imported = upload("staff1", code, "路寨镇台账.csv",
+    ResponseEntity<Map<String, Object>> imported = upload("staff3", code, "路寨镇台账.csv",
         LEDGER.getBytes(StandardCharsets.UTF_8));
     assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(imported.getBody()).containsEntry("rows", 8).containsEntry("households", 6)
@@ -176,7 +176,7 @@ class LedgerApiTests {
         .containsEntry("statusLabel", "暂不愿意").containsEntry("deputyName", "张志强").doesNotContainKey("phone");
 
     // the Excel ledger
-    ResponseEntity<byte[]> xlsx = http.withBasicAuth("staff1", "staff1")
+    ResponseEntity<byte[]> xlsx = http.withBasicAuth("staff3", "staff3")
         .getForEntity("/api/campaigns/" + code + "/ledger.xlsx", byte[].class);
     assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(xlsx.getHeaders().getContentType().toString())
@@ -252,7 +252,7 @@ class LedgerApiTests {
   @SuppressWarnings("unchecked")
   void badFileIsA400ProblemNamingLinesAndColumns() {
     String bad = "户编号,户主,村,地块编号,面积（亩）,地形\nA,甲,东村,1,1,一般\nB,乙,东村,1,很多,一般\nC,丙,南山村,1,1,一般\n";
-    ResponseEntity<Map<String, Object>> r = upload("staff1", code, "bad.csv", bad.getBytes(StandardCharsets.UTF_8));
+    ResponseEntity<Map<String, Object>> r = upload("staff3", code, "bad.csv", bad.getBytes(StandardCharsets.UTF_8));
     assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(r.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
     List<Map<String, String>> errors = (List<Map<String, String>>) r.getBody().get("errors");
@@ -261,7 +261,7 @@ class LedgerApiTests {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM household WHERE campaign_code = ?", Integer.class, code))
         .isZero();
 
-    ResponseEntity<Map<String, Object>> noFile = http.withBasicAuth("staff1", "staff1").exchange(
+    ResponseEntity<Map<String, Object>> noFile = http.withBasicAuth("staff3", "staff3").exchange(
         "/api/campaigns/" + code + "/households", HttpMethod.POST, multipart(otherField()), JSON);
     assertThat(noFile.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(noFile.getBody().get("errors").toString()).contains("file");
@@ -274,7 +274,7 @@ class LedgerApiTests {
     // Tomcat answers 413 and, as it swallows at most 1 MB (server.tomcat.max-swallow-size), may close the
     // connection while the client is still sending: the client then sees the connection closed instead
     try {
-      assertThat(upload("staff1", code, "big.csv", big).getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+      assertThat(upload("staff3", code, "big.csv", big).getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
     } catch (org.springframework.web.client.ResourceAccessException closed) {
       assertThat(closed).hasRootCauseInstanceOf(java.net.SocketException.class);
     }
@@ -284,9 +284,9 @@ class LedgerApiTests {
 
   @Test
   void unknownCampaignIs404AndEndedCampaignIs409() {
-    assertThat(upload("staff1", "no-such-campaign", "a.csv", LEDGER.getBytes(StandardCharsets.UTF_8))
+    assertThat(upload("staff3", "no-such-campaign", "a.csv", LEDGER.getBytes(StandardCharsets.UTF_8))
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(http.withBasicAuth("staff1", "staff1").getForEntity("/api/campaigns/no-such-campaign/ledger",
+    assertThat(http.withBasicAuth("staff3", "staff3").getForEntity("/api/campaigns/no-such-campaign/ledger",
         String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(http.withBasicAuth("demo", "demo").getForEntity("/api/campaigns/no-such-campaign/ledger.xlsx",
         String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -296,7 +296,7 @@ class LedgerApiTests {
   }
 
   @Test
-  void onlyStationStaffAndAdministrators() {
+  void onlyTheTownsStationStaffAndAdministrators() {
     byte[] csv = LEDGER.getBytes(StandardCharsets.UTF_8);
     assertThat(upload("water1", code, "a.csv", csv).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(upload("deputy1", code, "a.csv", csv).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -307,6 +307,21 @@ class LedgerApiTests {
       assertThat(http.getForEntity("/api/campaigns/" + code + path, String.class).getStatusCode())
           .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
+    // the staff of another station (staff1: 长垣) get the same answer as for an unknown campaign
+    assertThat(upload("staff1", code, "a.csv", csv).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    for (String path : List.of("", "/ledger", "/ledger.xlsx")) {
+      ResponseEntity<String> foreign = http.withBasicAuth("staff1", "staff1").getForEntity("/api/campaigns/" + code
+          + path, String.class);
+      assertThat(foreign.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(foreign.getBody()).as(path).doesNotContain("路寨镇2027年水稻改种");
+    }
+    assertThat(http.withBasicAuth("staff1", "staff1").postForEntity("/api/campaigns/" + code + "/start", null,
+        String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    // and cannot create a campaign for a town their stations do not serve
+    assertThat(http.withBasicAuth("staff1", "staff1").postForEntity("/api/campaigns", Map.of("town", "路寨镇"),
+        String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.withBasicAuth("staff3", "staff3").postForEntity("/api/campaigns", Map.of("town", "路寨镇"),
+        String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM household WHERE campaign_code = ?", Integer.class, code))
         .isZero();
     assertThat(upload("demo", code, "a.csv", csv).getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -40,9 +40,18 @@ class StaffHouseholdPageTests {
   }
 
   @Test
-  void responsibleDeputyAndStationStaffSeeNameAndPhoneToVisit() {
+  void responsibleDeputyAndTheTownsStationStaffSeeNameAndPhoneToVisit() {
     assertThat(page("deputy1").getBody()).contains("李四", "13912345678", "tel:13912345678", "地势高");
-    assertThat(page("staff1").getBody()).contains("李四", "13912345678");
+    // staff3 works at 路寨镇产业代表联络站, the station of the campaign's town
+    assertThat(page("staff3").getBody()).contains("李四", "13912345678");
+  }
+
+  @Test
+  void staffOfAnotherStationSeeNothingLikeAnUnknownHousehold() {
+    ResponseEntity<String> foreign = page("staff1");
+    ResponseEntity<String> unknown = WebappLogin.getAs(http, "staff1", "/staff/households/" + (householdId + 100_000));
+    assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(foreign.getBody()).isEqualTo(unknown.getBody()).doesNotContain("13912345678", "李四");
   }
 
   @Test
