@@ -68,6 +68,8 @@ public final class CampaignProcess {
 
   public static final class Var {
     public static final String CAMPAIGN_CODE = "campaignCode";
+    /** The staff groups of the campaign town's stations (comma-separated), candidates of 扫尾收关; set at start. */
+    public static final String STATION_STAFF_GROUPS = "stationStaffGroups";
     public static final String HOUSEHOLD_ID = "householdId";
     public static final String HOUSEHOLD_NO = "householdNo";
     public static final String RESPONSIBLE_DEPUTY = "responsibleDeputy";

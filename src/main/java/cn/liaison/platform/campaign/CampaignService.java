@@ -33,12 +33,6 @@ public class CampaignService {
 
   static final Pattern CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$");
 
-  /**
-   * Process variable set at start from the campaign's town, never from input: the candidate groups of 扫尾收关
-   * (Task_WrapUp, {@code candidateGroups="${stationStaffGroups}"}), comma-separated.
-   * (To move into CampaignProcess.Var with the typed process contract.)
-   */
-  public static final String STATION_STAFF_GROUPS = "stationStaffGroups";
 
   /** What staff send to create a campaign. */
   public record NewCampaign(String code, String name, String town, String season, Phases phases,
@@ -150,7 +144,7 @@ public class CampaignService {
             .putValue(CampaignProcess.Var.CAMPAIGN_CODE, code)
             .putValue("campaignName", c.name())
             .putValue("town", c.town())
-            .putValue(STATION_STAFF_GROUPS, String.join(",", staffGroups(c)))
+            .putValue(CampaignProcess.Var.STATION_STAFF_GROUPS, String.join(",", staffGroups(c)))
             .putValue("signAndPlantDate", Date.from(c.signAndPlantDate().atTime(LocalTime.of(8, 0)).atZone(zone)
                 .toInstant()))
             .putValue("wrapUpDate", Date.from(c.wrapUpDate().atTime(LocalTime.of(8, 0)).atZone(zone).toInstant()))

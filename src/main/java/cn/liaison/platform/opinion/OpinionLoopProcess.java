@@ -73,6 +73,8 @@ public final class OpinionLoopProcess {
     public static final String TICKET_NO = "ticketNo";
     public static final String STATION_CODE = "stationCode";
     public static final String STATION_NAME = "stationName";
+    /** The station's own staff group (station-staff-<code>), candidates of 汇总梳理; set at start from the station. */
+    public static final String STATION_STAFF_GROUP = "stationStaffGroup";
     public static final String CATEGORY = "category";
     public static final String CATEGORY_NAME = "categoryName";
     public static final String CONTENT = "content";

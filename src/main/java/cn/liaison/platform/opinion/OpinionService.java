@@ -37,12 +37,6 @@ public class OpinionService {
   static final Pattern TICKET = Pattern.compile("^YJ\\d{8}-\\d{4,6}$");
   static final String NOT_FOUND = "未找到该受理编号，或查询码不正确。";
 
-  /**
-   * Process variable set at start from the opinion's station, never from input: the candidate group of 汇总梳理
-   * (Task_SortOpinion, {@code candidateGroups="${stationStaffGroup}"}), e.g. station-staff-cy-crane.
-   * (To move into OpinionLoopProcess.Var with the typed process contract.)
-   */
-  public static final String STATION_STAFF_GROUP = "stationStaffGroup";
 
   /** The ticket number and the key, shown once to the citizen. */
   public record Submitted(String ticketNo, String trackingKey) {}
@@ -150,7 +144,7 @@ public class OpinionService {
         .putValue(Var.TICKET_NO, ticketNo)
         .putValue(Var.STATION_CODE, station.code())
         .putValue(Var.STATION_NAME, station.name())
-        .putValue(STATION_STAFF_GROUP, station.staffGroup())
+        .putValue(Var.STATION_STAFF_GROUP, station.staffGroup())
         .putValue(Var.CATEGORY, category.code())
         .putValue(Var.CATEGORY_NAME, category.name())
         .putValue(Var.CONTENT, content)

@@ -72,8 +72,9 @@ public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules
           String original = v.text(Var.DUPLICATE_OF, "请填写重复的受理编号");
           if (original != null) {
             var target = opinions.findByTicket(original);
-            if (target.isEmpty()) {
-              errors.put(Var.DUPLICATE_OF, "受理编号 " + original + " 不存在");
+            // only the station's own opinions: another station's tickets stay as unknown as to a stranger
+            if (target.isEmpty() || !target.get().stationCode().equals(vars.apply(Var.STATION_CODE))) {
+              errors.put(Var.DUPLICATE_OF, "本联络站没有受理编号为 " + original + " 的意见");
             } else if (target.get().ticketNo().equals(vars.apply(Var.TICKET_NO))) {
               errors.put(Var.DUPLICATE_OF, "不能标记为自身的重复件");
             }

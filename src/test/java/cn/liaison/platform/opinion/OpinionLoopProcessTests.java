@@ -171,7 +171,7 @@ class OpinionLoopProcessTests {
   @Test
   void duplicateOfUnknownTicketIsRefusedAndTheTaskStaysOpen() {
     assertThatThrownBy(() -> complete(Task.SORT, Map.of("sortDecision", "DUPLICATE", "duplicateOf", "YJ20200101-0001")))
-        .hasMessageContaining("受理编号 YJ20200101-0001 不存在");
+        .hasMessageContaining("本联络站没有受理编号为 YJ20200101-0001 的意见");
     assertThat(pi).isWaitingAt(Task.SORT);
     assertThat(opinion().status()).isEqualTo(OpinionStatus.SORTING);
   }

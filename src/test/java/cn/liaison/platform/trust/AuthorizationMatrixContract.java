@@ -71,22 +71,23 @@ abstract class AuthorizationMatrixContract {
   static final String CITIZEN = "citizen";
 
   /**
-   * The expected answers. Columns: the operations above, in order. 401 = must log in; 403 = refused;
-   * 404 = not visible at all; 2xx = done; 400 = refused by the model check.
+   * The expected answers. Columns: the operations above, in order. 401 = must log in (auditors have no
+   * Tasklist session for the staff pages); 403 = refused (for contact data: masked); 404 = not visible at all,
+   * answered like an unknown record; 2xx = done; 400 = refused by the model check.
    */
   static final String MATRIX = """
       user         set  done claim deploy code contact deputy delete modify history retry directory
       citizen      401  401  401   401    401  401     401    401    401    401     401   401
-      demo         204  204  204   200    400  200     200    204    204    200     204   200
-      staff1       403  403  403   403    403  404     403    403    403    404     403   403
-      staff2       403  403  204   403    403  200     403    403    403    404     403   403
+      demo         204  204  204   200    400  403     200    204    204    200     204   200
+      staff1       403  403  403   403    403  404     404    403    403    404     403   403
+      staff2       403  403  204   403    403  200     404    403    403    404     403   403
       staff3       403  403  403   403    403  404     200    403    403    404     403   403
       analyst1     403  403  403   200    400  403     403    403    403    200     403   403
-      deputy1      403  403  403   403    403  403     403    403    403    404     403   403
+      deputy1      403  403  403   403    403  404     403    403    403    404     403   403
       supervisor1  403  403  403   403    403  403     403    403    403    404     403   403
-      auditor1     403  403  403   403    403  403     403    403    403    200     403   403
-      water1       403  204  403   403    403  403     403    403    403    404     403   403
-      finance1     403  403  403   403    403  403     403    403    403    404     403   403
+      auditor1     403  403  403   403    403  401     403    403    403    200     403   403
+      water1       403  204  403   403    403  404     403    403    403    404     403   403
+      finance1     403  403  403   403    403  404     403    403    403    404     403   403
       """;
 
   static final ObjectMapper MAPPER = new ObjectMapper();

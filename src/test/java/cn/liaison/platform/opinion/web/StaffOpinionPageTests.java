@@ -70,7 +70,7 @@ class StaffOpinionPageTests {
         new HttpEntity<>(Map.of("variables", Map.of("sortDecision", Map.of("value", "DUPLICATE"),
             "duplicateOf", Map.of("value", "YJ20200101-0001"))), headers), String.class);
     assertThat(submit.getStatusCode()).as(submit.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(submit.getBody()).contains("受理编号 YJ20200101-0001 不存在").doesNotContain("ENGINE-");
+    assertThat(submit.getBody()).contains("本联络站没有受理编号为 YJ20200101-0001 的意见").doesNotContain("ENGINE-");
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
   }
 
