@@ -19,13 +19,19 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Replies from department systems: signature, freshness and nonce are checked before anything else; the
  * same reply content twice is taken once; then the feature that owns the item takes it.
+ *
+ * <p>The nonce is consumed in its own short transaction, committed before the reply's transaction starts (one
+ * after the other, so a request never holds two connections): a reply refused with 400 or 409 has still used
+ * its nonce, and the same signed request sent again is a replay.
  */
 @Service
 public class DepartmentReplies {
@@ -47,17 +53,19 @@ public class DepartmentReplies {
   private final ObjectMapper json;
   private final DepartmentCallProperties properties;
   private final List<DepartmentReplyListener> listeners;
+  private final TransactionTemplate transaction;
 
   DepartmentReplies(Departments departments, JdbcClient jdbc, ObjectMapper json, DepartmentCallProperties properties,
-      List<DepartmentReplyListener> listeners) {
+      List<DepartmentReplyListener> listeners, PlatformTransactionManager transactions) {
     this.departments = departments;
     this.jdbc = jdbc;
     this.json = json;
     this.properties = properties;
     this.listeners = listeners;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
-  @Transactional
+  /** Not transactional itself: the nonce's transaction commits first, then the reply's runs (never nested). */
   public Outcome receive(String code, String timestamp, String nonce, String signature, byte[] body) {
     // any department with a secret may answer: items it was given stay its own after a switch to Tasklist or
     // deactivation (the item's state decides whether the reply fits)
@@ -82,8 +90,12 @@ public class DepartmentReplies {
       log.warn("department reply with a bad signature for {}", code);
       throw new Unauthenticated("签名校验失败");
     }
-    rememberNonce(code, nonce, window);
+    transaction.executeWithoutResult(status -> consumeNonce(code, nonce, window));
+    return transaction.execute(status -> take(department, code, body));
+  }
 
+  /** The reply's own transaction: a refusal (400, 409) rolls back everything but the nonce. */
+  private Outcome take(Department department, String code, byte[] body) {
     DepartmentReply reply = parse(body);
     String hash = contentHash(reply);
     boolean seen = jdbc.sql("SELECT COUNT(*) FROM department_reply WHERE department_code = ? AND ticket_no = ? "
@@ -101,8 +113,11 @@ public class DepartmentReplies {
     return Outcome.ACCEPTED;
   }
 
-  /** A nonce seen within the window is a replay; the table keeps only the window's nonces. */
-  private void rememberNonce(String code, String nonce, long window) {
+  /**
+   * A nonce seen within the window is a replay; the table keeps only the window's nonces. Two identical requests
+   * at the same moment: the primary key lets one insert through, the other is the replay.
+   */
+  private void consumeNonce(String code, String nonce, long window) {
     Instant now = Instant.now();
     jdbc.sql("DELETE FROM department_nonce WHERE seen_at < ?").param(Timestamp.from(now.minusSeconds(2 * window)))
         .update();
@@ -111,8 +126,12 @@ public class DepartmentReplies {
     if (replay) {
       throw new Unauthenticated("重复的请求（随机数已使用）");
     }
-    jdbc.sql("INSERT INTO department_nonce (department_code, nonce, seen_at) VALUES (?, ?, ?)")
-        .params(code, nonce, Timestamp.from(now)).update();
+    try {
+      jdbc.sql("INSERT INTO department_nonce (department_code, nonce, seen_at) VALUES (?, ?, ?)")
+          .params(code, nonce, Timestamp.from(now)).update();
+    } catch (DuplicateKeyException e) {
+      throw new Unauthenticated("重复的请求（随机数已使用）");
+    }
   }
 
   private DepartmentReply parse(byte[] body) {

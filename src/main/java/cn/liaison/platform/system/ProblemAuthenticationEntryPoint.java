@@ -14,7 +14,12 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
-/** 401 and 403 on /api as RFC 9457 problem details with Chinese messages. */
+/**
+ * 401 and 403 on /api as RFC 9457 problem details with Chinese messages. The 401's challenge is not "Basic": a Basic
+ * challenge makes browsers ask for a password and then attach it to every later request to the site, also to forms
+ * that foreign pages post (see {@link CrossSiteRequestGuard}). Clients send {@code Authorization: Basic …} with every
+ * request instead (curl -u, scripts, Camunda Modeler, Swagger UI's "Authorize").
+ */
 @Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -27,8 +32,14 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    response.setHeader("WWW-Authenticate", "Basic realm=\"liaison-platform\", charset=\"UTF-8\"");
-    write(request, response, HttpStatus.UNAUTHORIZED, "需要登录", "请提供有效的用户名和密码。");
+    response.setHeader("WWW-Authenticate", challenge("liaison-platform"));
+    write(request, response, HttpStatus.UNAUTHORIZED, "需要登录",
+        "请提供有效的用户名和密码（每个请求都带上 Authorization: Basic 请求头）。");
+  }
+
+  /** A challenge that names the scheme but is no "Basic" one, so browsers show no login dialog. */
+  static String challenge(String realm) {
+    return "Liaison-Basic realm=\"" + realm + "\"";
   }
 
   @Override

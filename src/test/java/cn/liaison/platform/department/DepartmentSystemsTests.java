@@ -261,7 +261,7 @@ class DepartmentSystemsTests {
         String.class);
     assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     ResponseEntity<String> execute = http.withBasicAuth("auditor1", "auditor1").postForEntity(
-        "/engine-rest/job/" + job.getId() + "/execute", null, String.class);
+        "/engine-rest/job/" + job.getId() + "/execute", Platform.script(), String.class);
     assertThat(execute.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
     assertThat(platform.assignJob(citizen).getRetries()).isZero();
@@ -314,6 +314,46 @@ class DepartmentSystemsTests {
     assertThat(platform.departmentReplies(citizen)).isEqualTo(storedReplies);
     assertThat(platform.opinionReplies(citizen)).isZero();
     assertThat(platform.waitingForTheDepartmentSystem(citizen)).isTrue();
+  }
+
+  @Test
+  void refusedRepliesUseTheirNonceSoTheSameSignedRequestCannotBeReplayed() {
+    var department = platform.httpDepartment(2000);
+    var stranger = platform.httpDepartment(2000);
+    departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(202)));
+    var citizen = platform.citizenSubmits();
+    platform.staffSortAndAnalystAssigns(citizen, department.code());
+    assertThat(platform.runAssignJob(citizen)).isNull();
+    JsonNode before = platform.progress(citizen);
+    String now = String.valueOf(Instant.now().getEpochSecond());
+
+    // 400: an extension to a day already past, refused inside the reply's transaction
+    byte[] badExtension = Platform.bytes(Map.of("ticketNo", citizen.ticketNo(), "type", "EXTENSION_REQUEST",
+        "newDeadline", "2020-01-01", "text", "需要更多时间"));
+    String nonce1 = UUID.randomUUID().toString();
+    String signature1 = Signatures.sign(department.secret(), now, nonce1, badExtension);
+    assertThat(platform.postReply(department.code(), now, nonce1, signature1, badExtension).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    platform.assertRefused(platform.postReply(department.code(), now, nonce1, signature1, badExtension), "随机数已使用");
+
+    // 409: a department the item was never given answers it
+    byte[] strangerFinal = Platform.bytes(Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
+        "result", "SOLVED", "text", "已办结"));
+    String nonce2 = UUID.randomUUID().toString();
+    String signature2 = Signatures.sign(stranger.secret(), now, nonce2, strangerFinal);
+    assertThat(platform.postReply(stranger.code(), now, nonce2, signature2, strangerFinal).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+    platform.assertRefused(platform.postReply(stranger.code(), now, nonce2, signature2, strangerFinal), "随机数已使用");
+
+    JsonNode after = platform.progress(citizen);
+    assertThat(after.path("status").asText()).isEqualTo("ASSIGNED");
+    assertThat(after.path("events")).isEqualTo(before.path("events"));
+    assertThat(after.path("replies")).isEmpty();
+    assertThat(platform.departmentReplies(citizen)).isZero();
+    assertThat(platform.opinionReplies(citizen)).isZero();
+    assertThat(platform.waitingForTheDepartmentSystem(citizen)).isTrue();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM department_nonce WHERE nonce IN (?, ?)", Integer.class,
+        nonce1, nonce2)).isEqualTo(2);
   }
 
   // ---- 8 ----
@@ -583,7 +623,7 @@ class DepartmentSystemsTests {
       assertThat(http.withBasicAuth("demo", "demo").exchange("/engine-rest/job/" + jobId + "/retries",
           HttpMethod.PUT, json(Map.of("retries", 1)), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
       assertThat(incidents(citizen)).as("incident resolved by the retry").isEmpty();
-      assertThat(http.withBasicAuth("demo", "demo").postForEntity("/engine-rest/job/" + jobId + "/execute", null,
+      assertThat(http.withBasicAuth("demo", "demo").postForEntity("/engine-rest/job/" + jobId + "/execute", script(),
           String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
       assertThat(incidents(citizen)).isEmpty();
@@ -855,6 +895,13 @@ class DepartmentSystemsTests {
     }
 
     // -- JSON --
+
+    /** A POST without a body, as a script sends it: X-Requested-With says it is no cross-site request. */
+    static HttpEntity<Void> script() {
+      HttpHeaders headers = new HttpHeaders();
+      headers.set("X-Requested-With", "XMLHttpRequest");
+      return new HttpEntity<>(headers);
+    }
 
     static HttpEntity<byte[]> json(Object body) {
       HttpHeaders headers = new HttpHeaders();

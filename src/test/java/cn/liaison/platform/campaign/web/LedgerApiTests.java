@@ -88,6 +88,7 @@ class LedgerApiTests {
     }, partHeaders));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.set("X-Requested-With", "XMLHttpRequest"); // a script's upload says it is no cross-site form
     TestRestTemplate client = user == null ? http : http.withBasicAuth(user, user);
     return client.exchange("/api/campaigns/" + campaign + "/households", HttpMethod.POST,
         new HttpEntity<>(form, headers), JSON);
@@ -332,6 +333,7 @@ class LedgerApiTests {
   static HttpEntity<LinkedMultiValueMap<String, Object>> multipart(LinkedMultiValueMap<String, Object> form) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.set("X-Requested-With", "XMLHttpRequest");
     return new HttpEntity<>(form, headers);
   }
 
