@@ -69,7 +69,7 @@ class BpmnRules {
     }
     boolean annotation = inTextAnnotation || "textAnnotation".equals(tag);
     String text = element.getText();
-    if (!annotation && element.elements().isEmpty() && ExpressionRules.isExpression(text)) {
+    if (!annotation && ExpressionRules.isExpression(text)) {
       expressions.check(text.trim()).ifPresent(r -> violations.add(new Violation(id, r)));
     }
     for (Element child : element.elements()) {

@@ -1,31 +1,57 @@
 package cn.liaison.platform.modeling;
 
+import java.lang.reflect.Field;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.cmd.DeployCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.repository.DeploymentBuilderImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Who deployed what: every new deployment, accepted (INFO) or refused by the model check (WARN). */
-final class DeploymentLog {
+/**
+ * Who deployed what: every deployment command, accepted (INFO, after it was stored) or refused (WARN, with the
+ * reason: the model check's, a missing permission's, a parse error's). Wraps the engine's commands outermost,
+ * so it also sees the refusals that happen before any deployer runs (403).
+ */
+class DeploymentLog extends CommandInterceptor {
 
-  private static final Logger log = LoggerFactory.getLogger("cn.liaison.platform.modeling.Deployments");
+  static final Logger log = LoggerFactory.getLogger("cn.liaison.platform.modeling.Deployments");
 
-  private DeploymentLog() {}
+  private final IdentityService identityService;
 
-  static void accepted(DeploymentEntity deployment) {
-    log.info("模型部署已接受 (deployment accepted): user={} name={} source={} resources={} id={}",
-        who(), deployment.getName(), deployment.getSource(), resources(deployment), deployment.getId());
+  DeploymentLog(IdentityService identityService) {
+    this.identityService = identityService;
   }
 
-  static void refused(DeploymentEntity deployment, List<Violation> violations) {
-    log.warn("模型部署被拒绝 (deployment refused): user={} name={} source={} resources={} reasons: {}",
-        who(), deployment == null ? null : deployment.getName(), deployment == null ? null : deployment.getSource(),
-        deployment == null ? null : resources(deployment),
-        violations.stream().map(Violation::describe).collect(Collectors.joining("; ")));
+  @Override
+  public <T> T execute(Command<T> command) {
+    if (!(command instanceof DeployCmd)) {
+      return next.execute(command);
+    }
+    String user = who();
+    try {
+      T result = next.execute(command);
+      if (result instanceof DeploymentEntity deployment) {
+        log.info("模型部署已接受 (deployment accepted): user={} name={} source={} resources={} id={}",
+            user, deployment.getName(), deployment.getSource(), names(deployment.getResources() == null
+                ? List.of() : deployment.getResources().keySet()), deployment.getId());
+      }
+      return result;
+    } catch (RuntimeException e) {
+      DeploymentEntity requested = requested((DeployCmd) command);
+      log.warn("模型部署被拒绝 (deployment refused): user={} name={} source={} resources={} reason: {}",
+          user, requested == null ? null : requested.getName(), requested == null ? null : requested.getSource(),
+          requested == null || requested.getResources() == null ? "?" : names(requested.getResources().keySet()),
+          e.getMessage());
+      throw e;
+    }
   }
 
   static String refusalMessage(List<Violation> violations) {
@@ -34,14 +60,24 @@ final class DeploymentLog {
         + "\n规则见 processes/README.md。";
   }
 
-  /** The authenticated user of the command (REST: the HTTP Basic user); the platform itself when none. */
-  static String who() {
-    CommandContext commandContext = Context.getCommandContext();
-    String user = commandContext == null ? null : commandContext.getAuthenticatedUserId();
-    return user == null ? "(platform)" : user;
+  /** The authenticated user (REST: the HTTP Basic user); the platform itself (its start-up deployment) when none. */
+  private String who() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication == null || authentication.getUserId() == null ? "(platform)" : authentication.getUserId();
   }
 
-  private static String resources(DeploymentEntity deployment) {
-    return deployment.getResources() == null ? "[]" : new TreeSet<>(deployment.getResources().keySet()).toString();
+  /** What was asked to be deployed. DeployCmd keeps its builder to itself, so it is read from the field. */
+  private static DeploymentEntity requested(DeployCmd command) {
+    try {
+      Field builder = DeployCmd.class.getDeclaredField("deploymentBuilder");
+      builder.setAccessible(true);
+      return ((DeploymentBuilderImpl) builder.get(command)).getDeployment();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String names(Collection<String> resources) {
+    return new TreeSet<>(resources).toString();
   }
 }

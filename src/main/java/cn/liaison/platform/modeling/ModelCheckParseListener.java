@@ -35,9 +35,8 @@ class ModelCheckParseListener extends AbstractBpmnParseListener {
     if (violations.isEmpty()) {
       return;
     }
-    String message = DeploymentLog.refusalMessage(violations);
-    DeploymentLog.refused(deployment, violations);
-    throw new BpmnParseException(message, elementWithId(rootElement, violations.get(0).elementId()));
+    throw new BpmnParseException(DeploymentLog.refusalMessage(violations),
+        elementWithId(rootElement, violations.get(0).elementId()));
   }
 
   private static DeploymentEntity deploymentOf(List<ProcessDefinitionEntity> processDefinitions) {

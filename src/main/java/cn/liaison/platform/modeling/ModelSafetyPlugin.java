@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  *   <li>DMN and the other files: {@link ResourceCheckDeployer}, before the engine's deployers, with
  *       {@link DmnRules}; the DMN engine's default expression languages are FEEL, so a table that names no
  *       language never falls back to JUEL;</li>
- *   <li>who deployed what, accepted or refused: {@link DeploymentLog}.</li>
+ *   <li>who deployed what, accepted or refused: {@link DeploymentLog}, wrapping the engine's commands.</li>
  * </ul>
  *
  * Who may deploy at all is an engine authorization (DEPLOYMENT CREATE: {@code analysts} and
@@ -57,14 +58,10 @@ class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
     preDeployers.add(0, new ResourceCheckDeployer(new DmnRules()));
     configuration.setCustomPreDeployers(preDeployers);
 
-    List<Deployer> postDeployers = configuration.getCustomPostDeployers() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostDeployers());
-    postDeployers.add(deployment -> {
-      if (deployment.isNew()) {
-        DeploymentLog.accepted(deployment);
-      }
-    });
-    configuration.setCustomPostDeployers(postDeployers);
+    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    interceptors.add(0, new DeploymentLog(configuration.getIdentityService()));
+    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 
     feelOnly(configuration);
   }

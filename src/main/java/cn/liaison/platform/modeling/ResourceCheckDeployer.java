@@ -37,7 +37,6 @@ class ResourceCheckDeployer implements Deployer {
       String name = entry.getKey();
       List<Violation> violations = check(name, entry.getValue().getBytes());
       if (!violations.isEmpty()) {
-        DeploymentLog.refused(deployment, violations);
         List<Problem> problems = new ArrayList<>();
         violations.forEach(v -> problems.add(new ModelProblem(v.describe(), v.elementId())));
         throw new ParseException(DeploymentLog.refusalMessage(violations) + " | resource " + name, name, problems,

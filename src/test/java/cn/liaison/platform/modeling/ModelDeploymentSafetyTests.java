@@ -214,10 +214,11 @@ class ModelDeploymentSafetyTests {
 
   @ParameterizedTest
   @ValueSource(strings = {"staff1", "water1", "auditor1", "deputy1", "supervisor1"})
-  void onlyAnalystsAndAdministratorsMayDeploy(String user) {
+  void onlyAnalystsAndAdministratorsMayDeploy(String user, CapturedOutput log) {
     Map<String, String> harmless = Map.of("harmless.bpmn", process("<bpmn:task id=\"Task_Nothing\" />"));
 
     assertThat(deploy(user, "not mine to deploy", harmless).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(log.getOut()).contains("模型部署被拒绝", "user=" + user, "name=not mine to deploy", "harmless.bpmn");
     assertThat(deploy("demo", "administrator deploys", harmless).getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
