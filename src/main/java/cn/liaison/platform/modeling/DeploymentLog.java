@@ -49,7 +49,7 @@ class DeploymentLog extends CommandInterceptor {
       log.warn("模型部署被拒绝 (deployment refused): user={} name={} source={} resources={} reason: {}",
           user, requested == null ? null : requested.getName(), requested == null ? null : requested.getSource(),
           requested == null || requested.getResources() == null ? "?" : names(requested.getResources().keySet()),
-          e.getMessage());
+          e.getMessage() == null ? e.toString() : e.getMessage().replace('\n', ' '));
       throw e;
     }
   }
