@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 
@@ -52,6 +56,10 @@ class ModelDeploymentSafetyTests {
   @Autowired TestRestTemplate http;
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ProcessEngineConfigurationImpl engineConfiguration;
 
   final List<String> deployed = new ArrayList<>();
 
@@ -208,6 +216,30 @@ class ModelDeploymentSafetyTests {
         .isOne();
     assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("analyst-change-triage").count())
         .isOne();
+  }
+
+  // ---- versions deployed before the check ----
+
+  @Test
+  void versionDeployedBeforeTheCheckKeepsRunningAfterARestart() {
+    String before = definitions("<bpmn:startEvent id=\"Start\" />"
+        + "<bpmn:userTask id=\"Task_Old\" name=\"旧版本任务\" camunda:candidateGroups=\"${group}\" />"
+        + "<bpmn:endEvent id=\"End\" /><bpmn:sequenceFlow id=\"Flow_1\" sourceRef=\"Start\" targetRef=\"Task_Old\" />"
+        + "<bpmn:sequenceFlow id=\"Flow_2\" sourceRef=\"Task_Old\" targetRef=\"End\" />")
+        .replace("model-safety-test", "model-safety-old-version");
+    String deploymentId = repositoryService.createDeployment().name("before the check")
+        .addString("old-version.bpmn", before).deploy().getId();
+    deployed.add(deploymentId);
+    // as stored by an older release, which did not check models: a method call in an expression
+    jdbc.update("update ACT_GE_BYTEARRAY set BYTES_ = ? where DEPLOYMENT_ID_ = ? and NAME_ = ?",
+        before.replace("${group}", "${group.trim()}").getBytes(StandardCharsets.UTF_8), deploymentId, "old-version.bpmn");
+    // a restart: the engine parses the stored model again when an instance needs it
+    engineConfiguration.getDeploymentCache().discardProcessDefinitionCache();
+
+    runtimeService.startProcessInstanceByKey("model-safety-old-version", Map.of("group", " analysts "));
+
+    assertThat(taskService.createTaskQuery().processDefinitionKey("model-safety-old-version")
+        .taskCandidateGroup("analysts").count()).isOne();
   }
 
   // ---- who may deploy ----
