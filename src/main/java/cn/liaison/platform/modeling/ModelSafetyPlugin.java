@@ -8,11 +8,14 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.el.ExpressionManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +28,7 @@ import org.springframework.stereotype.Component;
  *   <li>DMN and the other files: {@link ResourceCheckDeployer}, before the engine's deployers, with
  *       {@link DmnRules}; the DMN engine's default expression languages are FEEL, so a table that names no
  *       language never falls back to JUEL;</li>
+ *   <li>at run time, expressions reach the platform's delegates only ({@link DelegateBeans});</li>
  *   <li>who deployed what, accepted or refused: {@link DeploymentLog}, wrapping the engine's commands.</li>
  * </ul>
  *
@@ -37,15 +41,18 @@ class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
   private static final Logger log = LoggerFactory.getLogger(ModelSafetyPlugin.class);
 
   private final ConfigurableListableBeanFactory beanFactory;
+  private final ApplicationContext applicationContext;
   private PlatformNames names;
 
-  ModelSafetyPlugin(ConfigurableListableBeanFactory beanFactory) {
+  ModelSafetyPlugin(ConfigurableListableBeanFactory beanFactory, ApplicationContext applicationContext) {
     this.beanFactory = beanFactory;
+    this.applicationContext = applicationContext;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    names = new PlatformNames(beanFactory, configuration::getBeans);
+    names = new PlatformNames(beanFactory);
+    onlyDelegatesInExpressions(configuration);
     ExpressionRules expressions = new ExpressionRules(names);
 
     List<BpmnParseListener> parseListeners = configuration.getCustomPreBPMNParseListeners() == null
@@ -64,6 +71,21 @@ class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 
     feelOnly(configuration);
+  }
+
+  /**
+   * At run time, expressions reach the platform's delegates and nothing else of the Spring context (Camunda's
+   * default exposes every bean): a second line behind the deployment check, for versions deployed before it.
+   */
+  private void onlyDelegatesInExpressions(ProcessEngineConfigurationImpl configuration) {
+    ExpressionManager current = configuration.getExpressionManager();
+    if (current != null && !(current instanceof SpringExpressionManager)) {
+      log.warn("expression manager {} kept: expressions may reach every Spring bean", current.getClass().getName());
+      return;
+    }
+    DelegateBeans delegates = new DelegateBeans(beanFactory, names);
+    configuration.setBeans(delegates);
+    configuration.setExpressionManager(new SpringExpressionManager(applicationContext, delegates));
   }
 
   /** Decisions that name no expression language are FEEL, never JUEL (which reaches every Spring bean). */

@@ -1,10 +1,8 @@
 package cn.liaison.platform.modeling;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -30,12 +28,10 @@ class PlatformNames {
   static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "externalTask", "caseExecution");
 
   private final ConfigurableListableBeanFactory beans;
-  private final Supplier<Map<Object, Object>> engineBeans;
   private volatile SortedSet<String> delegates;
 
-  PlatformNames(ConfigurableListableBeanFactory beans, Supplier<Map<Object, Object>> engineBeans) {
+  PlatformNames(ConfigurableListableBeanFactory beans) {
     this.beans = beans;
-    this.engineBeans = engineBeans;
   }
 
   /** The platform's delegate and listener beans, by name (computed once, from the bean definitions). */
@@ -61,8 +57,7 @@ class PlatformNames {
 
   /** A Spring bean (or alias) an expression would reach, exactly as Camunda's ApplicationContextElResolver does. */
   boolean isBean(String name) {
-    Map<Object, Object> exposed = engineBeans.get();
-    return beans.containsBean(name) || (exposed != null && exposed.containsKey(name));
+    return beans.containsBean(name);
   }
 
   boolean isEngineObject(String name) {

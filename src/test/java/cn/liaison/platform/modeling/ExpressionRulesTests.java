@@ -2,7 +2,6 @@ package cn.liaison.platform.modeling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +28,7 @@ class ExpressionRulesTests {
     beans.registerSingleton("someoneElsesDelegate", java.lang.reflect.Proxy.newProxyInstance(
         JavaDelegate.class.getClassLoader(), new Class<?>[] {JavaDelegate.class}, (proxy, method, args) -> null));
     beans.registerBeanDefinition("notifyCitizenDelegate", new RootBeanDefinition(NotifyCitizenDelegate.class));
-    rules = new ExpressionRules(new PlatformNames(beans, Map::of));
+    rules = new ExpressionRules(new PlatformNames(beans));
   }
 
   @ParameterizedTest

@@ -1,6 +1,7 @@
 package cn.liaison.platform.modeling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -240,6 +241,28 @@ class ModelDeploymentSafetyTests {
 
     assertThat(taskService.createTaskQuery().processDefinitionKey("model-safety-old-version")
         .taskCandidateGroup("analysts").count()).isOne();
+  }
+
+  @Test
+  void versionDeployedBeforeTheCheckReachesNoPlatformBeanWhenItRuns() {
+    String before = definitions("<bpmn:startEvent id=\"Start\" />"
+        + "<bpmn:userTask id=\"Task_Old\" name=\"旧版本任务\" camunda:candidateGroups=\"${group}\" />"
+        + "<bpmn:endEvent id=\"End\" /><bpmn:sequenceFlow id=\"Flow_1\" sourceRef=\"Start\" targetRef=\"Task_Old\" />"
+        + "<bpmn:sequenceFlow id=\"Flow_2\" sourceRef=\"Task_Old\" targetRef=\"End\" />")
+        .replace("model-safety-test", "model-safety-old-bean");
+    String deploymentId = repositoryService.createDeployment().name("before the check")
+        .addString("old-bean.bpmn", before).deploy().getId();
+    deployed.add(deploymentId);
+    // stored by an older release: an expression reaching a Spring bean (harmless here: it reads a setting)
+    jdbc.update("update ACT_GE_BYTEARRAY set BYTES_ = ? where DEPLOYMENT_ID_ = ? and NAME_ = ?",
+        before.replace("${group}", "${departmentCalls.retryCycle}").getBytes(StandardCharsets.UTF_8), deploymentId,
+        "old-bean.bpmn");
+    engineConfiguration.getDeploymentCache().discardProcessDefinitionCache();
+
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("model-safety-old-bean"))
+        .hasMessageContaining("departmentCalls");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("model-safety-old-bean").count())
+        .isZero();
   }
 
   // ---- who may deploy ----
