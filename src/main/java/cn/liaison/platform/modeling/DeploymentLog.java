@@ -38,17 +38,21 @@ class DeploymentLog extends CommandInterceptor {
     String user = who();
     try {
       T result = next.execute(command);
-      if (result instanceof DeploymentEntity deployment) {
+      if (result instanceof DeploymentEntity deployment && deployment.isNew()) {
         log.info("模型部署已接受 (deployment accepted): user={} name={} source={} resources={} id={}",
-            user, deployment.getName(), deployment.getSource(), names(deployment.getResources() == null
-                ? List.of() : deployment.getResources().keySet()), deployment.getId());
+            user, deployment.getName(), deployment.getSource(), names(deployment.getResources().keySet()),
+            deployment.getId());
+      } else if (result instanceof DeploymentEntity deployment) {
+        // nothing changed (duplicate filtering): the engine answers with the existing deployment, nothing new
+        log.info("模型部署无变化 (deployment unchanged, nothing deployed): user={} name={} source={} existing id={}",
+            user, deployment.getName(), deployment.getSource(), deployment.getId());
       }
       return result;
     } catch (RuntimeException e) {
       DeploymentEntity requested = requested((DeployCmd) command);
       log.warn("模型部署被拒绝 (deployment refused): user={} name={} source={} resources={} reason: {}",
           user, requested == null ? null : requested.getName(), requested == null ? null : requested.getSource(),
-          requested == null || requested.getResources() == null ? "?" : names(requested.getResources().keySet()),
+          requested == null ? "?" : requestedNames(requested),
           e.getMessage() == null ? e.toString() : e.getMessage().replace('\n', ' '));
       throw e;
     }
@@ -74,6 +78,14 @@ class DeploymentLog extends CommandInterceptor {
       return ((DeploymentBuilderImpl) builder.get(command)).getDeployment();
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
+    }
+  }
+
+  private static String requestedNames(DeploymentEntity requested) {
+    try {
+      return requested.getResources() == null ? "[]" : names(requested.getResources().keySet());
+    } catch (RuntimeException e) {
+      return "?";
     }
   }
 

@@ -146,6 +146,15 @@ class ModelDeploymentSafetyTests {
   }
 
   @Test
+  void decisionThatNamesNoLanguageIsFeelNeverJuel() {
+    var dmn = engineConfiguration.getDmnEngineConfiguration();
+    assertThat(List.of(dmn.getDefaultInputExpressionExpressionLanguage(), dmn.getDefaultInputEntryExpressionLanguage(),
+        dmn.getDefaultOutputEntryExpressionLanguage(), dmn.getDefaultLiteralExpressionLanguage()))
+        .allSatisfy(language -> assertThat(DmnRules.isFeel(language)).as(language).isTrue());
+    assertThat(engineConfiguration.isDmnFeelEnableLegacyBehavior()).isFalse();
+  }
+
+  @Test
   void variableNamedLikeABeanIsRefused() {
     ResponseEntity<byte[]> answer = deploy(ATTACKER, "malicious", Map.of("bean-named-variable.bpmn", process(
         "<bpmn:userTask id=\"Task_Evil\" name=\"审核\" camunda:candidateGroups=\"${identityService}\" />")));
