@@ -82,8 +82,8 @@ class ObjectVariableTypeGuard extends AbstractProcessEnginePlugin {
         List<String> refused = typeNames(object.getObjectTypeName()).stream()
             .filter(name -> validator != null && !validator.validate(name)).toList();
         if (!refused.isEmpty()) {
-          throw new BadUserRequestException("变量 " + valueFields.getName() + " 的对象类型不在允许范围内：" + refused
-              + "（对象变量只接受平台自己的类型和 JDK 的值类型）");
+          throw new TypeRefused(valueFields.getName(), "变量 " + valueFields.getName() + " 的对象类型不在允许范围内："
+              + refused + "（对象变量只接受平台自己的类型和 JDK 的值类型）");
         }
       }
       serializer.writeValue(value, valueFields);
@@ -122,6 +122,18 @@ class ObjectVariableTypeGuard extends AbstractProcessEnginePlugin {
     @Override
     public boolean isMutableValue(T typedValue) {
       return serializer.isMutableValue(typedValue);
+    }
+  }
+
+  /** An object value of a type outside the allow-list; a task completion turns it into a 400 (TaskCompletionGuard). */
+  static final class TypeRefused extends BadUserRequestException {
+    private static final long serialVersionUID = 1L;
+
+    final String variable;
+
+    TypeRefused(String variable, String message) {
+      super(message);
+      this.variable = variable;
     }
   }
 }

@@ -246,6 +246,9 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
           if (t instanceof TaskDecisionRefused refused) {
             throw refused;
           }
+          if (t instanceof ObjectVariableTypeGuard.TypeRefused type) {
+            throw new TaskDecisionRefused(Map.of(type.variable, "“" + type.variable + "”的类型不正确"));
+          }
         }
         throw e;
       } finally {

@@ -72,7 +72,7 @@ class BrowserSafetyTests {
         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", campaign, "路寨镇2027年水稻改种", "路寨镇", "2027年夏季",
         Date.valueOf(LocalDate.of(2027, 4, 1)), Date.valueOf(LocalDate.of(2027, 4, 15)),
         Date.valueOf(LocalDate.of(2027, 6, 30)), 8, new BigDecimal("40.00"), new BigDecimal("300.00"), "DRAFT",
-        "staff1", Timestamp.from(Instant.now()));
+        "staff3", Timestamp.from(Instant.now()));
     jdbc.update("INSERT INTO campaign_team (campaign_code, scope_kind, scope_name, deputy_user_id) VALUES (?, ?, ?, ?)",
         campaign, "VILLAGE", "东村", "deputy1");
     if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).count() == 0) {
@@ -87,7 +87,7 @@ class BrowserSafetyTests {
 
   @Test
   void foreignPageCannotOverwriteACampaignLedgerWithCachedCredentials() {
-    // the browser attaches staff1's cached Basic credentials to the foreign page's multipart form
+    // the browser attaches staff3's cached Basic credentials to the foreign page's multipart form
     HttpHeaders crossSite = new HttpHeaders();
     crossSite.set(HttpHeaders.ORIGIN, EVIL);
     crossSite.set("Sec-Fetch-Site", "cross-site");
@@ -285,7 +285,7 @@ class BrowserSafetyTests {
       }
     });
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.withBasicAuth("staff1", "staff1").exchange("/api/campaigns/" + campaign + "/households",
+    return http.withBasicAuth("staff3", "staff3").exchange("/api/campaigns/" + campaign + "/households",
         HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
   }
 
