@@ -4,8 +4,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Settings of calls between the platform and department systems, also read by the BPMN models:
- * {@code camunda:failedJobRetryTimeCycle="${departmentCalls.retryCycle}"}.
+ * Settings of calls between the platform and department systems. The retry cycle is also the engine's default
+ * for failing jobs (camunda.bpm.generic-properties: failed-job-retry-time-cycle), since models may not read beans.
  */
 @Component("departmentCalls")
 public class DepartmentCallProperties {

@@ -300,6 +300,7 @@ class ModelDeploymentSafetyTests {
     }));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.setOrigin("file://"); // as Camunda Modeler sends it (its renderer is a file:// page)
     ResponseEntity<byte[]> answer = http.withBasicAuth(user, user).exchange("/engine-rest/deployment/create",
         HttpMethod.POST, new HttpEntity<>(form, headers), byte[].class);
     if (answer.getStatusCode() == HttpStatus.OK) {

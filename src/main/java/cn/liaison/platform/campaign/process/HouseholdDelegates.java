@@ -47,7 +47,8 @@ class HouseholdDelegates {
 
   /**
    * The station's tasks of the campaign itself (扫尾收关): their decisions are checked by the engine's completion
-   * guard (HouseholdTaskRules); the listener stays so that existing models that name it keep deploying.
+   * guard (HouseholdTaskRules). The current model names no listener; this no-op stays for campaigns still running
+   * on versions deployed before, whose 扫尾收关 names it.
    */
   @Bean
   TaskListener campaignTaskListener() {
