@@ -6,6 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import cn.liaison.platform.campaign.CampaignProcess.Event;
 import cn.liaison.platform.campaign.CampaignProcess.Task;
+import cn.liaison.platform.campaign.CampaignProcess.UnwillingReason;
+import cn.liaison.platform.campaign.CampaignProcess.Var;
+import cn.liaison.platform.campaign.CampaignProcess.VisitOutcome;
+import cn.liaison.platform.opinion.OpinionLoopProcess;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -56,7 +60,7 @@ class CampaignProcessTests {
     @Bean
     ProcessEngineCoverageProperties coverageProperties() {
       return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0)
-          .excludeProcessDefinitionKeys("opinion-loop").build();
+          .excludeProcessDefinitionKeys(OpinionLoopProcess.KEY).build();
     }
   }
 
@@ -97,12 +101,13 @@ class CampaignProcessTests {
     assertThat(h).isWaitingAt(Task.VISIT).task().isAssignedTo("deputy1");
     assertThat(runtime.getVariables(h.getId()).values().toString()).doesNotContain("张三", "13800001111");
 
-    complete(h, Task.VISIT, Map.of("visitOutcome", "WILLING"));
-    complete(h, Task.SIGN_AGREEMENT, Map.of("agreementNo", "LZ-XY-001", "signedPlots", List.of("P1", "P2"),
-        "signedMu", 3.5));
-    assertThatThrownBy(() -> complete(h, Task.CONFIRM_PLANTING, Map.of("plantedMu", 4.0, "plantedOn", "2027-04-20")))
+    complete(h, Task.VISIT, Map.of(Var.VISIT_OUTCOME, VisitOutcome.WILLING.name()));
+    complete(h, Task.SIGN_AGREEMENT, Map.of(Var.AGREEMENT_NO, "LZ-XY-001", Var.SIGNED_PLOTS, List.of("P1", "P2"),
+        Var.SIGNED_MU, 3.5));
+    assertThatThrownBy(() -> complete(h, Task.CONFIRM_PLANTING, Map.of(Var.PLANTED_MU, 4.0,
+        Var.PLANTED_ON, "2027-04-20")))
         .hasMessageContaining("种植面积不能大于签约面积");
-    complete(h, Task.CONFIRM_PLANTING, Map.of("plantedMu", 3.5, "plantedOn", "2027-04-20"));
+    complete(h, Task.CONFIRM_PLANTING, Map.of(Var.PLANTED_MU, 3.5, Var.PLANTED_ON, "2027-04-20"));
     executeJob(h, Task.SCHEDULE_WATER);
     executeJob(h, Task.REGISTER_TECHNICAL_GUIDANCE);
     assertThat(h).isWaitingAt(Event.AWAIT_SUBSIDY);
@@ -127,22 +132,23 @@ class CampaignProcessTests {
     household("H-002", "东村", "东片", "P1", "3.0");
     startCampaign();
     ProcessInstance h = householdProcess("H-002");
-    complete(h, Task.VISIT, Map.of("visitOutcome", "UNWILLING", "unwillingReasons", List.of("HIGH_GROUND", "HIGH_COST"),
-        "visitNote", "地势高，担心灌溉成本"));
+    complete(h, Task.VISIT, Map.of(Var.VISIT_OUTCOME, VisitOutcome.UNWILLING.name(),
+        Var.UNWILLING_REASONS, List.of(UnwillingReason.HIGH_GROUND.name(), UnwillingReason.HIGH_COST.name()),
+        Var.VISIT_NOTE, "地势高，担心灌溉成本"));
     assertThat(households.find(code, "H-002").orElseThrow().status()).isEqualTo(Household.Status.UNWILLING);
     executeJob(h, Task.REQUEST_GUIDANCE);
     assertThat(h).isWaitingAt(Task.RECORD_GUIDANCE).task().hasCandidateGroup("dept-agriculture");
-    complete(h, Task.RECORD_GUIDANCE, Map.of("guidanceOn", "2027-04-05", "guidanceNote", "现场讲解提水灌溉方案"));
+    complete(h, Task.RECORD_GUIDANCE, Map.of(Var.GUIDANCE_ON, "2027-04-05", Var.GUIDANCE_NOTE, "现场讲解提水灌溉方案"));
     assertThat(h).isWaitingAt(Event.TIMER_REVISIT);
     setClock(CAMPAIGN_START.plusDays(4));
     executeJob(h, Event.TIMER_REVISIT);
     assertThat(h).isWaitingAt(Task.VISIT);
-    complete(h, Task.VISIT, Map.of("visitOutcome", "WILLING"));
+    complete(h, Task.VISIT, Map.of(Var.VISIT_OUTCOME, VisitOutcome.WILLING.name()));
     assertThat(h).isWaitingAt(Task.SIGN_AGREEMENT);
     Household visited = households.find(code, "H-002").orElseThrow();
     assertThat(visited.visitCount()).isEqualTo(2);
     assertThat(visited.guidanceCount()).isEqualTo(1);
-    assertThat(runtime.getVariable(h.getId(), "visitCount")).isEqualTo(2);
+    assertThat(runtime.getVariable(h.getId(), Var.VISIT_COUNT)).isEqualTo(2);
   }
 
   @Test
@@ -150,7 +156,7 @@ class CampaignProcessTests {
     household("H-003", "东村", null, "P1", "1.0");
     startCampaign();
     ProcessInstance h = householdProcess("H-003");
-    complete(h, Task.VISIT, Map.of("visitOutcome", "NOT_HOME"));
+    complete(h, Task.VISIT, Map.of(Var.VISIT_OUTCOME, VisitOutcome.NOT_HOME.name()));
     assertThat(h).isWaitingAt(Event.TIMER_REVISIT_NOT_HOME);
     setClock(CAMPAIGN_START.plusDays(3));
     executeJob(h, Event.TIMER_REVISIT_NOT_HOME);
@@ -165,7 +171,7 @@ class CampaignProcessTests {
     ProcessInstance h = householdProcess("H-004");
     campaigns.changeDeputy(code, "H-004", "deputy2");
     assertThat(h).task().isAssignedTo("deputy2");
-    complete(h, Task.VISIT, Map.of("visitOutcome", "WILLING"));
+    complete(h, Task.VISIT, Map.of(Var.VISIT_OUTCOME, VisitOutcome.WILLING.name()));
     assertThat(h).task().isAssignedTo("deputy2");
     assertThat(households.find(code, "H-004").orElseThrow().responsibleDeputy()).isEqualTo("deputy2");
   }
@@ -179,13 +185,13 @@ class CampaignProcessTests {
     assertThat(households.find(code, "H-012").orElseThrow().responsibleDeputy()).isEqualTo("deputy2");
 
     ProcessInstance unwilling = householdProcess("H-010");
-    complete(unwilling, Task.VISIT, Map.of("visitOutcome", "UNWILLING", "unwillingReasons", List.of("SANDY_SOIL"),
-        "visitNote", "沙土地保水差"));
+    complete(unwilling, Task.VISIT, Map.of(Var.VISIT_OUTCOME, VisitOutcome.UNWILLING.name(),
+        Var.UNWILLING_REASONS, List.of(UnwillingReason.SANDY_SOIL.name()), Var.VISIT_NOTE, "沙土地保水差"));
     ProcessInstance planted = householdProcess("H-011");
-    complete(planted, Task.VISIT, Map.of("visitOutcome", "WILLING"));
-    complete(planted, Task.SIGN_AGREEMENT, Map.of("agreementNo", "LZ-XY-011", "signedPlots", List.of("P1"),
-        "signedMu", 1.0));
-    complete(planted, Task.CONFIRM_PLANTING, Map.of("plantedMu", 1.0, "plantedOn", "2027-04-25"));
+    complete(planted, Task.VISIT, Map.of(Var.VISIT_OUTCOME, VisitOutcome.WILLING.name()));
+    complete(planted, Task.SIGN_AGREEMENT, Map.of(Var.AGREEMENT_NO, "LZ-XY-011", Var.SIGNED_PLOTS, List.of("P1"),
+        Var.SIGNED_MU, 1.0));
+    complete(planted, Task.CONFIRM_PLANTING, Map.of(Var.PLANTED_MU, 1.0, Var.PLANTED_ON, "2027-04-25"));
     executeJob(planted, Task.SCHEDULE_WATER);
     executeJob(planted, Task.REGISTER_TECHNICAL_GUIDANCE);
 
@@ -199,16 +205,16 @@ class CampaignProcessTests {
     assertThat(unwilling).isEnded().hasPassed(Event.NOT_CONVERTED);
     Household notConverted = households.find(code, "H-010").orElseThrow();
     assertThat(notConverted.status()).isEqualTo(Household.Status.NOT_CONVERTED);
-    assertThat(notConverted.unwillingReasons()).isEqualTo("SANDY_SOIL");
+    assertThat(notConverted.unwillingReasons()).isEqualTo(UnwillingReason.SANDY_SOIL.name());
     assertThat(campaign).isWaitingAt(Task.WRAP_UP);
-    assertThat((String) runtime.getVariable(campaign.getId(), "outstandingSummary")).contains("H-011", "未改种 2 户");
+    assertThat((String) runtime.getVariable(campaign.getId(), Var.OUTSTANDING_SUMMARY)).contains("H-011", "未改种 2 户");
     // 扫尾收关 goes to the staff of the town's station (路寨镇产业代表联络站), not to every station's staff
     assertThat(campaign).task().hasCandidateGroup("station-staff-yy-luzhai-rice");
     assertThat(tasks.getIdentityLinksForTask(tasks.createTaskQuery().processInstanceId(campaign.getId())
         .taskDefinitionKey(Task.WRAP_UP).singleResult().getId())).extracting("groupId")
         .containsExactly("station-staff-yy-luzhai-rice");
 
-    complete(campaign, Task.WRAP_UP, Map.of("wrapUpNote", "已逐户核对台账", "wrapUpConfirmed", true));
+    complete(campaign, Task.WRAP_UP, Map.of(Var.WRAP_UP_NOTE, "已逐户核对台账", Var.WRAP_UP_CONFIRMED, true));
     executeJob(campaign, Task.SEND_FINAL_BATCH);
     assertThat(planted).isEnded().hasPassed(Event.CROSSED_OFF);
     assertThat(campaign).isEnded().hasPassed(Event.CAMPAIGN_ENDED);
@@ -227,7 +233,7 @@ class CampaignProcessTests {
     setClock(ZonedDateTime.of(2027, 6, 30, 8, 1, 0, 0, BEIJING));
     executeJob(campaign, Event.TIMER_WRAP_UP);
     executeJob(campaign, Task.END_MOBILISATION);
-    complete(campaign, Task.WRAP_UP, Map.of("wrapUpNote", "无", "wrapUpConfirmed", true));
+    complete(campaign, Task.WRAP_UP, Map.of(Var.WRAP_UP_NOTE, "无", Var.WRAP_UP_CONFIRMED, true));
     assertThat(campaign).isEnded();
     assertThat(campaigns().summary()).contains("已销号 0 户");
   }
@@ -276,7 +282,7 @@ class CampaignProcessTests {
 
   ProcessInstance householdProcess(String no) {
     return runtime.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.HOUSEHOLD_KEY)
-        .processInstanceBusinessKey(no).variableValueEquals("campaignCode", code).singleResult();
+        .processInstanceBusinessKey(no).variableValueEquals(Var.CAMPAIGN_CODE, code).singleResult();
   }
 
   void complete(ProcessInstance pi, String taskKey, Map<String, Object> variables) {

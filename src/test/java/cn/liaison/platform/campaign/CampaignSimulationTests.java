@@ -2,6 +2,9 @@ package cn.liaison.platform.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.campaign.CampaignProcess.UnwillingReason;
+import cn.liaison.platform.campaign.CampaignProcess.Var;
+import cn.liaison.platform.campaign.CampaignProcess.VisitOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -103,23 +106,24 @@ class CampaignSimulationTests {
           .processDefinitionKey(CampaignProcess.CAMPAIGN_KEY).singleResult();
       runJobs(campaign.getId(), CampaignProcess.Task.START_SIGN_OFFS);
       assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.HOUSEHOLD_KEY)
-          .variableValueEquals("campaignCode", CODE).count()).isEqualTo(500);
+          .variableValueEquals(Var.CAMPAIGN_CODE, CODE).count()).isEqualTo(500);
 
       // deputies visit: 8 in 10 households replant, 1 in 10 will not, 1 in 10 is never at home
       int planted = 0;
       for (ProcessInstance h : runtime.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.HOUSEHOLD_KEY)
-          .variableValueEquals("campaignCode", CODE).list()) {
+          .variableValueEquals(Var.CAMPAIGN_CODE, CODE).list()) {
         int n = Integer.parseInt(h.getBusinessKey().substring(h.getBusinessKey().length() - 3));
         if (n % 10 == 3) {
-          complete(h, CampaignProcess.Task.VISIT, Map.of("visitOutcome", "UNWILLING",
-              "unwillingReasons", List.of(n % 20 == 3 ? "HIGH_GROUND" : "HIGH_COST"), "visitNote", "顾虑成本"));
+          UnwillingReason reason = n % 20 == 3 ? UnwillingReason.HIGH_GROUND : UnwillingReason.HIGH_COST;
+          complete(h, CampaignProcess.Task.VISIT, Map.of(Var.VISIT_OUTCOME, VisitOutcome.UNWILLING.name(),
+              Var.UNWILLING_REASONS, List.of(reason.name()), Var.VISIT_NOTE, "顾虑成本"));
         } else if (n % 10 == 7) {
-          complete(h, CampaignProcess.Task.VISIT, Map.of("visitOutcome", "NOT_HOME"));
+          complete(h, CampaignProcess.Task.VISIT, Map.of(Var.VISIT_OUTCOME, VisitOutcome.NOT_HOME.name()));
         } else {
-          complete(h, CampaignProcess.Task.VISIT, Map.of("visitOutcome", "WILLING"));
-          complete(h, CampaignProcess.Task.SIGN_AGREEMENT, Map.of("agreementNo", "XY-" + n,
-              "signedPlots", List.of("P1"), "signedMu", 2.0));
-          complete(h, CampaignProcess.Task.CONFIRM_PLANTING, Map.of("plantedMu", 2.0, "plantedOn", "2027-04-20"));
+          complete(h, CampaignProcess.Task.VISIT, Map.of(Var.VISIT_OUTCOME, VisitOutcome.WILLING.name()));
+          complete(h, CampaignProcess.Task.SIGN_AGREEMENT, Map.of(Var.AGREEMENT_NO, "XY-" + n,
+              Var.SIGNED_PLOTS, List.of("P1"), Var.SIGNED_MU, 2.0));
+          complete(h, CampaignProcess.Task.CONFIRM_PLANTING, Map.of(Var.PLANTED_MU, 2.0, Var.PLANTED_ON, "2027-04-20"));
           runJobs(h.getId(), CampaignProcess.Task.SCHEDULE_WATER);
           runJobs(h.getId(), CampaignProcess.Task.REGISTER_TECHNICAL_GUIDANCE);
           planted++;
@@ -136,7 +140,7 @@ class CampaignSimulationTests {
       setClock(ZonedDateTime.of(2027, 6, 30, 8, 1, 0, 0, BEIJING));
       runJobs(campaign.getId(), CampaignProcess.Event.TIMER_WRAP_UP);
       runJobs(campaign.getId(), CampaignProcess.Task.END_MOBILISATION);
-      complete(campaign, CampaignProcess.Task.WRAP_UP, Map.of("wrapUpNote", "已逐村核对", "wrapUpConfirmed", true));
+      complete(campaign, CampaignProcess.Task.WRAP_UP, Map.of(Var.WRAP_UP_NOTE, "已逐村核对", Var.WRAP_UP_CONFIRMED, true));
       assertThat(runtime.createProcessInstanceQuery().processInstanceId(campaign.getId()).count()).isZero();
 
       // the finance system saw every planted household in exactly one payment order (idempotency key)

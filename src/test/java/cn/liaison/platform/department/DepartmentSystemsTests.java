@@ -7,6 +7,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.opinion.OpinionLoopProcess.Event;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Grade;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
+import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
+import cn.liaison.platform.opinion.OpinionLoopProcess.SupervisionDecision;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+import cn.liaison.platform.opinion.Rating;
+import cn.liaison.platform.opinion.ReplyResult;
 import cn.liaison.platform.system.RateLimiter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -128,7 +137,7 @@ class DepartmentSystemsTests {
     assertThat(body.path("category").asText()).isEqualTo("IRRIGATION");
     assertThat(body.path("content").asText()).isEqualTo(Platform.CONTENT);
     assertThat(body.path("place").asText()).isEqualTo(Platform.PLACE);
-    assertThat(body.path("grade").asText()).isEqualTo("GENERAL");
+    assertThat(body.path("grade").asText()).isEqualTo(Grade.GENERAL.name());
     // five working days from Monday 30 Nov: Monday 7 Dec
     assertThat(Instant.parse(body.path("deadline").asText()).atZone(BEIJING).toLocalDate())
         .hasToString("2026-12-07");
@@ -140,8 +149,9 @@ class DepartmentSystemsTests {
     assertThat(platform.reply(department, Map.of("ticketNo", citizen.ticketNo(), "type", "PROGRESS",
         "text", "已派人现场查看灌溉渠"))).isEqualTo("ACCEPTED");
     assertThat(platform.progress(citizen).path("status").asText()).isEqualTo("ASSIGNED");
-    assertThat(platform.reply(department, Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL", "result", "SOLVED",
-        "text", "灌溉渠已疏通，麦田恢复浇水。", "measures", "清淤 300 米"))).isEqualTo("ACCEPTED");
+    assertThat(platform.reply(department, Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
+        "result", ReplyResult.SOLVED.name(), "text", "灌溉渠已疏通，麦田恢复浇水。", "measures", "清淤 300 米")))
+        .isEqualTo("ACCEPTED");
 
     JsonNode progress = platform.progress(citizen);
     assertThat(progress.path("status").asText()).isEqualTo("REPLIED");
@@ -180,7 +190,7 @@ class DepartmentSystemsTests {
     assertThat(calls).hasSize(2).allSatisfy(c -> assertThat(c.getHeader(Signatures.IDEMPOTENCY_KEY)).isEqualTo(key));
     assertThat(calls.get(0).getHeader(Signatures.NONCE)).isNotEqualTo(calls.get(1).getHeader(Signatures.NONCE));
     assertThat(platform.historicCount(citizen, "Event_DepartmentSystemReplied")).isEqualTo(1);
-    assertThat(platform.historicCount(citizen, "Task_AssignDepartment")).isEqualTo(1);
+    assertThat(platform.historicCount(citizen, Task.ASSIGN)).isEqualTo(1);
     assertThat(jdbc.queryForList("SELECT outcome FROM department_call WHERE idempotency_key = ? ORDER BY id",
         String.class, key)).containsExactly("RETRYABLE", "ACCEPTED");
     assertThat(jdbc.queryForList("SELECT http_status FROM department_call WHERE idempotency_key = ? ORDER BY id",
@@ -232,7 +242,7 @@ class DepartmentSystemsTests {
     assertThat(incidents).singleElement().satisfies(i -> {
       assertThat(i.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
       assertThat(i.getIncidentMessage()).contains("HTTP 400", department.name(), "重试无益");
-      assertThat(i.getActivityId()).isEqualTo("Task_AssignDepartment");
+      assertThat(i.getActivityId()).isEqualTo(Task.ASSIGN);
     });
     departmentSystems.verify(1, postRequestedFor(urlEqualTo(department.path())));
     assertThat(jdbc.queryForObject("SELECT outcome FROM department_call WHERE idempotency_key = ?", String.class,
@@ -290,8 +300,8 @@ class DepartmentSystemsTests {
     int storedReplies = platform.departmentReplies(citizen);
     assertThat(storedReplies).isEqualTo(1);
 
-    byte[] fin = Platform.bytes(Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL", "result", "SOLVED",
-        "text", "已办结"));
+    byte[] fin = Platform.bytes(Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
+        "result", ReplyResult.SOLVED.name(), "text", "已办结"));
     // signed with the wrong secret
     String nonce1 = UUID.randomUUID().toString();
     platform.assertRefused(platform.postReply(department.code(), now, nonce1,
@@ -338,7 +348,7 @@ class DepartmentSystemsTests {
 
     // 409: a department the item was never given answers it
     byte[] strangerFinal = Platform.bytes(Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
-        "result", "SOLVED", "text", "已办结"));
+        "result", ReplyResult.SOLVED.name(), "text", "已办结"));
     String nonce2 = UUID.randomUUID().toString();
     String signature2 = Signatures.sign(stranger.secret(), now, nonce2, strangerFinal);
     assertThat(platform.postReply(stranger.code(), now, nonce2, signature2, strangerFinal).getStatusCode())
@@ -382,14 +392,15 @@ class DepartmentSystemsTests {
     assertThat(firstKeys).containsExactly(process + ":assign:1", process + ":assign:1");
 
     // the first department lets the deadline pass; a supervisor reassigns the item
-    Date due = (Date) engine.getRuntimeService().getVariable(process, "dueDate");
+    Date due = (Date) engine.getRuntimeService().getVariable(process, Var.DUE_DATE);
     ClockUtil.setCurrentTime(Date.from(due.toInstant().plusSeconds(300)));
     Job overdue = engine.getManagementService().createJobQuery().processInstanceId(process)
-        .activityId("Timer_Overdue").singleResult();
+        .activityId(Event.TIMER_OVERDUE).singleResult();
     assertThat(overdue.getDuedate()).isBeforeOrEqualTo(ClockUtil.getCurrentTime());
     engine.getManagementService().executeJob(overdue.getId());
-    platform.completeAs("supervisor1", citizen, "Task_SuperviseOverdue", Map.of("supervisionDecision", "REASSIGN",
-        "departmentCode", second.code(), "supervisionNote", "该事项属" + second.name() + "职责，改派。"));
+    platform.completeAs("supervisor1", citizen, Task.SUPERVISE, Map.of(
+        Var.SUPERVISION_DECISION, SupervisionDecision.REASSIGN.name(), Var.DEPARTMENT_CODE, second.code(),
+        Var.SUPERVISION_NOTE, "该事项属" + second.name() + "职责，改派。"));
 
     assertThat(platform.runAssignJob(citizen)).isNull();
     assertThat(platform.waitingForTheDepartmentSystem(citizen)).isTrue();
@@ -405,9 +416,9 @@ class DepartmentSystemsTests {
 
     // the item is now the second department's: the first may no longer answer it
     assertThat(platform.replyStatus(first, Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
-        "result", "SOLVED", "text", "已办结"))).isEqualTo(HttpStatus.CONFLICT);
+        "result", ReplyResult.SOLVED.name(), "text", "已办结"))).isEqualTo(HttpStatus.CONFLICT);
     assertThat(platform.reply(second, Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
-        "result", "PARTLY_SOLVED", "text", "已清理部分渠段。"))).isEqualTo("ACCEPTED");
+        "result", ReplyResult.PARTLY_SOLVED.name(), "text", "已清理部分渠段。"))).isEqualTo("ACCEPTED");
     assertThat(platform.progress(citizen).path("status").asText()).isEqualTo("REPLIED");
   }
 
@@ -495,7 +506,7 @@ class DepartmentSystemsTests {
     // the item already with the department's system keeps waiting for it
     assertThat(platform.waitingForTheDepartmentSystem(waiting)).isTrue();
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(platform.processOf(waiting))
-        .taskDefinitionKey("Task_HandleAtDepartment").count()).isZero();
+        .taskDefinitionKey(Task.HANDLE).count()).isZero();
 
     // a new item goes to the department's Tasklist, and its system is not called
     var fresh = platform.citizenSubmits();
@@ -503,7 +514,7 @@ class DepartmentSystemsTests {
     assertThat(platform.runAssignJob(fresh)).isNull();
     assertThat(platform.waitingForTheDepartmentSystem(fresh)).isFalse();
     var task = engine.getTaskService().createTaskQuery().processInstanceId(platform.processOf(fresh))
-        .taskDefinitionKey("Task_HandleAtDepartment").singleResult();
+        .taskDefinitionKey(Task.HANDLE).singleResult();
     assertThat(task).isNotNull();
     assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
         .anyMatch(l -> department.code().equals(l.getGroupId()));
@@ -528,7 +539,7 @@ class DepartmentSystemsTests {
         null, null, null)).getStatusCode()).isEqualTo(HttpStatus.OK);
 
     assertThat(platform.reply(department, Map.of("ticketNo", waiting.ticketNo(), "type", "FINAL",
-        "result", "SOLVED", "text", "已疏通。"))).isEqualTo("ACCEPTED");
+        "result", ReplyResult.SOLVED.name(), "text", "已疏通。"))).isEqualTo("ACCEPTED");
     assertThat(platform.progress(waiting).path("status").asText()).isEqualTo("REPLIED");
   }
 
@@ -550,7 +561,7 @@ class DepartmentSystemsTests {
     assertThat(platform.runAssignJob(citizen)).isNull();
 
     var task = engine.getTaskService().createTaskQuery().processInstanceId(platform.processOf(citizen))
-        .taskDefinitionKey("Task_HandleAtDepartment").singleResult();
+        .taskDefinitionKey(Task.HANDLE).singleResult();
     assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
         .anyMatch(l -> group.equals(l.getGroupId()));
   }
@@ -605,7 +616,7 @@ class DepartmentSystemsTests {
       List<Incident> incidents = incidents(citizen);
       assertThat(incidents).singleElement().satisfies(i -> {
         assertThat(i.getIncidentMessage()).contains(department.name(), "无法连接");
-        assertThat(i.getActivityId()).isEqualTo("Task_AssignDepartment");
+        assertThat(i.getActivityId()).isEqualTo(Task.ASSIGN);
       });
       assertThat(jdbc.queryForList("SELECT outcome FROM department_call WHERE idempotency_key = ? ORDER BY id",
           String.class, processOf(citizen) + ":assign:1")).containsExactly("RETRYABLE", "RETRYABLE", "RETRYABLE");
@@ -634,18 +645,18 @@ class DepartmentSystemsTests {
           .withHeader(Signatures.IDEMPOTENCY_KEY, equalTo(processOf(citizen) + ":assign:1")));
       assertThat(progress(citizen).path("status").asText()).isEqualTo("ASSIGNED");
 
-      assertThat(reply(department, Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL", "result", "SOLVED",
-          "text", "灌溉渠已疏通。"))).isEqualTo("ACCEPTED");
+      assertThat(reply(department, Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
+          "result", ReplyResult.SOLVED.name(), "text", "灌溉渠已疏通。"))).isEqualTo("ACCEPTED");
       assertThat(progress(citizen).path("status").asText()).isEqualTo("REPLIED");
 
       var evaluation = http.exchange("/api/opinions/" + citizen.ticketNo() + "/evaluation", HttpMethod.POST,
-          new HttpEntity<>(bytes(Map.of("rating", "SATISFIED", "comment", "解决得很快")), citizenHeaders(citizen)),
-          String.class);
+          new HttpEntity<>(bytes(Map.of("rating", Rating.SATISFIED.name(), "comment", "解决得很快")),
+              citizenHeaders(citizen)), String.class);
       assertThat(evaluation.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
       assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processOf(citizen))
           .count()).as("loop completed").isZero();
       assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processOf(citizen))
-          .activityId("Event_Closed").count()).isEqualTo(1);
+          .activityId(Event.CLOSED).count()).isEqualTo(1);
       assertThat(progress(citizen).path("status").asText()).isEqualTo("CLOSED");
     }
 
@@ -657,8 +668,8 @@ class DepartmentSystemsTests {
       staffSortAndAnalystAssigns(citizen, department.code());
       assertThat(runAssignJob(citizen)).isNull();
 
-      Map<String, Object> fin = Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL", "result", "SOLVED",
-          "text", "灌溉渠已疏通。", "measures", "清淤");
+      Map<String, Object> fin = Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
+          "result", ReplyResult.SOLVED.name(), "text", "灌溉渠已疏通。", "measures", "清淤");
       assertThat(reply(department, fin)).isEqualTo("ACCEPTED");
       assertThat(reply(department, fin)).isEqualTo("DUPLICATE");
 
@@ -668,11 +679,11 @@ class DepartmentSystemsTests {
       assertThat(progress.path("status").asText()).isEqualTo("REPLIED");
       assertThat(progress.path("replies")).hasSize(1);
       assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processOf(citizen))
-          .activityId("Task_RecordReply").count()).isEqualTo(1);
+          .activityId(Task.RECORD_REPLY).count()).isEqualTo(1);
 
       // a different final reply is no duplicate, but the item no longer waits for one
-      assertThat(replyStatus(department, Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL", "result", "UNSOLVED",
-          "text", "另一份答复"))).isEqualTo(HttpStatus.CONFLICT);
+      assertThat(replyStatus(department, Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
+          "result", ReplyResult.UNSOLVED.name(), "text", "另一份答复"))).isEqualTo(HttpStatus.CONFLICT);
       assertThat(opinionReplies(citizen)).isEqualTo(1);
       assertThat(departmentReplies(citizen)).isEqualTo(1);
     }
@@ -782,10 +793,11 @@ class DepartmentSystemsTests {
     // -- station staff, analysts, supervisors in Tasklist --
 
     void staffSortAndAnalystAssigns(Citizen citizen, String departmentCode) {
-      completeAs("staff1", citizen, "Task_SortOpinion", Map.of("sortDecision", "CONFIRM", "category", "IRRIGATION",
-          "departmentCode", "dept-water", "grade", "GENERAL", "deadlineDays", 5));
-      completeAs("analyst1", citizen, "Task_AnalyzeOpinion", Map.of("route", "ASSIGN_DEPARTMENT",
-          "departmentCode", departmentCode));
+      completeAs("staff1", citizen, Task.SORT, Map.of(Var.SORT_DECISION, SortDecision.CONFIRM.name(),
+          Var.CATEGORY, "IRRIGATION", Var.DEPARTMENT_CODE, "dept-water", Var.GRADE, Grade.GENERAL.name(),
+          Var.DEADLINE_DAYS, 5));
+      completeAs("analyst1", citizen, Task.ANALYZE, Map.of(Var.ROUTE, Route.ASSIGN_DEPARTMENT.name(),
+          Var.DEPARTMENT_CODE, departmentCode));
       assertThat(assignJobOrNull(citizen)).as("assignment step waits for the job executor").isNotNull();
     }
 
@@ -811,12 +823,12 @@ class DepartmentSystemsTests {
 
     Job assignJobOrNull(Citizen citizen) {
       return engine.getManagementService().createJobQuery().processInstanceId(processOf(citizen))
-          .activityId("Task_AssignDepartment").singleResult();
+          .activityId(Task.ASSIGN).singleResult();
     }
 
     Job assignJob(Citizen citizen) {
       Job job = assignJobOrNull(citizen);
-      assertThat(job).as("job of Task_AssignDepartment").isNotNull();
+      assertThat(job).as("job of " + Task.ASSIGN).isNotNull();
       return job;
     }
 

@@ -3,7 +3,11 @@ package cn.liaison.platform.opinion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.liaison.platform.calendar.WorkingDayCalendar;
+import cn.liaison.platform.opinion.OpinionLoopProcess.HandlingAction;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
+import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 import cn.liaison.platform.system.RateLimiter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -91,14 +95,14 @@ class OpinionLoopEndToEndTests {
     assertThat(sort).containsEntry("taskDefinitionKey", Task.SORT);
     String processInstanceId = (String) sort.get("processInstanceId");
     Map<String, Map<String, Object>> sortVariables = variables("staff1", sort);
-    assertThat(sortVariables.get("proposedDepartmentCode").get("value")).isEqualTo("dept-water");
-    assertThat(sortVariables.get("contactMasked").get("value")).isEqualTo("136****5432");
+    assertThat(sortVariables.get(Var.PROPOSED_DEPARTMENT).get("value")).isEqualTo("dept-water");
+    assertThat(sortVariables.get(Var.CONTACT_MASKED).get("value")).isEqualTo("136****5432");
     complete("staff1", sort, Map.of(
-        "sortDecision", "CONFIRM",
-        "category", sortVariables.get("category").get("value"),
-        "departmentCode", sortVariables.get("proposedDepartmentCode").get("value"),
-        "grade", sortVariables.get("grade").get("value"),
-        "deadlineDays", sortVariables.get("deadlineDays").get("value")));
+        Var.SORT_DECISION, SortDecision.CONFIRM.name(),
+        Var.CATEGORY, sortVariables.get(Var.CATEGORY).get("value"),
+        Var.DEPARTMENT_CODE, sortVariables.get(Var.PROPOSED_DEPARTMENT).get("value"),
+        Var.GRADE, sortVariables.get(Var.GRADE).get("value"),
+        Var.DEADLINE_DAYS, sortVariables.get(Var.DEADLINE_DAYS).get("value")));
     assertThat(tasks("staff1", ticket)).isEmpty();
 
     // 4. 研判中
@@ -110,7 +114,7 @@ class OpinionLoopEndToEndTests {
     Map<String, Object> analyze = singleTask("analyst1", ticket);
     assertThat(analyze).containsEntry("taskDefinitionKey", Task.ANALYZE);
     variables("analyst1", analyze);
-    complete("analyst1", analyze, Map.of("route", "ASSIGN_DEPARTMENT", "departmentCode", "dept-water"));
+    complete("analyst1", analyze, Map.of(Var.ROUTE, Route.ASSIGN_DEPARTMENT.name(), Var.DEPARTMENT_CODE, "dept-water"));
 
     // 6. the hand-over runs as an async job
     Job assign = management.createJobQuery().processInstanceId(processInstanceId).activityId(Task.ASSIGN)
@@ -139,8 +143,9 @@ class OpinionLoopEndToEndTests {
     // 8. the water bureau replies
     variables("water1", handle);
     String replyText = "已组织人员抢修塌方渠段，现已恢复通水，可正常浇灌。";
-    complete("water1", handle, Map.of("handlingAction", "REPLY", "replyResult", "SOLVED", "replyText", replyText,
-        "replyMeasures", "调派抢修队，加固渠堤 30 米"));
+    complete("water1", handle, Map.of(Var.HANDLING_ACTION, HandlingAction.REPLY.name(),
+        Var.REPLY_RESULT, ReplyResult.SOLVED.name(), Var.REPLY_TEXT, replyText,
+        Var.REPLY_MEASURES, "调派抢修队，加固渠堤 30 米"));
     assertThat(tasks("water1", ticket)).isEmpty();
 
     progress = track(ticket, key);
@@ -149,7 +154,7 @@ class OpinionLoopEndToEndTests {
     assertTimeline(progress, 4);
     List<Map<String, Object>> replies = list(progress.get("replies"));
     assertThat(replies).singleElement().satisfies(r -> {
-      assertThat(r).containsEntry("text", replyText).containsEntry("result", "SOLVED")
+      assertThat(r).containsEntry("text", replyText).containsEntry("result", ReplyResult.SOLVED.name())
           .containsEntry("departmentCode", "dept-water");
     });
 
@@ -158,7 +163,8 @@ class OpinionLoopEndToEndTests {
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.set("X-Tracking-Key", key);
     var evaluation = http.exchange("/api/opinions/" + ticket + "/evaluation", HttpMethod.POST,
-        new HttpEntity<>(bytes(Map.of("rating", "SATISFIED", "comment", "修得很快，谢谢！")), headers), String.class);
+        new HttpEntity<>(bytes(Map.of("rating", Rating.SATISFIED.name(), "comment", "修得很快，谢谢！")), headers),
+        String.class);
     assertThat(evaluation.getStatusCode()).as(evaluation.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
     progress = track(ticket, key);
@@ -166,7 +172,7 @@ class OpinionLoopEndToEndTests {
         .containsEntry("canEvaluate", false);
     assertTimeline(progress, 5);
     assertThat(list(progress.get("replies"))).singleElement()
-        .satisfies(r -> assertThat(r).containsEntry("rating", "SATISFIED"));
+        .satisfies(r -> assertThat(r).containsEntry("rating", Rating.SATISFIED.name()));
 
     // 10. the loop has ended, as the auditor sees it
     var historic = http.withBasicAuth("auditor1", "auditor1").exchange(

@@ -11,9 +11,19 @@ import cn.liaison.platform.notification.OutboxNotifier;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import cn.liaison.platform.campaign.CampaignProcess;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Event;
+import cn.liaison.platform.opinion.OpinionLoopProcess.ExtensionDecision;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Grade;
+import cn.liaison.platform.opinion.OpinionLoopProcess.HandlingAction;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Message;
+import cn.liaison.platform.opinion.OpinionLoopProcess.ReplySource;
+import cn.liaison.platform.opinion.OpinionLoopProcess.ReviewDecision;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
+import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
+import cn.liaison.platform.opinion.OpinionLoopProcess.SupervisionDecision;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -60,7 +70,7 @@ class OpinionLoopProcessTests {
     ProcessEngineCoverageProperties coverageProperties() {
       // the other processes deployed beside it have their own test classes
       return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0)
-          .excludeProcessDefinitionKeys("rice-replanting-campaign", "household-sign-off").build();
+          .excludeProcessDefinitionKeys(CampaignProcess.CAMPAIGN_KEY, CampaignProcess.HOUSEHOLD_KEY).build();
     }
   }
 
@@ -98,22 +108,22 @@ class OpinionLoopProcessTests {
     assertThat(pi).task().hasCandidateGroup("station-staff-cy-crane");
     assertThat(tasks.getIdentityLinksForTask(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult()
         .getId())).extracting("groupId").containsExactly("station-staff-cy-crane");
-    assertThat(runtime.getVariable(pi.getId(), "proposedDepartmentCode")).isEqualTo("dept-water");
-    assertThat(runtime.getVariable(pi.getId(), "grade")).isEqualTo("GENERAL");
-    assertThat(runtime.getVariable(pi.getId(), "deadlineDays")).isEqualTo(5);
+    assertThat(runtime.getVariable(pi.getId(), Var.PROPOSED_DEPARTMENT)).isEqualTo("dept-water");
+    assertThat(runtime.getVariable(pi.getId(), Var.GRADE)).isEqualTo(Grade.GENERAL.name());
+    assertThat(runtime.getVariable(pi.getId(), Var.DEADLINE_DAYS)).isEqualTo(5);
     assertThat(opinion().status()).isEqualTo(OpinionStatus.SORTING);
     // personal data stays out of the process
     assertThat(runtime.getVariables(pi.getId()).values().toString()).doesNotContain("13812341234", "王某");
-    assertThat(runtime.getVariable(pi.getId(), "contactMasked")).isEqualTo("138****1234");
+    assertThat(runtime.getVariable(pi.getId(), Var.CONTACT_MASKED)).isEqualTo("138****1234");
     // object variables are JSON, so auditors can read them in Cockpit
-    assertThat(((org.camunda.bpm.engine.variable.value.ObjectValue) runtime.getVariableTyped(pi.getId(), "triage",
+    assertThat(((org.camunda.bpm.engine.variable.value.ObjectValue) runtime.getVariableTyped(pi.getId(), Var.TRIAGE,
         false)).getSerializationDataFormat()).isEqualTo("application/json");
   }
 
   @Test
   void directAnswerIsEvaluatedSatisfiedAndClosed() {
     confirm();
-    complete(Task.ANALYZE, Map.of("route", "ANSWER_DIRECTLY", "answerText", "已联系村委会，本周内疏通。"));
+    complete(Task.ANALYZE, Map.of(Var.ROUTE, Route.ANSWER_DIRECTLY.name(), Var.ANSWER_TEXT, "已联系村委会，本周内疏通。"));
     assertThat(pi).hasPassed(Task.RECORD_REPLY).isWaitingAt(Event.AWAIT_EVALUATION);
     assertThat(opinion().status()).isEqualTo(OpinionStatus.REPLIED);
 
@@ -122,7 +132,7 @@ class OpinionLoopProcessTests {
     assertThat(pi).isEnded().hasPassed(Event.CLOSED);
     Opinion o = opinion();
     assertThat(o.status()).isEqualTo(OpinionStatus.CLOSED);
-    assertThat(o.satisfaction()).isEqualTo("SATISFIED");
+    assertThat(o.satisfaction()).isEqualTo(Rating.SATISFIED.name());
     assertThat(o.firstResponseAt()).isNotNull();
     assertThat(o.closedAt()).isNotNull();
   }
@@ -138,20 +148,20 @@ class OpinionLoopProcessTests {
     assertThat(opinion().status()).isEqualTo(OpinionStatus.ASSIGNED);
     assertThat(outbox.forGroup("dept-water")).anyMatch(n -> n.title().startsWith("新交办事项"));
 
-    reply("SOLVED", "已组织人员疏通灌溉渠。");
+    reply(ReplyResult.SOLVED, "已组织人员疏通灌溉渠。");
     assertThat(opinion().status()).isEqualTo(OpinionStatus.REPLIED);
     assertThat(opinions.replies(opinion().id())).singleElement()
         .satisfies(r -> assertThat(r.departmentCode()).isEqualTo("dept-water"));
     opinionService.evaluate(submitted.ticketNo(), submitted.trackingKey(), Rating.BASICALLY_SATISFIED, null);
     assertThat(pi).isEnded();
-    assertThat(opinion().satisfaction()).isEqualTo("BASICALLY_SATISFIED");
-    assertThat(opinion().outcome()).isEqualTo("SOLVED");
+    assertThat(opinion().satisfaction()).isEqualTo(Rating.BASICALLY_SATISFIED.name());
+    assertThat(opinion().outcome()).isEqualTo(ReplyResult.SOLVED.name());
   }
 
   @Test
   void rejectedOpinionEndsAndTheCitizenIsToldWhy() {
     confirm();
-    complete(Task.ANALYZE, Map.of("route", "REJECT", "rejectReason", "不属于人大代表联络站受理范围，请向法院反映。"));
+    complete(Task.ANALYZE, Map.of(Var.ROUTE, Route.REJECT.name(), Var.REJECT_REASON, "不属于人大代表联络站受理范围，请向法院反映。"));
     assertThat(pi).isEnded().hasPassed(Event.REJECTED);
     assertThat(opinion().status()).isEqualTo(OpinionStatus.REJECTED);
     assertThat(outbox.forCitizen(opinion().id())).anyMatch(n -> n.body().contains("请向法院反映"));
@@ -161,7 +171,8 @@ class OpinionLoopProcessTests {
   void duplicateEndsLinkedToTheOriginalAndItsCitizenIsTold() {
     var original = opinionService.submit(new OpinionSubmission("cy-crane", "IRRIGATION",
         "灌溉渠堵塞很久了，没人管，请代表关注。", "同一村", null, null, true, true, null), null);
-    complete(Task.SORT, Map.of("sortDecision", "DUPLICATE", "duplicateOf", original.ticketNo()));
+    complete(Task.SORT, Map.of(Var.SORT_DECISION, SortDecision.DUPLICATE.name(), Var.DUPLICATE_OF,
+        original.ticketNo()));
     assertThat(pi).isEnded().hasPassed(Event.CLOSED_AS_DUPLICATE);
     assertThat(opinion().status()).isEqualTo(OpinionStatus.DUPLICATE);
     assertThat(opinion().duplicateOf()).isEqualTo(original.ticketNo());
@@ -170,7 +181,8 @@ class OpinionLoopProcessTests {
 
   @Test
   void duplicateOfUnknownTicketIsRefusedAndTheTaskStaysOpen() {
-    assertThatThrownBy(() -> complete(Task.SORT, Map.of("sortDecision", "DUPLICATE", "duplicateOf", "YJ20200101-0001")))
+    assertThatThrownBy(() -> complete(Task.SORT, Map.of(Var.SORT_DECISION, SortDecision.DUPLICATE.name(),
+        Var.DUPLICATE_OF, "YJ20200101-0001")))
         .hasMessageContaining("本联络站没有受理编号为 YJ20200101-0001 的意见");
     assertThat(pi).isWaitingAt(Task.SORT);
     assertThat(opinion().status()).isEqualTo(OpinionStatus.SORTING);
@@ -179,35 +191,37 @@ class OpinionLoopProcessTests {
   @Test
   void analystMustNameAnExistingDepartmentAndAReply() {
     confirm();
-    assertThatThrownBy(() -> complete(Task.ANALYZE, Map.of("route", "ASSIGN_DEPARTMENT", "departmentCode", "dept-moon")))
+    assertThatThrownBy(() -> complete(Task.ANALYZE, Map.of(Var.ROUTE, Route.ASSIGN_DEPARTMENT.name(),
+        Var.DEPARTMENT_CODE, "dept-moon")))
         .hasMessageContaining("承办部门不存在");
-    assertThatThrownBy(() -> complete(Task.ANALYZE, Map.of("route", "ANSWER_DIRECTLY")))
+    assertThatThrownBy(() -> complete(Task.ANALYZE, Map.of(Var.ROUTE, Route.ANSWER_DIRECTLY.name())))
         .hasMessageContaining("请填写答复内容");
     assertThat(pi).isWaitingAt(Task.ANALYZE);
   }
 
   @Test
   void staffCorrectsTheCategoryAndTheFormsShowTheNewOne() {
-    complete(Task.SORT, Map.of("sortDecision", "CONFIRM", "category", "SUBSIDY", "departmentCode", "dept-finance",
-        "grade", "GENERAL", "deadlineDays", 5));
-    assertThat(runtime.getVariable(pi.getId(), "categoryName")).isEqualTo("惠农补贴");
+    complete(Task.SORT, Map.of(Var.SORT_DECISION, SortDecision.CONFIRM.name(), Var.CATEGORY, "SUBSIDY",
+        Var.DEPARTMENT_CODE, "dept-finance", Var.GRADE, Grade.GENERAL.name(), Var.DEADLINE_DAYS, 5));
+    assertThat(runtime.getVariable(pi.getId(), Var.CATEGORY_NAME)).isEqualTo("惠农补贴");
     assertThat(opinion().category()).isEqualTo("SUBSIDY");
   }
 
   @Test
   void opinionTakenUpAsDeputyProposalWaitsForItsAnswerThenClosesUnevaluatedAfterSevenDays() {
     confirm();
-    complete(Task.ANALYZE, Map.of("route", "TO_PROPOSAL", "proposalDeputy", "deputy1"));
+    complete(Task.ANALYZE, Map.of(Var.ROUTE, Route.TO_PROPOSAL.name(), Var.PROPOSAL_DEPUTY, "deputy1"));
     assertThat(pi).isWaitingAt(Event.AWAIT_PROPOSAL_REPLY);
     assertThat(opinion().status()).isEqualTo(OpinionStatus.TO_PROPOSAL);
     assertThat(opinion().proposalDeputy()).isEqualTo("deputy1");
 
     runtime.createMessageCorrelation(Message.PROPOSAL_REPLIED).processInstanceBusinessKey(submitted.ticketNo())
-        .setVariable("replyResult", "PARTLY_SOLVED").setVariable("replyText", "代表建议已交县水利局统筹办理，明年春灌前完成改造。")
+        .setVariable(Var.REPLY_RESULT, ReplyResult.PARTLY_SOLVED.name())
+        .setVariable(Var.REPLY_TEXT, "代表建议已交县水利局统筹办理，明年春灌前完成改造。")
         .correlate();
     assertThat(pi).isWaitingAt(Event.AWAIT_EVALUATION);
     assertThat(opinions.replies(opinion().id())).singleElement()
-        .satisfies(r -> assertThat(r.source()).isEqualTo("PROPOSAL"));
+        .satisfies(r -> assertThat(r.source()).isEqualTo(ReplySource.PROPOSAL.name()));
 
     setClock(MONDAY_MORNING.plusDays(7).plusMinutes(1));
     executeJob(Event.TIMER_EVALUATION_TIMEOUT);
@@ -221,7 +235,7 @@ class OpinionLoopProcessTests {
   void departmentIsUrgedAtTwoThirdsThenAsksForExtensionWhichIsApproved() {
     assignTo("dept-water");
     // 5 working days from Monday: urged after 3 of them, on Thursday 3 Dec at 09:00
-    Date urgeAt = (Date) runtime.getVariable(pi.getId(), "urgeAt");
+    Date urgeAt = (Date) runtime.getVariable(pi.getId(), Var.URGE_AT);
     assertThat(ZonedDateTime.ofInstant(urgeAt.toInstant(), BEIJING))
         .isEqualTo(ZonedDateTime.of(2026, 12, 3, 9, 0, 0, 0, BEIJING));
     setClock(ZonedDateTime.ofInstant(urgeAt.toInstant(), BEIJING).plusMinutes(1));
@@ -230,16 +244,17 @@ class OpinionLoopProcessTests {
     assertThat(pi).hasPassed(Task.URGE).isWaitingAt(Task.HANDLE);
     assertThat(outbox.forGroup("dept-water")).anyMatch(n -> n.title().startsWith("催办"));
 
-    complete(Task.HANDLE, Map.of("handlingAction", "REQUEST_EXTENSION", "extensionDeadline", "2026-12-18",
-        "extensionReason", "需协调上游水闸管理所，工程量较大。"));
+    complete(Task.HANDLE, Map.of(Var.HANDLING_ACTION, HandlingAction.REQUEST_EXTENSION.name(),
+        Var.EXTENSION_DEADLINE, "2026-12-18", Var.EXTENSION_REASON, "需协调上游水闸管理所，工程量较大。"));
     assertThat(pi).isWaitingAt(Task.APPROVE_EXTENSION);
-    assertThat(runtime.getVariable(pi.getId(), "extensionDeadline")).isEqualTo("2026-12-18");
-    complete(Task.APPROVE_EXTENSION, Map.of("extensionDecision", "APPROVE", "approvedDeadline", "2026-12-18"));
+    assertThat(runtime.getVariable(pi.getId(), Var.EXTENSION_DEADLINE)).isEqualTo("2026-12-18");
+    complete(Task.APPROVE_EXTENSION, Map.of(Var.EXTENSION_DECISION, ExtensionDecision.APPROVE.name(),
+        Var.APPROVED_DEADLINE, "2026-12-18"));
     var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.HANDLE).singleResult();
     assertThat(LocalDate.ofInstant(task.getDueDate().toInstant(), BEIJING)).isEqualTo(LocalDate.of(2026, 12, 18));
     assertThat(outbox.forCitizen(opinion().id())).anyMatch(n -> n.body().contains("2026年12月18日"));
 
-    reply("SOLVED", "已协调水闸放水并疏通渠道。");
+    reply(ReplyResult.SOLVED, "已协调水闸放水并疏通渠道。");
     opinionService.evaluate(submitted.ticketNo(), submitted.trackingKey(), Rating.SATISFIED, null);
     assertThat(pi).isEnded();
   }
@@ -247,9 +262,10 @@ class OpinionLoopProcessTests {
   @Test
   void refusedExtensionKeepsTheDeadline() {
     assignTo("dept-water");
-    complete(Task.HANDLE, Map.of("handlingAction", "REQUEST_EXTENSION", "extensionDeadline", "2026-12-31",
-        "extensionReason", "人手不足"));
-    complete(Task.APPROVE_EXTENSION, Map.of("extensionDecision", "REFUSE", "extensionComment", "请按期办理"));
+    complete(Task.HANDLE, Map.of(Var.HANDLING_ACTION, HandlingAction.REQUEST_EXTENSION.name(),
+        Var.EXTENSION_DEADLINE, "2026-12-31", Var.EXTENSION_REASON, "人手不足"));
+    complete(Task.APPROVE_EXTENSION, Map.of(Var.EXTENSION_DECISION, ExtensionDecision.REFUSE.name(),
+        Var.EXTENSION_COMMENT, "请按期办理"));
     var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.HANDLE).singleResult();
     assertThat(LocalDate.ofInstant(task.getDueDate().toInstant(), BEIJING)).isEqualTo(LocalDate.of(2026, 12, 7));
     assertThat(outbox.forGroup("dept-water")).anyMatch(n -> n.title().startsWith("延期申请未获同意"));
@@ -264,8 +280,8 @@ class OpinionLoopProcessTests {
     assertThat(opinion().overdue()).isTrue();
     assertThat(outbox.forGroup("supervisors")).anyMatch(n -> n.title().startsWith("超期督办"));
 
-    complete(Task.SUPERVISE, Map.of("supervisionDecision", "REASSIGN", "departmentCode", "dept-town",
-        "supervisionNote", "属镇政府职责，改派。"));
+    complete(Task.SUPERVISE, Map.of(Var.SUPERVISION_DECISION, SupervisionDecision.REASSIGN.name(),
+        Var.DEPARTMENT_CODE, "dept-town", Var.SUPERVISION_NOTE, "属镇政府职责，改派。"));
     executeJob(Task.ASSIGN);
     var task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(tasks.getIdentityLinksForTask(task.getId())).anyMatch(l -> "dept-town".equals(l.getGroupId()));
@@ -274,19 +290,21 @@ class OpinionLoopProcessTests {
 
     overdue();
     String tomorrowPlusTen = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING).plusDays(10).toString();
-    complete(Task.SUPERVISE, Map.of("supervisionDecision", "EXTEND", "newDeadline", tomorrowPlusTen));
+    complete(Task.SUPERVISE, Map.of(Var.SUPERVISION_DECISION, SupervisionDecision.EXTEND.name(),
+        Var.NEW_DEADLINE, tomorrowPlusTen));
     task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(task.getTaskDefinitionKey()).isEqualTo(Task.HANDLE);
     assertThat(LocalDate.ofInstant(task.getDueDate().toInstant(), BEIJING).toString()).isEqualTo(tomorrowPlusTen);
 
     overdue();
-    complete(Task.SUPERVISE, Map.of("supervisionDecision", "URGE", "supervisionNote", "请两日内答复。"));
+    complete(Task.SUPERVISE, Map.of(Var.SUPERVISION_DECISION, SupervisionDecision.URGE.name(),
+        Var.SUPERVISION_NOTE, "请两日内答复。"));
     task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(task.getTaskDefinitionKey()).isEqualTo(Task.HANDLE);
     assertThat(task.getDueDate()).isAfter(ClockUtil.getCurrentTime());
     assertThat(outbox.forGroup("dept-town")).anyMatch(n -> n.title().startsWith("督办"));
 
-    reply("PARTLY_SOLVED", "已清理部分渠段，其余待开春施工。");
+    reply(ReplyResult.PARTLY_SOLVED, "已清理部分渠段，其余待开春施工。");
     assertThat(opinion().status()).isEqualTo(OpinionStatus.REPLIED);
   }
 
@@ -296,26 +314,28 @@ class OpinionLoopProcessTests {
     answer("第一次答复");
     dissatisfied("没有解决");
     assertThat(pi).isWaitingAt(Task.ANALYZE);
-    assertThat(runtime.getVariable(pi.getId(), "reopenCount")).isEqualTo(1);
-    assertThat(runtime.getVariable(pi.getId(), "lastEvaluationComment")).isEqualTo("没有解决");
-    assertThat((String) runtime.getVariable(pi.getId(), "opinionHistory")).contains("第一次答复", "没有解决");
+    assertThat(runtime.getVariable(pi.getId(), Var.REOPEN_COUNT)).isEqualTo(1);
+    assertThat(runtime.getVariable(pi.getId(), Var.LAST_EVALUATION_COMMENT)).isEqualTo("没有解决");
+    assertThat((String) runtime.getVariable(pi.getId(), Var.HISTORY)).contains("第一次答复", "没有解决");
 
     answer("第二次答复");
     dissatisfied("还是没有解决");
-    assertThat(runtime.getVariable(pi.getId(), "reopenCount")).isEqualTo(2);
+    assertThat(runtime.getVariable(pi.getId(), Var.REOPEN_COUNT)).isEqualTo(2);
 
     answer("第三次答复");
     dissatisfied("仍不满意");
     assertThat(pi).isWaitingAt(Task.REVIEW_DISSATISFIED);
     assertThat(pi).task().hasCandidateGroup("supervisors");
 
-    complete(Task.REVIEW_DISSATISFIED, Map.of("reviewDecision", "REOPEN", "reviewNote", "再办一次"));
+    complete(Task.REVIEW_DISSATISFIED, Map.of(Var.REVIEW_DECISION, ReviewDecision.REOPEN.name(),
+        Var.REVIEW_NOTE, "再办一次"));
     assertThat(pi).isWaitingAt(Task.ANALYZE);
     answer("第四次答复");
     dissatisfied("不满意");
-    complete(Task.REVIEW_DISSATISFIED, Map.of("reviewDecision", "CLOSE", "reviewNote", "已尽力，依政策无法支持。"));
+    complete(Task.REVIEW_DISSATISFIED, Map.of(Var.REVIEW_DECISION, ReviewDecision.CLOSE.name(),
+        Var.REVIEW_NOTE, "已尽力，依政策无法支持。"));
     assertThat(pi).isEnded();
-    assertThat(opinion().satisfaction()).isEqualTo("DISSATISFIED");
+    assertThat(opinion().satisfaction()).isEqualTo(Rating.DISSATISFIED.name());
     assertThat(opinions.replies(opinion().id())).hasSize(4).allSatisfy(r -> assertThat(r.rating()).isNotNull());
   }
 
@@ -328,7 +348,8 @@ class OpinionLoopProcessTests {
       directory.save("dept-irrigation-center", new DepartmentDirectory.Change("县灌溉服务中心", null, "HTTP",
           departmentSystem.baseUrl() + "/liaison/items", 2000, "irrigation-center-secret", true));
       confirm();
-      complete(Task.ANALYZE, Map.of("route", "ASSIGN_DEPARTMENT", "departmentCode", "dept-irrigation-center"));
+      complete(Task.ANALYZE, Map.of(Var.ROUTE, Route.ASSIGN_DEPARTMENT.name(),
+          Var.DEPARTMENT_CODE, "dept-irrigation-center"));
       executeJob(Task.ASSIGN);
       assertThat(pi).isWaitingAt("Event_DepartmentSystemReplied");
       departmentSystem.verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo("/liaison/items"))
@@ -338,10 +359,12 @@ class OpinionLoopProcessTests {
       systemReplies("{\"ticketNo\":\"" + submitted.ticketNo() + "\",\"type\":\"EXTENSION_REQUEST\","
           + "\"newDeadline\":\"2026-12-20\",\"text\":\"需等待上游放水\"}");
       assertThat(pi).isWaitingAt(Task.APPROVE_EXTENSION);
-      complete(Task.APPROVE_EXTENSION, Map.of("extensionDecision", "APPROVE", "approvedDeadline", "2026-12-20"));
+      complete(Task.APPROVE_EXTENSION, Map.of(Var.EXTENSION_DECISION, ExtensionDecision.APPROVE.name(),
+          Var.APPROVED_DEADLINE, "2026-12-20"));
       assertThat(pi).isWaitingAt("Event_DepartmentSystemReplied");
 
-      systemReplies("{\"ticketNo\":\"" + submitted.ticketNo() + "\",\"type\":\"FINAL\",\"result\":\"SOLVED\","
+      systemReplies("{\"ticketNo\":\"" + submitted.ticketNo() + "\",\"type\":\"FINAL\","
+          + "\"result\":\"" + ReplyResult.SOLVED + "\","
           + "\"text\":\"已安排放水并疏通渠道\",\"measures\":\"调度灌溉用水\"}");
       assertThat(opinion().status()).isEqualTo(OpinionStatus.REPLIED);
       assertThat(opinions.replies(opinion().id())).singleElement()
@@ -390,24 +413,24 @@ class OpinionLoopProcessTests {
   // ---- steps as people take them ----
 
   void confirm() {
-    complete(Task.SORT, Map.of("sortDecision", "CONFIRM", "category", "IRRIGATION", "departmentCode", "dept-water",
-        "grade", "GENERAL", "deadlineDays", 5));
+    complete(Task.SORT, Map.of(Var.SORT_DECISION, SortDecision.CONFIRM.name(), Var.CATEGORY, "IRRIGATION",
+        Var.DEPARTMENT_CODE, "dept-water", Var.GRADE, Grade.GENERAL.name(), Var.DEADLINE_DAYS, 5));
   }
 
   void assignTo(String department) {
     confirm();
-    complete(Task.ANALYZE, Map.of("route", "ASSIGN_DEPARTMENT", "departmentCode", department));
+    complete(Task.ANALYZE, Map.of(Var.ROUTE, Route.ASSIGN_DEPARTMENT.name(), Var.DEPARTMENT_CODE, department));
     assertThat(pi).isWaitingAt(Task.ASSIGN);
     executeJob(Task.ASSIGN);
   }
 
   void answer(String text) {
-    complete(Task.ANALYZE, Map.of("route", "ANSWER_DIRECTLY", "answerText", text));
+    complete(Task.ANALYZE, Map.of(Var.ROUTE, Route.ANSWER_DIRECTLY.name(), Var.ANSWER_TEXT, text));
   }
 
-  void reply(String result, String text) {
-    complete(Task.HANDLE, Map.of("handlingAction", "REPLY", "replyResult", result, "replyText", text,
-        "replyMeasures", "现场处理"));
+  void reply(ReplyResult result, String text) {
+    complete(Task.HANDLE, Map.of(Var.HANDLING_ACTION, HandlingAction.REPLY.name(), Var.REPLY_RESULT, result.name(),
+        Var.REPLY_TEXT, text, Var.REPLY_MEASURES, "现场处理"));
   }
 
   void dissatisfied(String comment) {
@@ -416,7 +439,7 @@ class OpinionLoopProcessTests {
 
   /** Moves the clock past the current deadline and fires the overdue timer. */
   void overdue() {
-    Date due = (Date) runtime.getVariable(pi.getId(), "dueDate");
+    Date due = (Date) runtime.getVariable(pi.getId(), Var.DUE_DATE);
     setClock(ZonedDateTime.ofInstant(due.toInstant(), BEIJING).plusMinutes(5));
     executeJob(Event.TIMER_OVERDUE);
   }

@@ -2,6 +2,7 @@ package cn.liaison.platform.campaign.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.campaign.CampaignProcess.UnwillingReason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -11,9 +12,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -110,6 +113,11 @@ class LedgerApiTests {
         "CROSSED_OFF".equals(status) ? Timestamp.from(Instant.parse("2027-07-01T02:30:00Z")) : null, code, no);
   }
 
+  /** household.unwilling_reasons as the sign-off stores it: the codes, comma-separated. */
+  static String reasons(UnwillingReason... reasons) {
+    return Arrays.stream(reasons).map(Enum::name).collect(Collectors.joining(","));
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> find(Object list, String key) {
     return ((List<Map<String, Object>>) list).stream().filter(m -> key.equals(m.get("key"))).findFirst()
@@ -131,9 +139,9 @@ class LedgerApiTests {
 
     progress("D-01", "CROSSED_OFF", 2, null, "3.5", "3.5");
     progress("D-02", "PLANTED", 1, null, "3", "2.5");
-    progress("D-03", "UNWILLING", 3, "SANDY_SOIL,HIGH_COST", null, null);
+    progress("D-03", "UNWILLING", 3, reasons(UnwillingReason.SANDY_SOIL, UnwillingReason.HIGH_COST), null, null);
     progress("X-01", "SIGNED", 1, null, "4", null);
-    progress("X-02", "NOT_CONVERTED", 2, "HIGH_GROUND,OTHER", null, null);
+    progress("X-02", "NOT_CONVERTED", 2, reasons(UnwillingReason.HIGH_GROUND, UnwillingReason.OTHER), null, null);
     progress("N-01", "VISITING", 1, null, null, null);
 
     Map<String, Object> ledger = ledger();

@@ -2,7 +2,14 @@ package cn.liaison.platform.opinion.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.opinion.OpinionLoopProcess.Grade;
+import cn.liaison.platform.opinion.OpinionLoopProcess.HandlingAction;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
+import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+import cn.liaison.platform.opinion.Rating;
+import cn.liaison.platform.opinion.ReplyResult;
 import cn.liaison.platform.system.RateLimiter;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -193,14 +200,17 @@ class CitizenPagesTests {
     String processInstanceId = jdbc.queryForObject("SELECT process_instance_id FROM opinion WHERE ticket_no = ?",
         String.class, ticket);
 
-    complete(processInstanceId, Task.SORT, Map.of("sortDecision", "CONFIRM", "category", "INDUSTRY",
-        "departmentCode", "dept-water", "grade", "GENERAL", "deadlineDays", 5));
-    complete(processInstanceId, Task.ANALYZE, Map.of("route", "ASSIGN_DEPARTMENT", "departmentCode", "dept-water"));
+    complete(processInstanceId, Task.SORT, Map.of(Var.SORT_DECISION, SortDecision.CONFIRM.name(),
+        Var.CATEGORY, "INDUSTRY", Var.DEPARTMENT_CODE, "dept-water", Var.GRADE, Grade.GENERAL.name(),
+        Var.DEADLINE_DAYS, 5));
+    complete(processInstanceId, Task.ANALYZE, Map.of(Var.ROUTE, Route.ASSIGN_DEPARTMENT.name(),
+        Var.DEPARTMENT_CODE, "dept-water"));
     Job assign = management.createJobQuery().processInstanceId(processInstanceId).activityId(Task.ASSIGN)
         .singleResult();
     management.executeJob(assign.getId());
-    complete(processInstanceId, Task.HANDLE, Map.of("handlingAction", "REPLY", "replyResult", "SOLVED",
-        "replyText", "已安排施工队修补路面，现已通行。", "replyMeasures", "修补坑洼 12 处"));
+    complete(processInstanceId, Task.HANDLE, Map.of(Var.HANDLING_ACTION, HandlingAction.REPLY.name(),
+        Var.REPLY_RESULT, ReplyResult.SOLVED.name(), Var.REPLY_TEXT, "已安排施工队修补路面，现已通行。",
+        Var.REPLY_MEASURES, "修补坑洼 12 处"));
 
     ResponseEntity<String> replied = post("/t/" + ticket, Map.of("key", key));
     assertThat(replied.getBody()).contains("已答复").contains("县水利局").contains("已解决")
@@ -213,19 +223,20 @@ class CitizenPagesTests {
     assertThat(noChoice.getBody()).contains("请选择满意、基本满意或不满意").contains(">还行</textarea>");
 
     ResponseEntity<String> evaluated = post("/t/" + ticket + "/evaluation",
-        Map.of("key", key, "rating", "SATISFIED", "comment", "修得很快"));
+        Map.of("key", key, "rating", Rating.SATISFIED.name(), "comment", "修得很快"));
     assertThat(evaluated.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(evaluated.getBody()).contains("感谢您的评价").contains("您的评价：").contains("修得很快")
         .doesNotContain("name=\"rating\"");
     assertThat(jdbc.queryForObject("SELECT e.rating FROM opinion_evaluation e JOIN opinion o ON o.id = e.opinion_id "
-        + "WHERE o.ticket_no = ?", String.class, ticket)).isEqualTo("SATISFIED");
+        + "WHERE o.ticket_no = ?", String.class, ticket)).isEqualTo(Rating.SATISFIED.name());
 
-    ResponseEntity<String> again = post("/t/" + ticket + "/evaluation", Map.of("key", key, "rating", "DISSATISFIED"));
+    ResponseEntity<String> again = post("/t/" + ticket + "/evaluation", Map.of("key", key,
+        "rating", Rating.DISSATISFIED.name()));
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(again.getBody()).contains("该答复已评价");
 
     ResponseEntity<String> wrongKey = post("/t/" + ticket + "/evaluation",
-        Map.of("key", "AAAAA-BBBBB-CCCCC-DDDDD", "rating", "DISSATISFIED"));
+        Map.of("key", "AAAAA-BBBBB-CCCCC-DDDDD", "rating", Rating.DISSATISFIED.name()));
     assertThat(wrongKey.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(wrongKey.getBody()).contains("受理编号或查询码不正确");
   }

@@ -3,6 +3,11 @@ package cn.liaison.platform.opinion.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.liaison.platform.opinion.OpinionLoopProcess;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Grade;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
+import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+import cn.liaison.platform.opinion.Rating;
 import cn.liaison.platform.system.RateLimiter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -312,7 +317,8 @@ class OpinionApiTests {
   @Test
   void evaluationBeforeAnyReplyIsAConflict() {
     var submitted = submit(goodOpinion()).getBody();
-    var response = evaluate((String) submitted.get("ticketNo"), (String) submitted.get("trackingKey"), "SATISFIED");
+    var response = evaluate((String) submitted.get("ticketNo"), (String) submitted.get("trackingKey"),
+        Rating.SATISFIED.name());
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertProblem(response);
     assertThat((String) response.getBody().get("detail")).contains("尚未答复");
@@ -341,7 +347,7 @@ class OpinionApiTests {
     assertThat(task.get("taskDefinitionKey")).isEqualTo(OpinionLoopProcess.Task.ANALYZE);
 
     var response = post("analyst1", "/engine-rest/task/" + task.get("id") + "/complete",
-        variables("route", "ASSIGN_DEPARTMENT", "departmentCode", "dept-moon"));
+        variables(Var.ROUTE, Route.ASSIGN_DEPARTMENT.name(), Var.DEPARTMENT_CODE, "dept-moon"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json(response.getBody()).get("message").toString()).contains("承办部门不存在或已停用：dept-moon");
@@ -356,7 +362,7 @@ class OpinionApiTests {
     String taskId = (String) singleTask("analyst1", ticket).get("id");
 
     var response = post("water1", "/engine-rest/task/" + taskId + "/complete",
-        variables("route", "ASSIGN_DEPARTMENT", "departmentCode", "dept-moon"));
+        variables(Var.ROUTE, Route.ASSIGN_DEPARTMENT.name(), Var.DEPARTMENT_CODE, "dept-moon"));
 
     assertThat(response.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
     assertThat(response.getBody()).doesNotContain("承办部门", "dept-moon");
@@ -369,7 +375,7 @@ class OpinionApiTests {
     String sortTask = (String) singleTask("staff1", ticket).get("id");
     for (String reader : List.of("auditor1", "analyst1")) {
       var response = post(reader, "/engine-rest/task/" + sortTask + "/complete",
-          variables("sortDecision", "DUPLICATE", "duplicateOf", "YJ20200101-0001"));
+          variables(Var.SORT_DECISION, SortDecision.DUPLICATE.name(), Var.DUPLICATE_OF, "YJ20200101-0001"));
       assertThat(response.getStatusCode()).as(reader + ": " + response.getBody())
           .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
       assertThat(response.getBody()).doesNotContain("受理编号", "YJ20200101-0001");
@@ -482,8 +488,8 @@ class OpinionApiTests {
     Map<String, Object> sort = singleTask("staff1", ticket);
     assertThat(sort.get("taskDefinitionKey")).isEqualTo(OpinionLoopProcess.Task.SORT);
     var confirmed = post("staff1", "/engine-rest/task/" + sort.get("id") + "/complete",
-        variables("sortDecision", "CONFIRM", "category", "IRRIGATION", "departmentCode", "dept-water",
-            "grade", "GENERAL", "deadlineDays", 5));
+        variables(Var.SORT_DECISION, SortDecision.CONFIRM.name(), Var.CATEGORY, "IRRIGATION",
+            Var.DEPARTMENT_CODE, "dept-water", Var.GRADE, Grade.GENERAL.name(), Var.DEADLINE_DAYS, 5));
     assertThat(confirmed.getStatusCode()).as(confirmed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     return ticket;
   }

@@ -2,6 +2,8 @@ package cn.liaison.platform.opinion.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 import cn.liaison.platform.opinion.OpinionService;
 import cn.liaison.platform.opinion.OpinionSubmission;
 import java.util.List;
@@ -67,8 +69,8 @@ class StaffOpinionPageTests {
     HttpHeaders headers = staff.headers();
     headers.setContentType(MediaType.APPLICATION_JSON);
     var submit = http.exchange("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form", HttpMethod.POST,
-        new HttpEntity<>(Map.of("variables", Map.of("sortDecision", Map.of("value", "DUPLICATE"),
-            "duplicateOf", Map.of("value", "YJ20200101-0001"))), headers), String.class);
+        new HttpEntity<>(Map.of("variables", Map.of(Var.SORT_DECISION, Map.of("value", SortDecision.DUPLICATE.name()),
+            Var.DUPLICATE_OF, Map.of("value", "YJ20200101-0001"))), headers), String.class);
     assertThat(submit.getStatusCode()).as(submit.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(submit.getBody()).contains("本联络站没有受理编号为 YJ20200101-0001 的意见").doesNotContain("ENGINE-");
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();

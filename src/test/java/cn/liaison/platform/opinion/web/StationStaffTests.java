@@ -3,6 +3,8 @@ package cn.liaison.platform.opinion.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.liaison.platform.WebappLogin;
+import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 import cn.liaison.platform.opinion.OpinionService;
 import cn.liaison.platform.opinion.OpinionSubmission;
 import cn.liaison.platform.system.RateLimiter;
@@ -103,7 +105,7 @@ class StationStaffTests {
         Map.of("userId", "staff2"));
     assertThat(claim.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
     ResponseEntity<String> complete = post("staff2", "/engine-rest/task/" + sort.getId() + "/complete",
-        Map.of("variables", Map.of("sortDecision", Map.of("value", "CONFIRM"))));
+        Map.of("variables", Map.of(Var.SORT_DECISION, Map.of("value", SortDecision.CONFIRM.name()))));
     assertThat(complete.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
 
     Task unchanged = tasks.createTaskQuery().taskId(sort.getId()).singleResult();
