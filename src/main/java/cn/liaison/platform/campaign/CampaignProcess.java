@@ -99,8 +99,20 @@ public final class CampaignProcess {
   /** 走访结果, {@link Var#VISIT_OUTCOME}. */
   public enum VisitOutcome { WILLING, UNWILLING, NOT_HOME }
 
-  /** 不愿改种的原因, {@link Var#UNWILLING_REASONS}: 地势高、沙土地、成本高、缺劳力、其他. */
-  public enum UnwillingReason { HIGH_GROUND, SANDY_SOIL, HIGH_COST, NO_LABOR, OTHER }
+  /** 不愿改种的原因, {@link Var#UNWILLING_REASONS} (household.unwilling_reasons holds the codes, comma-separated). */
+  public enum UnwillingReason {
+    HIGH_GROUND("地势高"), SANDY_SOIL("沙土地"), HIGH_COST("成本高"), NO_LABOR("缺劳力"), OTHER("其他");
+
+    private final String label;
+
+    UnwillingReason(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
 
   /**
    * Per user task, the variables its completion accepts (the form's fields). Anything else is refused, so a

@@ -48,6 +48,7 @@ public final class OpinionLoopProcess {
 
   public static final class Event {
     public static final String AWAIT_PROPOSAL_REPLY = "Event_AwaitProposalReply";
+    public static final String DEPARTMENT_SYSTEM_REPLIED = "Event_DepartmentSystemReplied";
     public static final String AWAIT_EVALUATION = "Gateway_AwaitEvaluation";
     public static final String CITIZEN_EVALUATED = "Event_CitizenEvaluated";
     public static final String TIMER_URGE = "Timer_Urge";

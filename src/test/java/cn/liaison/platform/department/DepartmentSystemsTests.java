@@ -189,7 +189,7 @@ class DepartmentSystemsTests {
     List<LoggedRequest> calls = departmentSystems.findAll(postRequestedFor(urlEqualTo(department.path())));
     assertThat(calls).hasSize(2).allSatisfy(c -> assertThat(c.getHeader(Signatures.IDEMPOTENCY_KEY)).isEqualTo(key));
     assertThat(calls.get(0).getHeader(Signatures.NONCE)).isNotEqualTo(calls.get(1).getHeader(Signatures.NONCE));
-    assertThat(platform.historicCount(citizen, "Event_DepartmentSystemReplied")).isEqualTo(1);
+    assertThat(platform.historicCount(citizen, Event.DEPARTMENT_SYSTEM_REPLIED)).isEqualTo(1);
     assertThat(platform.historicCount(citizen, Task.ASSIGN)).isEqualTo(1);
     assertThat(jdbc.queryForList("SELECT outcome FROM department_call WHERE idempotency_key = ? ORDER BY id",
         String.class, key)).containsExactly("RETRYABLE", "ACCEPTED");
@@ -849,7 +849,7 @@ class DepartmentSystemsTests {
     boolean waitingForTheDepartmentSystem(Citizen citizen) {
       String process = processOf(citizen);
       return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(process).count() == 1
-          && engine.getRuntimeService().getActiveActivityIds(process).contains("Event_DepartmentSystemReplied");
+          && engine.getRuntimeService().getActiveActivityIds(process).contains(Event.DEPARTMENT_SYSTEM_REPLIED);
     }
 
     long historicCount(Citizen citizen, String activityId) {

@@ -351,7 +351,7 @@ class OpinionLoopProcessTests {
       complete(Task.ANALYZE, Map.of(Var.ROUTE, Route.ASSIGN_DEPARTMENT.name(),
           Var.DEPARTMENT_CODE, "dept-irrigation-center"));
       executeJob(Task.ASSIGN);
-      assertThat(pi).isWaitingAt("Event_DepartmentSystemReplied");
+      assertThat(pi).isWaitingAt(Event.DEPARTMENT_SYSTEM_REPLIED);
       departmentSystem.verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo("/liaison/items"))
           .withHeader("Idempotency-Key", WireMock.equalTo(pi.getId() + ":assign:1"))
           .withRequestBody(WireMock.matchingJsonPath("$.ticketNo", WireMock.equalTo(submitted.ticketNo()))));
@@ -361,7 +361,7 @@ class OpinionLoopProcessTests {
       assertThat(pi).isWaitingAt(Task.APPROVE_EXTENSION);
       complete(Task.APPROVE_EXTENSION, Map.of(Var.EXTENSION_DECISION, ExtensionDecision.APPROVE.name(),
           Var.APPROVED_DEADLINE, "2026-12-20"));
-      assertThat(pi).isWaitingAt("Event_DepartmentSystemReplied");
+      assertThat(pi).isWaitingAt(Event.DEPARTMENT_SYSTEM_REPLIED);
 
       systemReplies("{\"ticketNo\":\"" + submitted.ticketNo() + "\",\"type\":\"FINAL\","
           + "\"result\":\"" + ReplyResult.SOLVED + "\","

@@ -1,5 +1,7 @@
 package cn.liaison.platform.campaign.ledger;
 
+import cn.liaison.platform.campaign.CampaignProcess.UnwillingReason;
+
 import cn.liaison.platform.campaign.Campaign;
 import cn.liaison.platform.campaign.Campaigns;
 import cn.liaison.platform.campaign.Household;
@@ -261,7 +263,7 @@ public class LedgerReport {
           String stored = rs.getString("unwilling_reasons");
           return new UnwillingHousehold(rs.getString("household_no"), rs.getString("head_name"),
               rs.getString("village"), rs.getString("area"), rs.getString("responsible_deputy"), null, status.name(),
-              status.label(), rs.getInt("visit_count"), UnwillingReason.codes(stored), UnwillingReason.labels(stored),
+              status.label(), rs.getInt("visit_count"), UnwillingReasons.codes(stored), UnwillingReasons.labels(stored),
               rs.getString("last_visit_outcome"), rs.getString("visit_note"));
         }, code);
   }

@@ -138,7 +138,7 @@ public class LedgerWorkbook {
           Line l = new Line(rs.getString("household_no"), rs.getString("head_name"), rs.getString("village"),
               rs.getString("area"), rs.getString("responsible_deputy"), rs.getInt("plots"),
               LedgerReport.mu(rs.getBigDecimal("mu")), Household.Status.valueOf(rs.getString("status")),
-              rs.getInt("visit_count"), UnwillingReason.labels(rs.getString("unwilling_reasons")),
+              rs.getInt("visit_count"), UnwillingReasons.labels(rs.getString("unwilling_reasons")),
               rs.getString("agreement_no"), rs.getBigDecimal("signed_mu"), rs.getBigDecimal("planted_mu"),
               rs.getBigDecimal("subsidy_amount"), rs.getString("crossed_off_by"), rs.getTimestamp("crossed_off_at"));
           byVillage.computeIfAbsent(l.village(), v -> new ArrayList<>()).add(l);

@@ -1,21 +1,13 @@
 package cn.liaison.platform.campaign.ledger;
 
+import cn.liaison.platform.campaign.CampaignProcess.UnwillingReason;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Why a household will not replant (household.unwilling_reasons holds the codes, comma-separated). */
-public enum UnwillingReason {
-  HIGH_GROUND("地势高"), SANDY_SOIL("沙土地"), HIGH_COST("成本高"), NO_LABOR("缺劳力"), OTHER("其他");
+/** Reading household.unwilling_reasons: the codes of {@link UnwillingReason}, comma-separated. */
+final class UnwillingReasons {
 
-  private final String label;
-
-  UnwillingReason(String label) {
-    this.label = label;
-  }
-
-  public String label() {
-    return label;
-  }
+  private UnwillingReasons() {}
 
   /** The stored codes in order; blanks dropped, unknown codes kept as they are. */
   static List<String> codes(String stored) {
@@ -33,16 +25,16 @@ public enum UnwillingReason {
 
   /** The Chinese label of a code, or the code itself if it is not one of ours. */
   static String labelOf(String code) {
-    for (UnwillingReason r : values()) {
+    for (UnwillingReason r : UnwillingReason.values()) {
       if (r.name().equals(code)) {
-        return r.label;
+        return r.label();
       }
     }
     return code;
   }
 
   /** 地势高、成本高 for "HIGH_GROUND,HIGH_COST"; empty for none. */
-  public static String labels(String stored) {
-    return String.join("、", codes(stored).stream().map(UnwillingReason::labelOf).toList());
+  static String labels(String stored) {
+    return String.join("、", codes(stored).stream().map(UnwillingReasons::labelOf).toList());
   }
 }
