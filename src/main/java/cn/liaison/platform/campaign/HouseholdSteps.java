@@ -23,8 +23,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class HouseholdSteps {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HouseholdSteps.class);
-
   static final String AGRICULTURE = "dept-agriculture";
   static final String WATER = "dept-water";
   static final String SCHEDULE_GUIDANCE = "SCHEDULE_GUIDANCE";
@@ -85,23 +83,15 @@ public class HouseholdSteps {
    * pointed at another household, is refused.
    */
   public long householdOf(ProcessInstanceRef process, Object householdIdVariable) {
-    String processInstanceId = process.processInstanceId();
-    String businessKey = process.businessKey();
-    if (!CampaignProcess.HOUSEHOLD_KEY.equals(process.processKey())) {
-      throw new org.camunda.bpm.engine.ProcessEngineException(
-          "农户台账只能由包户销号流程处理（流程 " + process.processKey() + "）");
-    }
-    Long id = households.idOfProcessInstance(processInstanceId).orElse(null);
+    process.require(CampaignProcess.HOUSEHOLD_KEY, "农户台账");
+    Long id = households.idOfProcessInstance(process.processInstanceId()).orElse(null);
     if (id == null && householdIdVariable instanceof Number n) {
       // the instance's first steps run before its id is stored on the household (same transaction)
       id = households.find(n.longValue()).filter(h -> h.processInstanceId() == null)
-          .filter(h -> h.householdNo().equals(businessKey)).map(Household::id).orElse(null);
+          .filter(h -> h.householdNo().equals(process.businessKey())).map(Household::id).orElse(null);
     }
-    if (id == null || (householdIdVariable != null
-        && !(householdIdVariable instanceof Number n && n.longValue() == id))) {
-      log.warn("process instance {} (business key {}) does not match its household: step refused", processInstanceId,
-          businessKey);
-      throw new org.camunda.bpm.engine.ProcessEngineException("流程实例与农户台账不一致（户编号 " + businessKey + "），已拒绝执行");
+    if (id == null || !ProcessInstanceRef.agrees(householdIdVariable, id)) {
+      throw process.mismatch("农户台账");
     }
     return id;
   }

@@ -27,7 +27,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class OpinionHandling {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpinionHandling.class);
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final Opinions opinions;
@@ -201,21 +200,11 @@ public class OpinionHandling {
    * A step of another process, or of an instance pointed at another opinion, is refused.
    */
   public long opinionOf(ProcessInstanceRef process, Object opinionIdVariable) {
-    String processInstanceId = process.processInstanceId();
-    String businessKey = process.businessKey();
-    if (!OpinionLoopProcess.KEY.equals(process.processKey())) {
-      throw new org.camunda.bpm.engine.ProcessEngineException(
-          "意见建议记录只能由意见建议办理流程处理（流程 " + process.processKey() + "）");
-    }
-    Opinion o = businessKey == null ? null : opinions.findByTicket(businessKey).orElse(null);
-    boolean mismatch = o == null
-        || (o.processInstanceId() != null && !o.processInstanceId().equals(processInstanceId))
-        || (opinionIdVariable != null && !(opinionIdVariable instanceof Number n && n.longValue() == o.id()));
-    if (mismatch) {
-      log.warn("process instance {} (business key {}) does not match its opinion record: step refused",
-          processInstanceId, businessKey);
-      throw new org.camunda.bpm.engine.ProcessEngineException(
-          "流程实例与意见建议记录不一致（受理编号 " + businessKey + "），已拒绝执行");
+    process.require(OpinionLoopProcess.KEY, "意见建议记录");
+    Opinion o = process.businessKey() == null ? null : opinions.findByTicket(process.businessKey()).orElse(null);
+    if (o == null || (o.processInstanceId() != null && !o.processInstanceId().equals(process.processInstanceId()))
+        || !ProcessInstanceRef.agrees(opinionIdVariable, o.id())) {
+      throw process.mismatch("意见建议记录");
     }
     return o.id();
   }

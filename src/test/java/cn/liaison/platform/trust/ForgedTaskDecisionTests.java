@@ -9,6 +9,7 @@ import cn.liaison.platform.campaign.CampaignService;
 import cn.liaison.platform.trust.Scenarios.Submitted;
 import cn.liaison.platform.campaign.Household;
 import cn.liaison.platform.campaign.Households;
+import cn.liaison.platform.opinion.OpinionLoopProcess;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 import cn.liaison.platform.opinion.Opinions;
@@ -52,6 +53,7 @@ class ForgedTaskDecisionTests {
   @Autowired TestRestTemplate http;
   @Autowired ManagementService management;
   @Autowired RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
   @Autowired TaskService taskService;
   @Autowired RateLimiter rateLimiter;
   @Autowired Opinions opinions;
@@ -123,6 +125,39 @@ class ForgedTaskDecisionTests {
     assertThat(reply.getBody()).contains("流程实例与意见建议记录不一致");
     assertThat(track(victim)).containsEntry("status", "ASSIGNED").extractingByKey("replies").asList().isEmpty();
     assertThat(track(own)).containsEntry("status", "ASSIGNED");
+  }
+
+  @Test
+  void aPlatformDelegateInAnotherProcessCannotReachAnOpinion() {
+    // an analyst's own model may name the platform's delegates, but they only serve their own process
+    Submitted victim = opinionAtTheWaterBureau();
+    String key = "analyst-own-reply";
+    var deployment = repository.createDeployment().name(key).addModelInstance(key + ".bpmn",
+        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent()
+            .serviceTask("Task_Reply").camundaDelegateExpression("${recordReplyDelegate}").endEvent().done())
+        .deploy();
+    try {
+      assertThatThrownBy(() -> runtime.startProcessInstanceByKey(key, victim.ticket(), Map.of(
+          Var.ROUTE, OpinionLoopProcess.Route.ANSWER_DIRECTLY.name(), Var.ANSWER_TEXT, "冒名的答复")))
+          .hasMessageContaining("只能由其自身的流程处理");
+      assertThat(track(victim)).containsEntry("status", "ASSIGNED").extractingByKey("replies").asList().isEmpty();
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
+    }
+  }
+
+  @Test
+  void stationStaffCannotProbeAnotherStationsTicketsThroughTheDuplicateCheck() {
+    Submitted changyuan = scenarios().opinion("cy-crane", "13512345678");
+    Submitted taiping = scenarios().opinion("yy-taiping-mobile", "13512345679");
+    String sort = scenarios().task(taiping.ticket(), Task.SORT);
+    var probe = scenarios().completeAs("staff2", sort, Map.of(Var.SORT_DECISION,
+        OpinionLoopProcess.SortDecision.DUPLICATE.name(), Var.DUPLICATE_OF, changyuan.ticket()));
+    assertThat(probe.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    var unknown = scenarios().completeAs("staff2", sort, Map.of(Var.SORT_DECISION,
+        OpinionLoopProcess.SortDecision.DUPLICATE.name(), Var.DUPLICATE_OF, "YJ20200101-0001"));
+    assertThat(message(probe)).as("another station's ticket reads like an unknown one")
+        .isEqualTo(message(unknown).replace("YJ20200101-0001", changyuan.ticket()));
   }
 
   @Test
