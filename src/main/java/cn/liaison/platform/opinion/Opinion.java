@@ -1,5 +1,6 @@
 package cn.liaison.platform.opinion;
 
+import cn.liaison.platform.system.Masking;
 import java.time.Instant;
 
 /** An opinion (意见建议) as stored; contact fields are personal data and stay in this table. */
@@ -15,7 +16,7 @@ public record Opinion(long id, String ticketNo, String trackingKeyHash, String s
     if (contactPhone == null || contactPhone.isBlank()) {
       return anonymous ? "匿名（未留电话）" : "未留电话";
     }
-    String masked = contactPhone.substring(0, 3) + "****" + contactPhone.substring(contactPhone.length() - 4);
+    String masked = Masking.phone(contactPhone);
     return anonymous ? "匿名 " + masked : masked;
   }
 }

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * <ol>
  *   <li>{@link CrossSiteRequestGuard}: no state-changing request with credentials from a foreign page;</li>
  *   <li>{@link LoginThrottleFilter}: failed logins per client address;</li>
- *   <li>{@link StaffPageHeadersFilter}: protective headers of /staff/**.</li>
+ *   <li>{@link PageHeadersFilter}: protective headers of the citizens', station and staff pages.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,10 +43,10 @@ class BrowserSafetyConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<StaffPageHeadersFilter> staffPageHeadersFilter() {
-    var registration = new FilterRegistrationBean<>(new StaffPageHeadersFilter());
-    registration.setName("liaison-staff-page-headers");
-    registration.addUrlPatterns("/staff/*");
+  FilterRegistrationBean<PageHeadersFilter> pageHeadersFilter() {
+    var registration = new FilterRegistrationBean<>(new PageHeadersFilter());
+    registration.setName("liaison-page-headers");
+    registration.addUrlPatterns(PageHeadersFilter.URL_PATTERNS);
     registration.setOrder(CROSS_SITE_ORDER);
     return registration;
   }

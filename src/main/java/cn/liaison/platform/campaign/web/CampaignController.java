@@ -3,6 +3,7 @@ package cn.liaison.platform.campaign.web;
 import cn.liaison.platform.campaign.Campaign;
 import cn.liaison.platform.campaign.CampaignService;
 import cn.liaison.platform.campaign.Household;
+import cn.liaison.platform.identity.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "改种行动", description = "创建、启动改种行动，调整包保代表（联络站工作人员、管理员）")
 @SecurityRequirement(name = "basic")
-@PreAuthorize("hasAnyAuthority('GROUP_station-staff','GROUP_camunda-admin')")
+@PreAuthorize(Roles.STATION_STAFF_OR_ADMIN)
 class CampaignController {
 
   private final CampaignService service;

@@ -3,6 +3,7 @@ package cn.liaison.platform.campaign.web;
 import cn.liaison.platform.campaign.ledger.LedgerImport;
 import cn.liaison.platform.campaign.ledger.LedgerReport;
 import cn.liaison.platform.campaign.ledger.LedgerWorkbook;
+import cn.liaison.platform.identity.Roles;
 import cn.liaison.platform.system.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +35,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @Tag(name = "改种行动台账", description = "水稻改种工作台账：导入农户地块、台账统计、导出 Excel（联络站工作人员、管理员）")
 @SecurityRequirement(name = "basic")
-@PreAuthorize("hasAnyAuthority('GROUP_station-staff','GROUP_camunda-admin')")
+@PreAuthorize(Roles.STATION_STAFF_OR_ADMIN)
 class LedgerController {
 
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -105,29 +107,9 @@ class LedgerController {
     byte[] xlsx = workbook.export(code);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(XLSX))
-        .header(HttpHeaders.CONTENT_DISPOSITION, attachment("工作台账-" + code + ".xlsx", "ledger-" + code + ".xlsx"))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename("工作台账-" + code + ".xlsx", StandardCharsets.UTF_8).build().toString())
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .body(xlsx);
-  }
-
-  /** RFC 6266 with an ASCII fallback and the real name per RFC 5987: filename*=UTF-8''%E5%B7%A5... */
-  static String attachment(String name, String asciiFallback) {
-    String fallback = asciiFallback.replaceAll("[^A-Za-z0-9._-]", "_");
-    return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + rfc5987(name);
-  }
-
-  static String rfc5987(String value) {
-    StringBuilder b = new StringBuilder();
-    for (byte raw : value.getBytes(StandardCharsets.UTF_8)) {
-      int c = raw & 0xFF;
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || "!#$&+-.^_`|~".indexOf(c) >= 0) {
-        b.append((char) c);
-      } else {
-        b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-      }
-    }
-    return b.toString();
   }
 }

@@ -6,6 +6,7 @@ import cn.liaison.platform.campaign.Campaigns;
 import cn.liaison.platform.campaign.Household;
 import cn.liaison.platform.campaign.Households;
 import cn.liaison.platform.identity.PlatformGroups;
+import cn.liaison.platform.system.Masking;
 import cn.liaison.platform.system.StaffSession;
 import cn.liaison.platform.system.TasklistSession;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,12 +46,9 @@ class StaffHouseholdController {
 
   @GetMapping("/staff/households/{id}")
   String household(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, Model model) {
-    response.setHeader("Cache-Control", "no-store");
     TasklistSession.User user = staffSession.current(request).orElse(null);
     if (user == null) {
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      model.addAttribute("message", "请先登录任务列表（Tasklist），再打开此页面。");
-      return "staff/denied";
+      return StaffSession.loginRequired(response, model);
     }
     Household h = households.find(id).orElse(null);
     Campaign campaign = h == null ? null : campaigns.find(h.campaignCode()).orElse(null);
@@ -61,19 +59,15 @@ class StaffHouseholdController {
         || groups.contains(PlatformGroups.AUDITORS) || groups.contains(PlatformGroups.SUPERVISORS)
         || groups.contains(PlatformGroups.ADMIN);
     if (h == null || !(full || masked)) {
-      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      model.addAttribute("message", "未找到该农户，或您无权查看。");
-      return "staff/denied";
+      return StaffSession.notFound(response, model, "农户");
     }
     if (full) {
       audit.info("household contact {} viewed by {}", h.householdNo(), user.id());
     }
     model.addAttribute("household", h);
     model.addAttribute("campaign", campaign);
-    model.addAttribute("headName", full ? h.headName() : h.headName().charAt(0) + "**");
-    model.addAttribute("phone", h.phone() == null ? "未登记" : full ? h.phone()
-        : h.phone().length() >= 7 ? h.phone().substring(0, 3) + "****" + h.phone().substring(h.phone().length() - 4)
-        : "****");
+    model.addAttribute("headName", full ? h.headName() : Masking.name(h.headName()));
+    model.addAttribute("phone", h.phone() == null ? "未登记" : full ? h.phone() : Masking.phone(h.phone()));
     model.addAttribute("fullContact", full);
     return "staff/household";
   }

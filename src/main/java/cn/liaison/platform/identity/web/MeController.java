@@ -1,5 +1,6 @@
 package cn.liaison.platform.identity.web;
 
+import cn.liaison.platform.system.DisplayNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,12 +29,8 @@ class MeController {
     User user = identity.createUserQuery().userId(userId).singleResult();
     List<GroupView> groups = identity.createGroupQuery().groupMember(userId).orderByGroupId().asc().list().stream()
         .map(g -> new GroupView(g.getId(), g.getName())).toList();
-    String name = user == null ? userId : (nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName()));
+    String name = user == null ? userId : DisplayNames.of(user);
     return new Me(userId, name, groups);
-  }
-
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
   }
 
   record Me(String userId, String name, List<GroupView> groups) {}

@@ -11,11 +11,12 @@ import cn.liaison.platform.opinion.OpinionSubmission;
 import cn.liaison.platform.opinion.Rating;
 import cn.liaison.platform.station.Station;
 import cn.liaison.platform.station.Stations;
-import cn.liaison.platform.system.ClientAddress;
 import cn.liaison.platform.system.ConflictException;
 import cn.liaison.platform.system.InvalidInputException;
 import cn.liaison.platform.system.NotFoundException;
+import cn.liaison.platform.system.RateLimited;
 import cn.liaison.platform.system.RateLimiter;
+import cn.liaison.platform.system.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
@@ -26,13 +27,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The citizens' pages of 码上见代表: server-rendered, phone-first, in Chinese, usable without JavaScript.
@@ -94,22 +100,18 @@ class CitizenPageController {
   private final Stations stations;
   private final Categories categories;
   private final Departments departments;
-  private final RateLimiter rateLimiter;
 
-  CitizenPageController(OpinionService opinions, Stations stations, Categories categories, Departments departments,
-      RateLimiter rateLimiter) {
+  CitizenPageController(OpinionService opinions, Stations stations, Categories categories, Departments departments) {
     this.opinions = opinions;
     this.stations = stations;
     this.categories = categories;
     this.departments = departments;
-    this.rateLimiter = rateLimiter;
   }
 
   // ---- submission ---------------------------------------------------------------------------------------------
 
   @GetMapping("/s/{stationCode}")
   String submitForm(@PathVariable String stationCode, Model model, HttpServletResponse response) {
-    headers(response);
     Station station = activeStation(stationCode);
     if (station == null) {
       return stationNotFound(model, response);
@@ -118,17 +120,11 @@ class CitizenPageController {
   }
 
   @PostMapping("/s/{stationCode}")
-  String submit(@PathVariable String stationCode, SubmitForm form, Model model, HttpServletRequest request,
-      HttpServletResponse response) {
-    headers(response);
+  @RateLimited(RateLimiter.Kind.SUBMISSION)
+  String submit(@PathVariable String stationCode, SubmitForm form, Model model, HttpServletResponse response) {
     Station station = activeStation(stationCode);
     if (station == null) {
       return stationNotFound(model, response);
-    }
-    if (!rateLimiter.tryAcquire(RateLimiter.Kind.SUBMISSION, ClientAddress.of(request))) {
-      // keep what the citizen typed: they may send it again in a minute
-      tooMany(response);
-      return submitPage(model, station, form, Map.of(), TOO_MANY);
     }
     OpinionService.Submitted submitted;
     try {
@@ -161,45 +157,39 @@ class CitizenPageController {
 
   /** For citizens who wrote both down: the ticket number is asked for too. */
   @GetMapping("/t")
-  String lookupForm(Model model, HttpServletResponse response) {
-    headers(response);
+  String lookupForm(Model model) {
     return keyPage(model, null, true, null);
   }
 
   @PostMapping("/t")
+  @RateLimited(RateLimiter.Kind.LOOKUP)
   String lookup(@RequestParam(required = false) String ticketNo, @RequestParam(required = false) String key,
-      Model model, HttpServletRequest request, HttpServletResponse response) {
-    String ticket = ticketNo == null ? "" : ticketNo.strip().toUpperCase(Locale.ROOT);
+      Model model, HttpServletResponse response) {
+    String ticket = normalized(ticketNo);
     if (ticket.isEmpty()) {
-      headers(response);
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
       return keyPage(model, null, true, "请输入受理编号和查询码。");
     }
-    return showProgress(ticket, key, true, model, request, response);
+    return showProgress(ticket, key, true, model, response);
   }
 
   @GetMapping("/t/{ticketNo}")
-  String trackForm(@PathVariable String ticketNo, Model model, HttpServletResponse response) {
-    headers(response);
+  String trackForm(@PathVariable String ticketNo, Model model) {
     return keyPage(model, ticketNo, false, null);
   }
 
   @PostMapping("/t/{ticketNo}")
+  @RateLimited(RateLimiter.Kind.LOOKUP)
   String track(@PathVariable String ticketNo, @RequestParam(required = false) String key, Model model,
-      HttpServletRequest request, HttpServletResponse response) {
-    return showProgress(ticketNo, key, false, model, request, response);
+      HttpServletResponse response) {
+    return showProgress(ticketNo, key, false, model, response);
   }
 
   private String showProgress(String ticketNo, String key, boolean ticketEditable, Model model,
-      HttpServletRequest request, HttpServletResponse response) {
-    headers(response);
+      HttpServletResponse response) {
     if (key == null || key.isBlank()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return keyPage(model, ticketNo, ticketEditable, "请输入查询码。");
-    }
-    if (!lookupAllowed(request)) {
-      tooMany(response);
-      return keyPage(model, ticketNo, ticketEditable, TOO_MANY);
     }
     try {
       return progressPage(model, opinions.track(ticketNo, key), key, EvaluationForm.empty(), Map.of(), null, null);
@@ -210,15 +200,11 @@ class CitizenPageController {
   }
 
   @PostMapping("/t/{ticketNo}/evaluation")
+  @RateLimited(RateLimiter.Kind.LOOKUP)
   String evaluate(@PathVariable String ticketNo, @RequestParam(required = false) String key,
-      EvaluationForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
-    headers(response);
+      EvaluationForm form, Model model, HttpServletResponse response) {
     if (key == null || key.isBlank()) {
       return wrongKey(model, ticketNo, response);
-    }
-    if (!lookupAllowed(request)) {
-      tooMany(response);
-      return keyPage(model, ticketNo, false, TOO_MANY);
     }
     Rating rating = null;
     if (form.rating() != null && !form.rating().isBlank()) {
@@ -305,6 +291,38 @@ class CitizenPageController {
     return n.sentAt() != null ? n.sentAt() : n.createdAt();
   }
 
+  // ---- over the rate limit ------------------------------------------------------------------------------------
+
+  /**
+   * A client over its limit ({@link RateLimited}, checked before the handler runs) gets the page it came from
+   * again with a kind notice, 429 and Retry-After; what the citizen typed is kept: they may send it again in a
+   * minute.
+   */
+  @ExceptionHandler(TooManyRequestsException.class)
+  ModelAndView tooMany(HttpServletRequest request, HttpServletResponse response) {
+    @SuppressWarnings("unchecked")
+    Map<String, String> path = (Map<String, String>) request.getAttribute(
+        HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+    Model model = new ExtendedModelMap();
+    String view;
+    if (path != null && path.containsKey("stationCode")) {
+      Station station = activeStation(path.get("stationCode"));
+      if (station == null) {
+        return new ModelAndView(stationNotFound(model, response), model.asMap());
+      }
+      SubmitForm form = new SubmitForm(request.getParameter("category"), request.getParameter("content"),
+          request.getParameter("place"), request.getParameter("contactName"), request.getParameter("contactPhone"),
+          request.getParameter("anonymous"), request.getParameter("consent"));
+      view = submitPage(model, station, form, Map.of(), TOO_MANY);
+    } else if (path != null && path.containsKey("ticketNo")) {
+      view = keyPage(model, path.get("ticketNo"), false, TOO_MANY);
+    } else {
+      view = keyPage(model, normalized(request.getParameter("ticketNo")), true, TOO_MANY);
+    }
+    response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+    return new ModelAndView(view, model.asMap(), HttpStatus.TOO_MANY_REQUESTS);
+  }
+
   // ---- helpers ------------------------------------------------------------------------------------------------
 
   private Station activeStation(String code) {
@@ -318,28 +336,8 @@ class CitizenPageController {
     return "citizen/not-found";
   }
 
-  private boolean lookupAllowed(HttpServletRequest request) {
-    return rateLimiter.tryAcquire(RateLimiter.Kind.LOOKUP, ClientAddress.of(request));
-  }
-
-  private static void tooMany(HttpServletResponse response) {
-    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-    response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-  }
-
-  /**
-   * Nothing of these pages may be kept by a browser or proxy: the result page shows the key, the progress
-   * page the citizen's own text. They are outside Spring Security, so they set their protective headers here.
-   */
-  private static void headers(HttpServletResponse response) {
-    response.setHeader("Cache-Control", "no-store");
-    response.setHeader("Pragma", "no-cache");
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Referrer-Policy", "no-referrer");
-    response.setHeader("Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+  private static String normalized(String ticketNo) {
+    return ticketNo == null ? "" : ticketNo.strip().toUpperCase(Locale.ROOT);
   }
 
   /** Field messages in the order of the form, for the summary at the top. */

@@ -9,14 +9,12 @@ import cn.liaison.platform.opinion.OpinionSubmission;
 import cn.liaison.platform.opinion.Rating;
 import cn.liaison.platform.station.Station;
 import cn.liaison.platform.station.Stations;
-import cn.liaison.platform.system.ClientAddress;
 import cn.liaison.platform.system.InvalidInputException;
+import cn.liaison.platform.system.RateLimited;
 import cn.liaison.platform.system.RateLimiter;
-import cn.liaison.platform.system.TooManyRequestsException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -40,13 +38,11 @@ class OpinionApiController {
   private final OpinionService opinions;
   private final Stations stations;
   private final Categories categories;
-  private final RateLimiter rateLimiter;
 
-  OpinionApiController(OpinionService opinions, Stations stations, Categories categories, RateLimiter rateLimiter) {
+  OpinionApiController(OpinionService opinions, Stations stations, Categories categories) {
     this.opinions = opinions;
     this.stations = stations;
     this.categories = categories;
-    this.rateLimiter = rateLimiter;
   }
 
   record StationView(String code, String name, String kind, String kindName, String county, String town) {}
@@ -76,10 +72,8 @@ class OpinionApiController {
   @PostMapping("/api/opinions")
   @Operation(summary = "提交意见建议", description = "返回受理编号和查询码（仅显示一次）。channel 为 QR_CODE 以外的值时须以联络站工作人员身份登录；"
       + "当场解决的意见可填 answeredOnSpot（当场答复内容），登记为直接答复，群众仍可评价。")
-  ResponseEntity<SubmitResponse> submit(@RequestBody SubmitRequest body, HttpServletRequest request) {
-    if (!rateLimiter.tryAcquire(RateLimiter.Kind.SUBMISSION, ClientAddress.of(request))) {
-      throw new TooManyRequestsException();
-    }
+  @RateLimited(RateLimiter.Kind.SUBMISSION)
+  ResponseEntity<SubmitResponse> submit(@RequestBody SubmitRequest body) {
     Channel channel = parseChannel(body.channel());
     String staff = channel == Channel.QR_CODE ? null : staffUser(body.stationCode());
     var submitted = opinions.submit(new OpinionSubmission(body.stationCode(), body.category(), body.content(),
@@ -90,20 +84,18 @@ class OpinionApiController {
   }
 
   @GetMapping("/api/opinions/{ticketNo}")
+  @RateLimited(RateLimiter.Kind.LOOKUP) // keys are unguessable; the limit stops anyone from trying many of them
   @Operation(summary = "查询办理进度", description = "须在请求头 X-Tracking-Key 中提供查询码；编号或查询码不对时一律返回 404。")
   OpinionProgress track(@PathVariable String ticketNo,
-      @Parameter(description = "查询码") @RequestHeader(name = KEY_HEADER, required = false) String key,
-      HttpServletRequest request) {
-    lookupAllowed(request);
+      @Parameter(description = "查询码") @RequestHeader(name = KEY_HEADER, required = false) String key) {
     return opinions.track(ticketNo, key);
   }
 
   @PostMapping("/api/opinions/{ticketNo}/evaluation")
+  @RateLimited(RateLimiter.Kind.LOOKUP)
   @Operation(summary = "评价答复", description = "每次答复只能评价一次。rating: SATISFIED | BASICALLY_SATISFIED | DISSATISFIED")
   ResponseEntity<Void> evaluate(@PathVariable String ticketNo,
-      @RequestHeader(name = KEY_HEADER, required = false) String key, @RequestBody EvaluationRequest body,
-      HttpServletRequest request) {
-    lookupAllowed(request);
+      @RequestHeader(name = KEY_HEADER, required = false) String key, @RequestBody EvaluationRequest body) {
     Rating rating = null;
     if (body.rating() != null) {
       try {
@@ -114,13 +106,6 @@ class OpinionApiController {
     }
     opinions.evaluate(ticketNo, key, rating, body.comment());
     return ResponseEntity.noContent().build();
-  }
-
-  private void lookupAllowed(HttpServletRequest request) {
-    // keys are unguessable; the limit stops anyone from trying many of them
-    if (!rateLimiter.tryAcquire(RateLimiter.Kind.LOOKUP, ClientAddress.of(request))) {
-      throw new TooManyRequestsException();
-    }
   }
 
   private static Channel parseChannel(String channel) {

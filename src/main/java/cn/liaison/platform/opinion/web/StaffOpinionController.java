@@ -8,6 +8,7 @@ import cn.liaison.platform.opinion.Opinion;
 import cn.liaison.platform.opinion.Opinions;
 import cn.liaison.platform.station.Station;
 import cn.liaison.platform.station.Stations;
+import cn.liaison.platform.system.Masking;
 import cn.liaison.platform.system.StaffSession;
 import cn.liaison.platform.system.TasklistSession;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,12 +55,9 @@ class StaffOpinionController {
   @GetMapping("/staff/opinions/{ticketNo}")
   String opinion(@PathVariable String ticketNo, HttpServletRequest request, HttpServletResponse response,
       Model model) {
-    response.setHeader("Cache-Control", "no-store");
     TasklistSession.User user = staffSession.current(request).orElse(null);
     if (user == null) {
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      model.addAttribute("message", "请先登录任务列表（Tasklist），再打开此页面。");
-      return "staff/denied";
+      return StaffSession.loginRequired(response, model);
     }
     Opinion o = opinions.findByTicket(ticketNo).orElse(null);
     List<String> groups = user.groups();
@@ -67,9 +65,7 @@ class StaffOpinionController {
     boolean department = o != null && o.departmentCode() != null && departments.findByCode(o.departmentCode())
         .map(Department::groupId).filter(groups::contains).isPresent();
     if (o == null || !(full || department || groups.stream().anyMatch(MASKED_CONTACT::contains))) {
-      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      model.addAttribute("message", "未找到该意见，或您无权查看。");
-      return "staff/denied";
+      return StaffSession.notFound(response, model, "意见");
     }
     if (full && o.contactPhone() != null) {
       audit.info("full contact of {} viewed by {}", o.ticketNo(), user.id());
@@ -80,7 +76,7 @@ class StaffOpinionController {
     model.addAttribute("department", o.departmentCode() == null ? null
         : departments.findByCode(o.departmentCode()).map(Department::name).orElse(o.departmentCode()));
     model.addAttribute("contactName", o.contactName() == null ? null
-        : full ? o.contactName() : o.contactName().charAt(0) + "**");
+        : full ? o.contactName() : Masking.name(o.contactName()));
     model.addAttribute("contact", full && o.contactPhone() != null ? o.contactPhone() : o.maskedContact());
     model.addAttribute("fullContact", full);
     model.addAttribute("events", opinions.events(o.id(), false));

@@ -3,6 +3,7 @@ package cn.liaison.platform.station.web;
 import cn.liaison.platform.station.QrCodes;
 import cn.liaison.platform.station.Station;
 import cn.liaison.platform.station.Stations;
+import cn.liaison.platform.system.DisplayNames;
 import cn.liaison.platform.system.InvalidInputException;
 import cn.liaison.platform.system.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -66,7 +66,6 @@ class StationPagesController {
     String text = submissionUrl(station(code));
     String etag = etag("png|" + pixels + "|" + text);
     return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(imageCache()).eTag(etag)
-        .header("X-Content-Type-Options", "nosniff")
         .body(qrCodes.png(text, pixels));
   }
 
@@ -76,14 +75,11 @@ class StationPagesController {
     String etag = etag("svg|" + text);
     return ResponseEntity.ok().contentType(new MediaType("image", "svg+xml", StandardCharsets.UTF_8))
         .cacheControl(imageCache()).eTag(etag)
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
         .body(qrCodes.svg(text));
   }
 
   @GetMapping("/stations/{code}/signboard")
   String signboard(@PathVariable String code, Model model, HttpServletResponse response) {
-    pageHeaders(response);
     Station station = stations.findByCode(code).filter(Station::active).orElse(null);
     if (station == null) {
       response.setStatus(HttpStatus.NOT_FOUND.value());
@@ -101,8 +97,7 @@ class StationPagesController {
   }
 
   @GetMapping("/stations")
-  String index(Model model, HttpServletResponse response) {
-    pageHeaders(response);
+  String index(Model model) {
     model.addAttribute("stations", stations.findActive());
     model.addAttribute("baseUrl", publicBaseUrl);
     return "station/index";
@@ -118,14 +113,10 @@ class StationPagesController {
     return station.deputies().stream()
         .map(id -> identity.createUserQuery().userId(id).singleResult())
         .filter(Objects::nonNull)
-        .map(StationPagesController::displayName)
+        .map(DisplayNames::of)
         .filter(name -> !name.isBlank())
         .map(DeputyView::new)
         .toList();
-  }
-
-  private static String displayName(User user) {
-    return (Objects.toString(user.getLastName(), "") + Objects.toString(user.getFirstName(), "")).strip();
   }
 
   private static int size(String size) {
@@ -156,15 +147,5 @@ class StationPagesController {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** These pages are outside Spring Security's chains, so they set their own protective headers. */
-  static void pageHeaders(HttpServletResponse response) {
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Referrer-Policy", "no-referrer");
-    response.setHeader("Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
   }
 }

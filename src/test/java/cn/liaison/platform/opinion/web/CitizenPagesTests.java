@@ -193,6 +193,23 @@ class CitizenPagesTests {
   }
 
   @Test
+  void tooManyLookupsShowTheKeyPageAgainKindly() throws Exception {
+    String ticket = "YJ20200101-0001";
+    for (int i = 0; i < 10; i++) {
+      assertThat(post("/t/" + ticket, Map.of("key", "WRONG")).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+    HttpResponse<String> refused = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/t/" + ticket))
+            .header("Content-Type", MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+            .POST(BodyPublishers.ofString("key=WRONG")).build(),
+        BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(refused.statusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS.value());
+    assertThat(refused.headers().firstValue(HttpHeaders.RETRY_AFTER)).hasValue("60");
+    assertThat(refused.headers().firstValue(HttpHeaders.CACHE_CONTROL)).hasValue("no-store");
+    assertThat(refused.body()).contains("操作过于频繁").contains(ticket);
+  }
+
+  @Test
   void citizenEvaluatesTheDepartmentsReplyOnce() {
     String html = post("/s/yy-taiping-mobile", goodOpinion()).getBody();
     String ticket = find(TICKET.matcher(html), 0);
