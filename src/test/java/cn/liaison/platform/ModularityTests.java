@@ -1,13 +1,26 @@
 package cn.liaison.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 
 /** Each direct sub-package is a feature; features use each other's top-level API only, without cycles. */
 class ModularityTests {
 
+  static final ApplicationModules MODULES = ApplicationModules.of(LiaisonPlatformApplication.class);
+
   @Test
   void featuresDependOnEachOthersApiOnlyAndWithoutCycles() {
-    ApplicationModules.of(LiaisonPlatformApplication.class).verify();
+    MODULES.verify();
+  }
+
+  /** Departments serve every feature, so they know none: requests and replies carry what they need. */
+  @Test
+  void departmentsKnowNoFeature() {
+    ApplicationModule department = MODULES.getModuleByName("department").orElseThrow();
+    assertThat(department.getAllDependencies(MODULES).uniqueModules().map(ApplicationModule::getIdentifier)
+        .map(Object::toString)).isSubsetOf("system", "notification", "calendar");
   }
 }

@@ -1,13 +1,12 @@
 package cn.liaison.platform.campaign;
 
+import cn.liaison.platform.calendar.Dates;
 import cn.liaison.platform.campaign.CampaignProcess.Var;
 import cn.liaison.platform.campaign.CampaignProcess.VisitOutcome;
 import cn.liaison.platform.system.TaskCompletionRules;
 import cn.liaison.platform.system.TaskDecisionRefused;
 import cn.liaison.platform.system.TaskField;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,12 +161,7 @@ public class HouseholdTaskRules implements TaskCompletionRules {
       errors.put(name, missing);
       return;
     }
-    if (v instanceof java.util.Date) {
-      return;
-    }
-    try {
-      LocalDate.parse(v.toString().substring(0, Math.min(10, v.toString().length())));
-    } catch (DateTimeParseException e) {
+    if (!Dates.isDate(v)) {
       errors.put(name, "日期格式应为 年-月-日");
     }
   }

@@ -34,8 +34,7 @@ class InboxChannel implements DepartmentChannel {
             request.deadline() == null ? null : Timestamp.from(request.deadline()),
             new Timestamp(ClockUtil.getCurrentTime().getTime()))
         .update();
-    Object opinionId = request.payload().get("opinionId");
-    notifier.notifyGroup(department.groupId(), opinionId instanceof Number n ? n.longValue() : null,
+    notifier.notifyGroup(department.groupId(), request.subject(),
         "assign:" + request.idempotencyKey(), "新交办事项 " + request.reference(),
         "请在任务列表中签收办理，办理时限见任务到期时间。");
   }

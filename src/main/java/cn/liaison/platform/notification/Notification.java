@@ -2,5 +2,6 @@ package cn.liaison.platform.notification;
 
 import java.time.Instant;
 
-public record Notification(long id, Long opinionId, String recipientKind, String recipient, String title, String body,
-    Instant createdAt, Instant sentAt) {}
+/** One notification in the outbox; subject is null for one that is about no particular item. */
+public record Notification(long id, Subject subject, String recipientKind, String recipient, String title,
+    String body, Instant createdAt, Instant sentAt) {}

@@ -1,14 +1,20 @@
 package cn.liaison.platform.notification;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The outbox: notifications are rows, written in the transaction of the step that caused them. */
+/** The outbox (table notification): notifications are rows, written in the transaction of the step that caused them. */
 @Component
 public class OutboxNotifier implements Notifier {
+
+  private static final String COLUMNS =
+      "id, subject_kind, subject_id, recipient_kind, recipient, title, body, created_at, sent_at";
 
   private final JdbcClient jdbc;
 
@@ -17,47 +23,50 @@ public class OutboxNotifier implements Notifier {
   }
 
   @Override
-  public void notifyCitizen(long opinionId, String dedupKey, String title, String body) {
-    insert(dedupKey, opinionId, "CITIZEN", null, title, body);
+  public void notifyCitizen(Subject subject, String dedupKey, String title, String body) {
+    insert(dedupKey, Objects.requireNonNull(subject, "subject"), "CITIZEN", null, title, body);
   }
 
   @Override
-  public void notifyGroup(String groupId, Long opinionId, String dedupKey, String title, String body) {
-    insert(dedupKey, opinionId, "GROUP", groupId, title, body);
+  public void notifyGroup(String groupId, Subject subject, String dedupKey, String title, String body) {
+    insert(dedupKey, subject, "GROUP", groupId, title, body);
   }
 
-  private void insert(String dedupKey, Long opinionId, String kind, String recipient, String title, String body) {
+  private void insert(String dedupKey, Subject subject, String kind, String recipient, String title, String body) {
     boolean exists = jdbc.sql("SELECT COUNT(*) FROM notification WHERE dedup_key = ?").param(dedupKey)
         .query(Integer.class).single() > 0;
     if (!exists) {
-      jdbc.sql("INSERT INTO notification (dedup_key, opinion_id, recipient_kind, recipient, title, body, created_at) "
-          + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-          .params(dedupKey, opinionId, kind, recipient, title, body, new Timestamp(ClockUtil.getCurrentTime().getTime()))
+      jdbc.sql("INSERT INTO notification (dedup_key, subject_kind, subject_id, recipient_kind, recipient, title, body, "
+          + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(dedupKey, subject == null ? null : subject.kind(), subject == null ? null : subject.id(), kind,
+              recipient, title, body, new Timestamp(ClockUtil.getCurrentTime().getTime()))
           .update();
     }
   }
 
-  /** The citizen's notifications of one opinion, oldest first. */
-  public List<Notification> forCitizen(long opinionId) {
-    return jdbc.sql("SELECT id, opinion_id, recipient_kind, recipient, title, body, created_at, sent_at "
-        + "FROM notification WHERE opinion_id = ? AND recipient_kind = 'CITIZEN' ORDER BY created_at, id")
-        .param(opinionId)
-        .query((rs, i) -> new Notification(rs.getLong("id"), rs.getLong("opinion_id"), rs.getString("recipient_kind"),
-            rs.getString("recipient"), rs.getString("title"), rs.getString("body"),
-            rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()))
+  /** The citizen's notifications about one subject, oldest first. */
+  public List<Notification> forCitizen(Subject subject) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM notification WHERE subject_kind = ? AND subject_id = ? "
+        + "AND recipient_kind = 'CITIZEN' ORDER BY created_at, id")
+        .params(subject.kind(), subject.id())
+        .query(OutboxNotifier::map)
         .list();
   }
 
   /** Notifications to a group, newest first (for tests and the staff views). */
   public List<Notification> forGroup(String groupId) {
-    return jdbc.sql("SELECT id, opinion_id, recipient_kind, recipient, title, body, created_at, sent_at "
-        + "FROM notification WHERE recipient_kind = 'GROUP' AND recipient = ? ORDER BY created_at DESC, id DESC")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM notification WHERE recipient_kind = 'GROUP' AND recipient = ? "
+        + "ORDER BY created_at DESC, id DESC")
         .param(groupId)
-        .query((rs, i) -> new Notification(rs.getLong("id"), rs.getObject("opinion_id", Long.class),
-            rs.getString("recipient_kind"), rs.getString("recipient"), rs.getString("title"), rs.getString("body"),
-            rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()))
+        .query(OutboxNotifier::map)
         .list();
+  }
+
+  private static Notification map(ResultSet rs, int row) throws SQLException {
+    String kind = rs.getString("subject_kind");
+    Subject subject = kind == null ? null : new Subject(kind, rs.getString("subject_id"));
+    return new Notification(rs.getLong("id"), subject, rs.getString("recipient_kind"), rs.getString("recipient"),
+        rs.getString("title"), rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant());
   }
 }

@@ -2,6 +2,7 @@ package cn.liaison.platform.opinion;
 
 import cn.liaison.platform.system.ProcessInstanceRef;
 
+import cn.liaison.platform.calendar.Dates;
 import cn.liaison.platform.calendar.WorkingDayCalendar;
 import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.DepartmentRequest;
@@ -9,6 +10,7 @@ import cn.liaison.platform.department.DepartmentService;
 import cn.liaison.platform.department.Departments;
 import cn.liaison.platform.identity.PlatformGroups;
 import cn.liaison.platform.notification.Notifier;
+import cn.liaison.platform.notification.Subject;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +30,12 @@ import org.springframework.stereotype.Service;
 public class OpinionHandling {
 
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+  /** The department operation of 交办 (the department's system sees it as operation). */
+  static final String ASSIGN_OPINION = "ASSIGN_OPINION";
+
+  /** Notifications about an opinion are addressed to it as this subject kind. */
+  static final String SUBJECT_KIND = "opinion";
 
   private final Opinions opinions;
   private final Departments departments;
@@ -77,14 +85,14 @@ public class OpinionHandling {
         "closed_at", Opinions.ts(Opinions.now()));
     String text = "您反映的问题与受理编号 " + duplicateOf + " 的意见相同，已合并办理，办理结果将统一答复。";
     opinions.addEvent(opinionId, OpinionStatus.DUPLICATE, "已合并为重复件", text, true, actor);
-    notifier.notifyCitizen(opinionId, "duplicate:" + opinionId, "意见已合并办理", text);
+    notifier.notifyCitizen(subject(opinionId), "duplicate:" + opinionId, "意见已合并办理", text);
   }
 
   public void reject(long opinionId, String reason, String actor) {
     opinions.change(opinionId, OpinionStatus.REJECTED, "route", Route.REJECT.name(), "reject_reason", reason,
         "outcome", "REJECTED", "closed_at", Opinions.ts(Opinions.now()));
     opinions.addEvent(opinionId, OpinionStatus.REJECTED, "不予受理", reason, true, actor);
-    notifier.notifyCitizen(opinionId, "rejected:" + opinionId, "意见不予受理", "不予受理的理由：" + reason);
+    notifier.notifyCitizen(subject(opinionId), "rejected:" + opinionId, "意见不予受理", "不予受理的理由：" + reason);
   }
 
   public void toProposal(long opinionId, String deputy, String actor) {
@@ -93,7 +101,7 @@ public class OpinionHandling {
     opinions.addEvent(opinionId, OpinionStatus.TO_PROPOSAL, "转为代表建议办理",
         "您的意见将由人大代表汇总形成代表建议，提交有关部门办理，答复后告知您。", true, actor);
     opinions.addEvent(opinionId, OpinionStatus.TO_PROPOSAL, "承接代表", deputy, false, actor);
-    notifier.notifyGroup(PlatformGroups.DEPUTIES, opinionId, "proposal:" + opinionId + ":" + deputy,
+    notifier.notifyGroup(PlatformGroups.DEPUTIES, subject(opinionId), "proposal:" + opinionId + ":" + deputy,
         "意见转代表建议", "请代表 " + deputy + " 承接该意见，汇总形成代表建议。");
   }
 
@@ -116,7 +124,7 @@ public class OpinionHandling {
     payload.put("ticketNo", ticketNo);
     payload.put("categoryName", categories.nameOf(o.category()));
     Department.Channel channel = departmentService.send(new DepartmentRequest(department.code(),
-        DepartmentRequest.ASSIGN_OPINION, processInstanceId + ":assign:" + round, ticketNo, due, payload));
+        ASSIGN_OPINION, processInstanceId + ":assign:" + round, ticketNo, due, payload, subject(opinionId)));
     opinions.change(opinionId, OpinionStatus.ASSIGNED, "route", Route.ASSIGN_DEPARTMENT.name(), "department_code",
         department.code(), "grade", grade, "due_at", Opinions.ts(due), "overdue", false);
     opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "已交办" + department.name(),
@@ -128,7 +136,7 @@ public class OpinionHandling {
     Department department = departments.findByCode(departmentCode).orElseThrow();
     opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "催办" + department.name(),
         "办理时限 " + date(due) + "，请抓紧办理。", false, null);
-    notifier.notifyGroup(department.groupId(), opinionId, "urge:" + dedup, "催办 " + ticketNo,
+    notifier.notifyGroup(department.groupId(), subject(opinionId), "urge:" + dedup, "催办 " + ticketNo,
         "该事项将于 " + date(due) + " 到期，请抓紧办理并答复。");
   }
 
@@ -137,7 +145,7 @@ public class OpinionHandling {
     opinions.update(opinionId, "overdue", true);
     opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "办理超期，已转督办", department.name() + "未在时限内答复。",
         false, null);
-    notifier.notifyGroup(PlatformGroups.SUPERVISORS, opinionId, "overdue:" + dedup, "超期督办 " + ticketNo,
+    notifier.notifyGroup(PlatformGroups.SUPERVISORS, subject(opinionId), "overdue:" + dedup, "超期督办 " + ticketNo,
         department.name() + "办理超期，请督办。");
   }
 
@@ -152,16 +160,16 @@ public class OpinionHandling {
         opinions.update(opinionId, "due_at", Opinions.ts(due));
         opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "督办：再次催办，限" + date(due) + "前答复", detail, false,
             actor);
-        notifier.notifyGroup(activeDepartment(departmentCode).groupId(), opinionId, "supervise:" + dedup,
+        notifier.notifyGroup(activeDepartment(departmentCode).groupId(), subject(opinionId), "supervise:" + dedup,
             "督办 " + ticketNo, "该事项已超期，督办人员要求于 " + date(due) + " 前答复。" + (note == null ? "" : note));
         yield Deadlines.plan(calendar, now, due);
       }
       case EXTEND -> {
-        Instant due = endOfDay(TaskRules.toDate(newDeadline, zone()));
+        Instant due = endOfDay(Dates.parse(newDeadline, zone()));
         opinions.change(opinionId, null, "due_at", Opinions.ts(due), "overdue", false);
         opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "办理期限延长至" + date(due),
             "经督办同意，办理期限延长。", true, actor);
-        notifier.notifyCitizen(opinionId, "extended:" + dedup, "办理期限延长", "您的意见办理期限延长至 " + date(due) + "。");
+        notifier.notifyCitizen(subject(opinionId), "extended:" + dedup, "办理期限延长", "您的意见办理期限延长至 " + date(due) + "。");
         yield Deadlines.plan(calendar, now, due);
       }
       case REASSIGN -> {
@@ -179,17 +187,17 @@ public class OpinionHandling {
     Opinion o = opinions.get(opinionId);
     Department department = activeDepartment(o.departmentCode());
     if (decision == OpinionLoopProcess.ExtensionDecision.APPROVE) {
-      Instant due = endOfDay(TaskRules.toDate(approvedDeadline, zone()));
+      Instant due = endOfDay(Dates.parse(approvedDeadline, zone()));
       opinions.update(opinionId, "due_at", Opinions.ts(due));
       opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "办理期限延长至" + date(due),
           "承办部门申请延期，已获同意。", true, actor);
-      notifier.notifyCitizen(opinionId, "extended:" + dedup, "办理期限延长", "您的意见办理期限延长至 " + date(due) + "。");
-      notifier.notifyGroup(department.groupId(), opinionId, "extension:" + dedup, "延期申请已同意 " + o.ticketNo(),
+      notifier.notifyCitizen(subject(opinionId), "extended:" + dedup, "办理期限延长", "您的意见办理期限延长至 " + date(due) + "。");
+      notifier.notifyGroup(department.groupId(), subject(opinionId), "extension:" + dedup, "延期申请已同意 " + o.ticketNo(),
           "新的办理时限：" + date(due) + "。");
       return Deadlines.plan(calendar, now, due);
     }
     opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "延期申请未获同意", comment, false, actor);
-    notifier.notifyGroup(department.groupId(), opinionId, "extension:" + dedup, "延期申请未获同意 " + o.ticketNo(),
+    notifier.notifyGroup(department.groupId(), subject(opinionId), "extension:" + dedup, "延期申请未获同意 " + o.ticketNo(),
         "请按原办理时限 " + date(currentDue) + " 答复。" + (comment == null ? "" : comment));
     return Deadlines.plan(calendar, now, currentDue);
   }
@@ -224,7 +232,7 @@ public class OpinionHandling {
     opinions.addEvent(opinionId, OpinionStatus.REPLIED, who + "已答复" + (result == null ? "" : "：" + result.label()),
         text, true, actor);
     int round = opinions.replyCount(opinionId);
-    notifier.notifyCitizen(opinionId, "reply:" + opinionId + ":" + round, "您的意见已答复",
+    notifier.notifyCitizen(subject(opinionId), "reply:" + opinionId + ":" + round, "您的意见已答复",
         "请查看答复内容并在 7 日内评价（满意 / 基本满意 / 不满意）。");
     return "【第" + round + "次答复 · " + date(Opinions.now()) + " · " + who
         + (result == null ? "" : " · " + result.label()) + "】" + text;
@@ -244,7 +252,12 @@ public class OpinionHandling {
         "closed_at", Opinions.ts(Opinions.now()));
     opinions.addEvent(opinionId, OpinionStatus.CLOSED, "已办结",
         rating == null ? "7 日内未评价，按未评价办结。" : "感谢您的评价。", true, actor);
-    notifier.notifyCitizen(opinionId, "closed:" + opinionId, "意见已办结", "您的意见已办结，感谢您对人大代表工作的支持。");
+    notifier.notifyCitizen(subject(opinionId), "closed:" + opinionId, "意见已办结", "您的意见已办结，感谢您对人大代表工作的支持。");
+  }
+
+  /** What notifications about the opinion are addressed to. */
+  static Subject subject(long opinionId) {
+    return Subject.of(SUBJECT_KIND, opinionId);
   }
 
   private void status(long opinionId, OpinionStatus status, String title, String actor) {

@@ -9,6 +9,7 @@ import cn.liaison.platform.station.Station;
 import cn.liaison.platform.station.Stations;
 import cn.liaison.platform.system.ConflictException;
 import cn.liaison.platform.system.InvalidInputException;
+import cn.liaison.platform.system.MobileNumbers;
 import cn.liaison.platform.system.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class OpinionService {
 
   private static final Logger log = LoggerFactory.getLogger(OpinionService.class);
-  static final Pattern MOBILE = Pattern.compile("^1[3-9]\\d{9}$");
   static final Pattern TICKET = Pattern.compile("^YJ\\d{8}-\\d{4,6}$");
   static final String NOT_FOUND = "未找到该受理编号，或查询码不正确。";
 
@@ -109,7 +109,7 @@ public class OpinionService {
       if (phone.startsWith("+86")) {
         phone = phone.substring(3);
       }
-      if (!MOBILE.matcher(phone).matches()) {
+      if (!MobileNumbers.isMobile(phone)) {
         errors.put("contactPhone", "请填写正确的 11 位手机号码");
       }
     }
@@ -163,7 +163,7 @@ public class OpinionService {
     }
     String processInstanceId = start.setVariables(variables).execute().getId();
     opinions.setProcessInstance(id, processInstanceId);
-    notifier.notifyCitizen(id, "received:" + id, "已收到意见建议",
+    notifier.notifyCitizen(OpinionHandling.subject(id), "received:" + id, "已收到意见建议",
         "您的意见建议已由" + station.name() + "受理，受理编号 " + ticketNo + "。可凭受理编号和查询码查看办理进度。");
     log.info("opinion {} received at station {} via {}", ticketNo, station.code(), channel);
     return new Submitted(ticketNo, key);
@@ -189,7 +189,7 @@ public class OpinionService {
     var publicReplies = replies.stream().map(r -> new OpinionProgress.PublicReply(r.round(), r.source(),
         r.departmentCode(), r.result(), r.text(), r.measures(), r.repliedAt(), r.rating(), r.evaluationComment(),
         r.evaluatedAt())).toList();
-    var notices = outbox.forCitizen(o.id()).stream()
+    var notices = outbox.forCitizen(OpinionHandling.subject(o.id())).stream()
         .map(n -> new OpinionProgress.PublicNotification(n.title(), n.body(), n.createdAt(), n.sentAt())).toList();
     return new OpinionProgress(o.ticketNo(), station.name(), categories.nameOf(o.category()), o.content(), o.status(),
         o.status().label(), o.submittedAt(), o.dueAt(), timeline, publicEvents, publicReplies, notices,

@@ -2,7 +2,8 @@ package cn.liaison.platform.opinion;
 
 import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.Departments;
-import cn.liaison.platform.identity.PlatformGroups;
+import cn.liaison.platform.calendar.Dates;
+import cn.liaison.platform.identity.Deputies;
 import cn.liaison.platform.opinion.OpinionLoopProcess.ExtensionDecision;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Grade;
 import cn.liaison.platform.opinion.OpinionLoopProcess.HandlingAction;
@@ -18,11 +19,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -47,15 +46,15 @@ public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules
 
   private final Departments departments;
   private final Opinions opinions;
-  private final IdentityService identity;
+  private final Deputies deputies;
   private final Categories categories;
   private final cn.liaison.platform.calendar.WorkingDayCalendar calendar;
 
-  TaskRules(Departments departments, Opinions opinions, IdentityService identity, Categories categories,
+  TaskRules(Departments departments, Opinions opinions, Deputies deputies, Categories categories,
       cn.liaison.platform.calendar.WorkingDayCalendar calendar) {
     this.departments = departments;
     this.opinions = opinions;
-    this.identity = identity;
+    this.deputies = deputies;
     this.categories = categories;
     this.calendar = calendar;
   }
@@ -98,8 +97,7 @@ public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules
             case REJECT -> v.longText(Var.REJECT_REASON, "请填写不予受理的理由", 1000);
             case TO_PROPOSAL -> {
               String deputy = v.text(Var.PROPOSAL_DEPUTY, "请填写承接的代表");
-              if (deputy != null && identity.createUserQuery().userId(deputy).memberOfGroup(PlatformGroups.DEPUTIES)
-                  .count() == 0) {
+              if (deputy != null && !deputies.isDeputy(deputy)) {
                 errors.put(Var.PROPOSAL_DEPUTY, "“" + deputy + "”不是人大代表组的用户");
               }
             }
@@ -142,21 +140,6 @@ public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules
     if (!errors.isEmpty()) {
       throw new TaskDecisionRefused(errors);
     }
-  }
-
-  /** A date from a form (yyyy-MM-dd, or an ISO date-time) or from the REST API (a Date). */
-  public static LocalDate toDate(Object value, ZoneId zone) {
-    if (value instanceof Date d) {
-      return LocalDate.ofInstant(d.toInstant(), zone);
-    }
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    String s = value == null ? "" : value.toString().strip();
-    if (s.length() >= 10) {
-      s = s.substring(0, 10);
-    }
-    return LocalDate.parse(s);
   }
 
   private final class Reader {
@@ -229,7 +212,7 @@ public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules
         return;
       }
       try {
-        LocalDate date = toDate(value, calendar.zone());
+        LocalDate date = Dates.parse(value, calendar.zone());
         LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), calendar.zone());
         if (!date.isAfter(today)) {
           errors.put(name, "日期应晚于今天");

@@ -1,5 +1,6 @@
 package cn.liaison.platform.system;
 
+import cn.liaison.platform.calendar.Dates;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -179,7 +180,13 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
         }
       }
       case DATE -> {
-        return value instanceof java.util.Date || value instanceof String ? null : wrongType;
+        if (value instanceof java.util.Date || value instanceof String s && s.isBlank()) {
+          return null; // a blank date is the rules' business, like a missing one
+        }
+        if (!(value instanceof String)) {
+          return wrongType;
+        }
+        return Dates.isDate(value) ? null : "“" + field.name() + "”的日期格式应为 年-月-日，例如 2026-12-31";
       }
       case BOOLEAN -> {
         return value instanceof Boolean || Set.of("true", "false").contains(text) ? null : wrongType;

@@ -164,7 +164,7 @@ class OpinionLoopProcessTests {
     complete(Task.ANALYZE, Map.of(Var.ROUTE, Route.REJECT.name(), Var.REJECT_REASON, "不属于人大代表联络站受理范围，请向法院反映。"));
     assertThat(pi).isEnded().hasPassed(Event.REJECTED);
     assertThat(opinion().status()).isEqualTo(OpinionStatus.REJECTED);
-    assertThat(outbox.forCitizen(opinion().id())).anyMatch(n -> n.body().contains("请向法院反映"));
+    assertThat(outbox.forCitizen(OpinionHandling.subject(opinion().id()))).anyMatch(n -> n.body().contains("请向法院反映"));
   }
 
   @Test
@@ -176,7 +176,7 @@ class OpinionLoopProcessTests {
     assertThat(pi).isEnded().hasPassed(Event.CLOSED_AS_DUPLICATE);
     assertThat(opinion().status()).isEqualTo(OpinionStatus.DUPLICATE);
     assertThat(opinion().duplicateOf()).isEqualTo(original.ticketNo());
-    assertThat(outbox.forCitizen(opinion().id())).anyMatch(n -> n.body().contains(original.ticketNo()));
+    assertThat(outbox.forCitizen(OpinionHandling.subject(opinion().id()))).anyMatch(n -> n.body().contains(original.ticketNo()));
   }
 
   @Test
@@ -252,7 +252,7 @@ class OpinionLoopProcessTests {
         Var.APPROVED_DEADLINE, "2026-12-18"));
     var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.HANDLE).singleResult();
     assertThat(LocalDate.ofInstant(task.getDueDate().toInstant(), BEIJING)).isEqualTo(LocalDate.of(2026, 12, 18));
-    assertThat(outbox.forCitizen(opinion().id())).anyMatch(n -> n.body().contains("2026年12月18日"));
+    assertThat(outbox.forCitizen(OpinionHandling.subject(opinion().id()))).anyMatch(n -> n.body().contains("2026年12月18日"));
 
     reply(ReplyResult.SOLVED, "已协调水闸放水并疏通渠道。");
     opinionService.evaluate(submitted.ticketNo(), submitted.trackingKey(), Rating.SATISFIED, null);

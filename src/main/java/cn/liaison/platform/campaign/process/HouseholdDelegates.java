@@ -1,13 +1,12 @@
 package cn.liaison.platform.campaign.process;
 
+import cn.liaison.platform.calendar.Dates;
 import cn.liaison.platform.campaign.CampaignProcess;
 import cn.liaison.platform.campaign.CampaignProcess.Var;
 import cn.liaison.platform.campaign.HouseholdSteps;
 import cn.liaison.platform.campaign.HouseholdTaskRules;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -70,7 +69,7 @@ class HouseholdDelegates {
           task.getVariable(Var.AGREEMENT_NO).toString().strip(), HouseholdTaskRules.values(task.getVariable(Var.SIGNED_PLOTS)),
           new BigDecimal(task.getVariable(Var.SIGNED_MU).toString()));
       case CampaignProcess.Task.CONFIRM_PLANTING -> steps.plantingConfirmed(id,
-          new BigDecimal(task.getVariable(Var.PLANTED_MU).toString()), date(task.getVariable(Var.PLANTED_ON), zone));
+          new BigDecimal(task.getVariable(Var.PLANTED_MU).toString()), Dates.parse(task.getVariable(Var.PLANTED_ON), zone));
       default -> { }
     }
   }
@@ -104,13 +103,5 @@ class HouseholdDelegates {
   /** The household of this process instance, found from the process, never from a variable a user could set. */
   static long householdId(HouseholdSteps steps, DelegateExecution execution) {
     return steps.householdOf(ProcessInstanceRef.of(execution), execution.getVariable(Var.HOUSEHOLD_ID));
-  }
-
-  static LocalDate date(Object value, ZoneId zone) {
-    if (value instanceof Date d) {
-      return LocalDate.ofInstant(d.toInstant(), zone);
-    }
-    String s = value.toString().strip();
-    return LocalDate.parse(s.substring(0, Math.min(10, s.length())));
   }
 }
