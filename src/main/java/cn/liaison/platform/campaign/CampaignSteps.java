@@ -35,10 +35,12 @@ public class CampaignSteps {
   private final DepartmentService departments;
   private final JdbcClient jdbc;
   private final int startBatchSize;
+  private final java.time.ZoneId zone;
 
   CampaignSteps(Campaigns campaigns, Households households, HouseholdSteps householdSteps, RuntimeService runtime,
-      DepartmentService departments, JdbcClient jdbc,
+      DepartmentService departments, JdbcClient jdbc, cn.liaison.platform.calendar.WorkingDayCalendar calendar,
       @Value("${liaison.campaign.start-batch-size:250}") int startBatchSize) {
+    this.zone = calendar.zone();
     this.campaigns = campaigns;
     this.households = households;
     this.householdSteps = householdSteps;
@@ -50,11 +52,16 @@ public class CampaignSteps {
 
   /** Starts the sign-off of the next batch of households; returns how many are still to start. */
   public int startNextSignOffs(String campaignCode) {
-    for (long id : households.notStarted(campaignCode, startBatchSize)) {
-      Household h = households.find(id).orElseThrow();
-      String pid = runtime.createProcessInstanceByKey(CampaignProcess.HOUSEHOLD_KEY).businessKey(h.householdNo())
-          .setVariables(householdSteps.startVariables(h)).execute().getId();
-      households.update(id, "process_instance_id", pid);
+    List<Long> batch = households.notStarted(campaignCode, startBatchSize);
+    if (!batch.isEmpty()) {
+      // visits, signing and planting are due when 签约种植 ends
+      java.util.Date due = campaigns.find(campaignCode).orElseThrow().wrapUpBegins(zone);
+      for (long id : batch) {
+        Household h = households.find(id).orElseThrow();
+        String pid = runtime.createProcessInstanceByKey(CampaignProcess.HOUSEHOLD_KEY).businessKey(h.householdNo())
+            .setVariables(householdSteps.startVariables(h, due)).execute().getId();
+        households.signOffStarted(id, pid);
+      }
     }
     return households.countNotStarted(campaignCode);
   }
@@ -164,9 +171,7 @@ public class CampaignSteps {
     }
     for (Map<String, Object> l : lines) {
       long id = ((Number) l.get("id")).longValue();
-      households.update(id, "subsidy_amount", l.get("amount"));
-      households.update(id, "subsidised_at", Timestamp.from(HouseholdSteps.now()));
-      households.setStatus(id, Household.Status.SUBSIDISED);
+      households.markSubsidised(id, (BigDecimal) l.get("amount"), HouseholdSteps.now());
       runtime.createMessageCorrelation(CampaignProcess.Message.SUBSIDY_PAID)
           .processInstanceId((String) l.get("process_instance_id")).correlateAll();
     }

@@ -54,6 +54,8 @@ class CampaignProcessTests {
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   static final ZonedDateTime CAMPAIGN_START = ZonedDateTime.of(2027, 4, 1, 9, 0, 0, 0, BEIJING);
   static final AtomicInteger SEQUENCE = new AtomicInteger();
+  /** 签约种植 ends when 扫尾 begins: 2027-06-30 08:00, the campaign's wrap-up date. */
+  static final Date SIGN_AND_PLANT_ENDS = Date.from(ZonedDateTime.of(2027, 6, 30, 8, 0, 0, 0, BEIJING).toInstant());
 
   @TestConfiguration
   static class FullCoverage {
@@ -98,15 +100,18 @@ class CampaignProcessTests {
     household("H-001", "东村", "东片", "P1", "2.0", "P2", "1.5");
     startCampaign();
     ProcessInstance h = householdProcess("H-001");
-    assertThat(h).isWaitingAt(Task.VISIT).task().isAssignedTo("deputy1");
+    assertThat(h).isWaitingAt(Task.VISIT).task().isAssignedTo("deputy1").hasDueDate(SIGN_AND_PLANT_ENDS);
     assertThat(runtime.getVariables(h.getId()).values().toString()).doesNotContain("张三", "13800001111");
 
     complete(h, Task.VISIT, Map.of(Var.VISIT_OUTCOME, VisitOutcome.WILLING.name()));
+    // visits, signing and planting are due when 签约种植 ends
+    assertThat(h).task(Task.SIGN_AGREEMENT).hasDueDate(SIGN_AND_PLANT_ENDS);
     complete(h, Task.SIGN_AGREEMENT, Map.of(Var.AGREEMENT_NO, "LZ-XY-001", Var.SIGNED_PLOTS, List.of("P1", "P2"),
         Var.SIGNED_MU, 3.5));
     assertThatThrownBy(() -> complete(h, Task.CONFIRM_PLANTING, Map.of(Var.PLANTED_MU, 4.0,
         Var.PLANTED_ON, "2027-04-20")))
         .hasMessageContaining("种植面积不能大于签约面积");
+    assertThat(h).task(Task.CONFIRM_PLANTING).hasDueDate(SIGN_AND_PLANT_ENDS);
     complete(h, Task.CONFIRM_PLANTING, Map.of(Var.PLANTED_MU, 3.5, Var.PLANTED_ON, "2027-04-20"));
     executeJob(h, Task.SCHEDULE_WATER);
     executeJob(h, Task.REGISTER_TECHNICAL_GUIDANCE);
@@ -137,7 +142,8 @@ class CampaignProcessTests {
         Var.VISIT_NOTE, "地势高，担心灌溉成本"));
     assertThat(households.find(code, "H-002").orElseThrow().status()).isEqualTo(Household.Status.UNWILLING);
     executeJob(h, Task.REQUEST_GUIDANCE);
-    assertThat(h).isWaitingAt(Task.RECORD_GUIDANCE).task().hasCandidateGroup("dept-agriculture");
+    assertThat(h).isWaitingAt(Task.RECORD_GUIDANCE).task().hasCandidateGroup("dept-agriculture")
+        .hasDueDate(SIGN_AND_PLANT_ENDS);
     complete(h, Task.RECORD_GUIDANCE, Map.of(Var.GUIDANCE_ON, "2027-04-05", Var.GUIDANCE_NOTE, "现场讲解提水灌溉方案"));
     assertThat(h).isWaitingAt(Event.TIMER_REVISIT);
     setClock(CAMPAIGN_START.plusDays(4));
@@ -209,7 +215,8 @@ class CampaignProcessTests {
     assertThat(campaign).isWaitingAt(Task.WRAP_UP);
     assertThat((String) runtime.getVariable(campaign.getId(), Var.OUTSTANDING_SUMMARY)).contains("H-011", "未改种 2 户");
     // 扫尾收关 goes to the staff of the town's station (路寨镇产业代表联络站), not to every station's staff
-    assertThat(campaign).task().hasCandidateGroup("station-staff-yy-luzhai-rice");
+    assertThat(campaign).task().hasCandidateGroup("station-staff-yy-luzhai-rice")
+        .hasDueDate(Date.from(ZonedDateTime.of(2027, 7, 30, 8, 0, 0, 0, BEIJING).toInstant())); // + P30D
     assertThat(tasks.getIdentityLinksForTask(tasks.createTaskQuery().processInstanceId(campaign.getId())
         .taskDefinitionKey(Task.WRAP_UP).singleResult().getId())).extracting("groupId")
         .containsExactly("station-staff-yy-luzhai-rice");
