@@ -72,6 +72,7 @@ class CampaignProcessTests {
   @Autowired ManagementService management;
   @Autowired CampaignService campaigns;
   @Autowired Households households;
+  @Autowired cn.liaison.platform.campaign.ledger.LedgerImport ledgerImport;
   @Autowired Campaigns campaignRepository;
   @Autowired JdbcTemplate jdbc;
 
@@ -130,6 +131,20 @@ class CampaignProcessTests {
     subsidyPeriodPasses();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM subsidy_line l JOIN household h ON h.id = l.household_id "
         + "WHERE h.campaign_code = ?", Integer.class, code)).isEqualTo(1);
+  }
+
+  @Test
+  void householdAddedToTheLedgerDuringSignAndPlantIsMobilisedAtOnce() {
+    household("H-030", "东村", null, "P1", "1.0");
+    startCampaign();
+    setClock(ZonedDateTime.of(2027, 4, 15, 8, 1, 0, 0, BEIJING));
+    executeJob(campaign, Event.TIMER_SIGN_AND_PLANT);
+
+    ledgerImport.importLedger(code, "补录.csv", "text/csv", ("户编号,户主,村,片区,电话,地块编号,面积(亩),地形,现种作物\n"
+        + "H-031,李四,东村,,,P1,1.5,一般,小麦\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(householdProcess("H-031")).isWaitingAt(Task.VISIT).task().isAssignedTo("deputy1")
+        .hasDueDate(SIGN_AND_PLANT_ENDS);
+    assertThat(households.find(code, "H-031").orElseThrow().status()).isEqualTo(Household.Status.VISITING);
   }
 
   @Test
