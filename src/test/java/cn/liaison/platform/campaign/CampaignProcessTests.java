@@ -137,8 +137,7 @@ class CampaignProcessTests {
   void householdAddedToTheLedgerDuringSignAndPlantIsMobilisedAtOnce() {
     household("H-030", "东村", null, "P1", "1.0");
     startCampaign();
-    setClock(ZonedDateTime.of(2027, 4, 15, 8, 1, 0, 0, BEIJING));
-    executeJob(campaign, Event.TIMER_SIGN_AND_PLANT);
+    signAndPlantPhaseBegins();
 
     ledgerImport.importLedger(code, "补录.csv", "text/csv", ("户编号,户主,村,片区,电话,地块编号,面积(亩),地形,现种作物\n"
         + "H-031,李四,东村,,,P1,1.5,一般,小麦\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -216,8 +215,7 @@ class CampaignProcessTests {
     executeJob(planted, Task.SCHEDULE_WATER);
     executeJob(planted, Task.REGISTER_TECHNICAL_GUIDANCE);
 
-    setClock(ZonedDateTime.of(2027, 4, 15, 8, 1, 0, 0, BEIJING));
-    executeJob(campaign, Event.TIMER_SIGN_AND_PLANT);
+    signAndPlantPhaseBegins();
     assertThat(campaigns().status()).isEqualTo(Campaign.Status.SIGN_AND_PLANT);
 
     setClock(ZonedDateTime.of(2027, 6, 30, 8, 1, 0, 0, BEIJING));
@@ -249,8 +247,7 @@ class CampaignProcessTests {
   void campaignWithNothingToPayAtTheEndStillClosesWithASummary() {
     household("H-020", "东村", null, "P1", "1.0");
     startCampaign();
-    setClock(ZonedDateTime.of(2027, 4, 15, 8, 1, 0, 0, BEIJING));
-    executeJob(campaign, Event.TIMER_SIGN_AND_PLANT);
+    signAndPlantPhaseBegins();
     subsidyPeriodPasses();
     setClock(ZonedDateTime.of(2027, 6, 30, 8, 1, 0, 0, BEIJING));
     executeJob(campaign, Event.TIMER_WRAP_UP);
@@ -288,6 +285,12 @@ class CampaignProcessTests {
         > 0) {
       executeJob(campaign, Task.START_SIGN_OFFS);
     }
+  }
+
+  /** 2027-04-15 08:00: 签约种植 begins. */
+  void signAndPlantPhaseBegins() {
+    setClock(ZonedDateTime.of(2027, 4, 15, 8, 1, 0, 0, BEIJING));
+    executeJob(campaign, Event.TIMER_SIGN_AND_PLANT);
   }
 
   /** Moves the clock a subsidy period on and runs the batch: compose, then pay. */
