@@ -31,7 +31,7 @@ public final class CampaignProcess {
     public static final String WRAP_UP = "Task_WrapUp";
     public static final String COMPOSE_BATCH = "Task_ComposeSubsidyBatch";
     public static final String SEND_BATCH = "Task_SendSubsidyBatch";
-    public static final String COMPOSE_FINAL_BATCH = "Task_DisburseFinalSubsidyBatch";
+    public static final String COMPOSE_FINAL_BATCH = "Task_ComposeFinalSubsidyBatch";
     public static final String SEND_FINAL_BATCH = "Task_SendFinalSubsidyBatch";
     public static final String VISIT = "Task_VisitHousehold";
     public static final String REQUEST_GUIDANCE = "Task_RequestGuidance";
@@ -70,6 +70,15 @@ public final class CampaignProcess {
     public static final String CAMPAIGN_CODE = "campaignCode";
     /** The staff groups of the campaign town's stations (comma-separated), candidates of 扫尾收关; set at start. */
     public static final String STATION_STAFF_GROUPS = "stationStaffGroups";
+    public static final String CAMPAIGN_NAME = "campaignName";
+    public static final String TOWN = "town";
+    public static final String SIGN_AND_PLANT_DATE = "signAndPlantDate";
+    public static final String WRAP_UP_DATE = "wrapUpDate";
+    /** Due date of 扫尾收关 (Date): wrapUpDate plus liaison.campaign.wrap-up-period; set at start. */
+    public static final String WRAP_UP_DUE_DATE = "wrapUpDueDate";
+    public static final String SUBSIDY_CYCLE = "subsidyCycle";
+    /** Due date of a household's user tasks (Date): the end of 签约种植 (the campaign's wrapUpDate); set at start. */
+    public static final String SIGN_AND_PLANT_DUE_DATE = "signAndPlantDueDate";
     public static final String HOUSEHOLD_ID = "householdId";
     public static final String HOUSEHOLD_NO = "householdNo";
     public static final String RESPONSIBLE_DEPUTY = "responsibleDeputy";

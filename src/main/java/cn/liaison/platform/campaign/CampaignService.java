@@ -7,9 +7,8 @@ import cn.liaison.platform.system.ConflictException;
 import cn.liaison.platform.system.InvalidInputException;
 import cn.liaison.platform.system.NotFoundException;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
-import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,12 +48,15 @@ public class CampaignService {
   private final TaskService tasks;
   private final ZoneId zone;
   private final String subsidyCycle;
+  private final Period wrapUpPeriod;
   private final CampaignSteps steps;
   private final Stations stations;
 
   CampaignService(Campaigns campaigns, Households households, IdentityService identity, RuntimeService runtime,
       TaskService tasks, cn.liaison.platform.calendar.WorkingDayCalendar calendar, CampaignSteps steps,
-      Stations stations, @Value("${liaison.campaign.subsidy-cycle:R/P7D}") String subsidyCycle) {
+      Stations stations, @Value("${liaison.campaign.subsidy-cycle:R/P7D}") String subsidyCycle,
+      @Value("${liaison.campaign.wrap-up-period:P30D}") String wrapUpPeriod) {
+    this.wrapUpPeriod = Period.parse(wrapUpPeriod);
     this.steps = steps;
     this.stations = stations;
     this.campaigns = campaigns;
@@ -142,13 +144,13 @@ public class CampaignService {
     String pid = runtime.createProcessInstanceByKey(CampaignProcess.CAMPAIGN_KEY).businessKey(code)
         .setVariables(Variables.createVariables()
             .putValue(CampaignProcess.Var.CAMPAIGN_CODE, code)
-            .putValue("campaignName", c.name())
-            .putValue("town", c.town())
+            .putValue(CampaignProcess.Var.CAMPAIGN_NAME, c.name())
+            .putValue(CampaignProcess.Var.TOWN, c.town())
             .putValue(CampaignProcess.Var.STATION_STAFF_GROUPS, String.join(",", staffGroups(c)))
-            .putValue("signAndPlantDate", Date.from(c.signAndPlantDate().atTime(LocalTime.of(8, 0)).atZone(zone)
-                .toInstant()))
-            .putValue("wrapUpDate", Date.from(c.wrapUpDate().atTime(LocalTime.of(8, 0)).atZone(zone).toInstant()))
-            .putValue("subsidyCycle", subsidyCycle))
+            .putValue(CampaignProcess.Var.SIGN_AND_PLANT_DATE, c.signAndPlantBegins(zone))
+            .putValue(CampaignProcess.Var.WRAP_UP_DATE, c.wrapUpBegins(zone))
+            .putValue(CampaignProcess.Var.WRAP_UP_DUE_DATE, c.wrapUpDue(zone, wrapUpPeriod))
+            .putValue(CampaignProcess.Var.SUBSIDY_CYCLE, subsidyCycle))
         .execute().getId();
     campaigns.started(code, pid);
     return campaigns.find(code).orElseThrow();
@@ -171,7 +173,8 @@ public class CampaignService {
 
   /**
    * Households added to the ledger of a running campaign (during 起步 or 签约种植) get their sign-off at once;
-   * before the start they wait for it, after mobilisation ended there is nothing to start. Returns how many.
+   * before the start they wait for it. After mobilisation ended (扫尾) the ledger import refuses new households,
+   * so there is nothing to start. Returns how many were started.
    */
   @Transactional
   public int startLateHouseholds(String code) {
@@ -195,7 +198,7 @@ public class CampaignService {
         .count() == 0) {
       throw new InvalidInputException("deputy", "“" + deputy + "”不是人大代表组的用户");
     }
-    households.update(h.id(), "responsible_deputy", deputy);
+    households.assignDeputy(h.id(), deputy);
     if (h.processInstanceId() != null) {
       boolean running = runtime.createProcessInstanceQuery().processInstanceId(h.processInstanceId()).count() > 0;
       if (running) {

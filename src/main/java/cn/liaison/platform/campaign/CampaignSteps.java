@@ -4,7 +4,6 @@ import cn.liaison.platform.department.DepartmentRequest;
 import cn.liaison.platform.department.DepartmentService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,8 +13,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,28 +30,35 @@ public class CampaignSteps {
   private final HouseholdSteps householdSteps;
   private final RuntimeService runtime;
   private final DepartmentService departments;
-  private final JdbcClient jdbc;
+  private final SubsidyBatches subsidyBatches;
   private final int startBatchSize;
+  private final java.time.ZoneId zone;
 
   CampaignSteps(Campaigns campaigns, Households households, HouseholdSteps householdSteps, RuntimeService runtime,
-      DepartmentService departments, JdbcClient jdbc,
+      DepartmentService departments, SubsidyBatches subsidyBatches, cn.liaison.platform.calendar.WorkingDayCalendar calendar,
       @Value("${liaison.campaign.start-batch-size:250}") int startBatchSize) {
+    this.zone = calendar.zone();
     this.campaigns = campaigns;
     this.households = households;
     this.householdSteps = householdSteps;
     this.runtime = runtime;
     this.departments = departments;
-    this.jdbc = jdbc;
+    this.subsidyBatches = subsidyBatches;
     this.startBatchSize = startBatchSize;
   }
 
   /** Starts the sign-off of the next batch of households; returns how many are still to start. */
   public int startNextSignOffs(String campaignCode) {
-    for (long id : households.notStarted(campaignCode, startBatchSize)) {
-      Household h = households.find(id).orElseThrow();
-      String pid = runtime.createProcessInstanceByKey(CampaignProcess.HOUSEHOLD_KEY).businessKey(h.householdNo())
-          .setVariables(householdSteps.startVariables(h)).execute().getId();
-      households.update(id, "process_instance_id", pid);
+    List<Long> batch = households.notStarted(campaignCode, startBatchSize);
+    if (!batch.isEmpty()) {
+      // visits, signing and planting are due when 签约种植 ends
+      java.util.Date due = campaigns.find(campaignCode).orElseThrow().wrapUpBegins(zone);
+      for (long id : batch) {
+        Household h = households.find(id).orElseThrow();
+        String pid = runtime.createProcessInstanceByKey(CampaignProcess.HOUSEHOLD_KEY).businessKey(h.householdNo())
+            .setVariables(householdSteps.startVariables(h, due)).execute().getId();
+        households.signOffStarted(id, pid);
+      }
     }
     return households.countNotStarted(campaignCode);
   }
@@ -114,61 +118,39 @@ public class CampaignSteps {
     }
     List<Household> due = households.ofCampaign(campaignCode).stream()
         .filter(h -> h.status() == Household.Status.PLANTED && waiting.contains(h.processInstanceId())).toList();
-    Set<Long> batched = new HashSet<>(jdbc.sql("SELECT l.household_id FROM subsidy_line l JOIN subsidy_batch b "
-        + "ON b.id = l.batch_id WHERE b.campaign_code = ?").param(campaignCode).query(Long.class).list());
+    Set<Long> batched = subsidyBatches.householdsInABatch(campaignCode);
     due = due.stream().filter(h -> !batched.contains(h.id())).toList();
     if (due.isEmpty()) {
       return null;
     }
-    BigDecimal totalMu = BigDecimal.ZERO;
-    BigDecimal total = BigDecimal.ZERO;
-    for (Household h : due) {
-      totalMu = totalMu.add(h.plantedMu());
-      total = total.add(amount(h, c));
-    }
-    var key = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO subsidy_batch (campaign_code, status, households, total_mu, total_amount, created_at) "
-        + "VALUES (?, 'COMPOSED', ?, ?, ?, ?)").params(campaignCode, due.size(), totalMu, total,
-            Timestamp.from(HouseholdSteps.now())).update(key, "id");
-    long batchId = key.getKey().longValue();
-    for (Household h : due) {
-      jdbc.sql("INSERT INTO subsidy_line (batch_id, household_id, planted_mu, amount) VALUES (?, ?, ?, ?)")
-          .params(batchId, h.id(), h.plantedMu(), amount(h, c)).update();
-    }
-    return batchId;
+    return subsidyBatches.compose(campaignCode, due.stream()
+        .map(h -> new SubsidyBatches.Line(h.id(), h.plantedMu(), amount(h, c))).toList(), HouseholdSteps.now());
   }
 
   /** Sends the batch to the finance bureau (idempotent by batch) and lets the paid households go on to 销号. */
   public void sendSubsidyBatch(long batchId) {
-    Map<String, Object> batch = jdbc.sql("SELECT * FROM subsidy_batch WHERE id = ?").param(batchId).query().singleRow();
-    String campaignCode = (String) batch.get("campaign_code");
-    List<Map<String, Object>> lines = jdbc.sql("SELECT h.id, h.household_no, h.village, h.process_instance_id, "
-        + "l.planted_mu, l.amount FROM subsidy_line l JOIN household h ON h.id = l.household_id WHERE l.batch_id = ? "
-        + "ORDER BY h.household_no").param(batchId).query().listOfRows();
-    if (!"SENT".equals(batch.get("status"))) {
+    SubsidyBatches.Batch batch = subsidyBatches.find(batchId);
+    List<SubsidyBatches.Payment> lines = subsidyBatches.payments(batchId);
+    if (!batch.sent()) {
       List<Map<String, Object>> payments = new ArrayList<>();
-      for (Map<String, Object> l : lines) {
-        payments.add(Map.of("householdNo", l.get("household_no"), "village", l.get("village"),
-            "plantedMu", l.get("planted_mu"), "amount", l.get("amount")));
+      for (SubsidyBatches.Payment l : lines) {
+        payments.add(Map.of("householdNo", l.householdNo(), "village", l.village(),
+            "plantedMu", l.plantedMu(), "amount", l.amount()));
       }
       Map<String, Object> payload = new HashMap<>();
-      payload.put("campaignCode", campaignCode);
+      payload.put("campaignCode", batch.campaignCode());
       payload.put("batchId", batchId);
       payload.put("households", payments.size());
-      payload.put("totalAmount", batch.get("total_amount"));
+      payload.put("totalAmount", batch.totalAmount());
       payload.put("payments", payments);
       departments.send(new DepartmentRequest(FINANCE, DISBURSE_SUBSIDY, "subsidy-batch:" + batchId,
           "BATCH-" + batchId, null, payload));
-      jdbc.sql("UPDATE subsidy_batch SET status = 'SENT', sent_at = ? WHERE id = ?")
-          .params(Timestamp.from(HouseholdSteps.now()), batchId).update();
+      subsidyBatches.markSent(batchId, HouseholdSteps.now());
     }
-    for (Map<String, Object> l : lines) {
-      long id = ((Number) l.get("id")).longValue();
-      households.update(id, "subsidy_amount", l.get("amount"));
-      households.update(id, "subsidised_at", Timestamp.from(HouseholdSteps.now()));
-      households.setStatus(id, Household.Status.SUBSIDISED);
+    for (SubsidyBatches.Payment l : lines) {
+      households.markSubsidised(l.householdId(), l.amount(), HouseholdSteps.now());
       runtime.createMessageCorrelation(CampaignProcess.Message.SUBSIDY_PAID)
-          .processInstanceId((String) l.get("process_instance_id")).correlateAll();
+          .processInstanceId(l.processInstanceId()).correlateAll();
     }
   }
 

@@ -32,6 +32,15 @@ public class Campaigns {
     return jdbc.sql("SELECT COUNT(*) FROM campaign WHERE code = ?").param(code).query(Integer.class).single() > 0;
   }
 
+  /**
+   * Locks the campaign's row until the caller's transaction ends (one ledger import at a time per campaign) and
+   * returns its status as of now.
+   */
+  public Campaign.Status lockForLedgerImport(String code) {
+    return Campaign.Status.valueOf(jdbc.sql("SELECT status FROM campaign WHERE code = ? FOR UPDATE").param(code)
+        .query(String.class).single());
+  }
+
   void insert(Campaign c, String createdBy) {
     jdbc.sql("INSERT INTO campaign (code, name, town, season, start_date, sign_plant_date, wrap_up_date, "
         + "target_households, target_mu, subsidy_per_mu, status, created_by, created_at) "

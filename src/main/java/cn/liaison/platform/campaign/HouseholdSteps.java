@@ -4,8 +4,6 @@ import cn.liaison.platform.department.DepartmentRequest;
 import cn.liaison.platform.department.DepartmentService;
 import cn.liaison.platform.system.ProcessInstanceRef;
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,7 +41,7 @@ public class HouseholdSteps {
   }
 
   /** Variables a household's sign-off starts with: references and plot facts, no names or phone numbers. */
-  Map<String, Object> startVariables(Household h) {
+  Map<String, Object> startVariables(Household h, java.util.Date signAndPlantDue) {
     Map<String, Object> v = new HashMap<>();
     v.put(CampaignProcess.Var.HOUSEHOLD_ID, h.id());
     v.put(CampaignProcess.Var.HOUSEHOLD_NO, h.householdNo());
@@ -52,6 +50,7 @@ public class HouseholdSteps {
     v.put(CampaignProcess.Var.AREA, h.area() == null ? "" : h.area());
     v.put(CampaignProcess.Var.RESPONSIBLE_DEPUTY, h.responsibleDeputy());
     v.put(CampaignProcess.Var.VISIT_COUNT, h.visitCount());
+    v.put(CampaignProcess.Var.SIGN_AND_PLANT_DUE_DATE, signAndPlantDue);
     v.put("totalMu", h.totalMu().doubleValue());
     StringBuilder summary = new StringBuilder(h.plots().size() + "块地，共" + h.totalMu().stripTrailingZeros()
         .toPlainString() + "亩：");
@@ -70,10 +69,7 @@ public class HouseholdSteps {
   }
 
   public void visitTaskCreated(long householdId) {
-    Household h = households.find(householdId).orElseThrow();
-    if (h.status() == Household.Status.PENDING) {
-      households.setStatus(householdId, Household.Status.VISITING);
-    }
+    households.markVisiting(householdId);
   }
 
   /**
@@ -100,38 +96,26 @@ public class HouseholdSteps {
   public int visited(long householdId, CampaignProcess.VisitOutcome outcome, List<String> reasons, String note) {
     Household h = households.find(householdId).orElseThrow();
     int count = h.visitCount() + 1;
-    households.update(householdId, "visit_count", count);
-    households.update(householdId, "last_visit_outcome", outcome.name());
-    households.update(householdId, "visit_note", note);
-    switch (outcome) {
-      case WILLING -> households.setStatus(householdId, Household.Status.WILLING);
-      case UNWILLING -> {
-        households.update(householdId, "unwilling_reasons", String.join(",", reasons));
-        households.setStatus(householdId, Household.Status.UNWILLING);
-      }
-      default -> households.setStatus(householdId, h.status() == Household.Status.PENDING
-          ? Household.Status.VISITING : h.status());
-    }
+    Household.Status status = switch (outcome) {
+      case WILLING -> Household.Status.WILLING;
+      case UNWILLING -> Household.Status.UNWILLING;
+      case NOT_HOME -> h.status() == Household.Status.PENDING ? Household.Status.VISITING : h.status();
+    };
+    households.recordVisit(householdId, count, outcome, note,
+        outcome == CampaignProcess.VisitOutcome.UNWILLING ? String.join(",", reasons) : null, status);
     return count;
   }
 
   public void guidanceGiven(long householdId) {
-    Household h = households.find(householdId).orElseThrow();
-    households.update(householdId, "guidance_count", h.guidanceCount() + 1);
+    households.recordGuidance(householdId);
   }
 
   public void agreementSigned(long householdId, String agreementNo, List<String> plots, BigDecimal signedMu) {
-    households.update(householdId, "agreement_no", agreementNo);
-    households.update(householdId, "signed_mu", signedMu);
-    households.update(householdId, "signed_at", Timestamp.from(now()));
-    households.markPlotsSigned(householdId, plots);
-    households.setStatus(householdId, Household.Status.SIGNED);
+    households.markSigned(householdId, agreementNo, signedMu, plots, now());
   }
 
   public void plantingConfirmed(long householdId, BigDecimal plantedMu, LocalDate plantedOn) {
-    households.update(householdId, "planted_mu", plantedMu);
-    households.update(householdId, "planted_on", Date.valueOf(plantedOn));
-    households.setStatus(householdId, Household.Status.PLANTED);
+    households.markPlanted(householdId, plantedMu, plantedOn);
   }
 
   /** Asks the agriculture bureau for on-site guidance or training for an unwilling household (专家指导). */
@@ -165,15 +149,12 @@ public class HouseholdSteps {
   }
 
   public void notConverted(long householdId) {
-    households.setStatus(householdId, Household.Status.NOT_CONVERTED);
+    households.markNotConverted(householdId);
   }
 
   /** 销号: agreement, planting and subsidy are done; the responsible deputy answers for it. */
   public void signOff(long householdId) {
-    Household h = households.find(householdId).orElseThrow();
-    households.update(householdId, "crossed_off_by", h.responsibleDeputy());
-    households.update(householdId, "crossed_off_at", Timestamp.from(now()));
-    households.setStatus(householdId, Household.Status.CROSSED_OFF);
+    households.markCrossedOff(householdId, now());
   }
 
   private static Map<String, Object> place(Household h) {

@@ -1,14 +1,23 @@
 package cn.liaison.platform.campaign;
 
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,10 +25,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Households {
 
-  private final JdbcClient jdbc;
+  /** A household as the work ledger (工作台账) gives it, with its plots; the deputy is the one it derives. */
+  public record LedgerHousehold(String householdNo, String headName, String village, String area, String phone,
+      String deputy, List<LedgerPlot> plots) {}
 
-  Households(JdbcClient jdbc) {
+  public record LedgerPlot(String plotNo, BigDecimal mu, Household.Terrain terrain, String crop) {}
+
+  /** What writing a ledger changed; unchanged counts records that were already as in the ledger. */
+  public record LedgerWritten(int householdsCreated, int householdsUpdated, int householdsUnchanged,
+      int plotsCreated, int plotsUpdated, int plotsUnchanged) {}
+
+  static final int BATCH = 1000;
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
+
+  Households(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
   public Optional<Household> find(long id) {
@@ -67,21 +90,215 @@ public class Households {
         .param(campaignCode).query(Integer.class).single();
   }
 
-  void update(long id, String column, Object value) {
-    // column names come from this package only, never from input
-    jdbc.sql("UPDATE household SET " + column + " = ?, updated_at = ? WHERE id = ?")
-        .params(value, Timestamp.from(Instant.now()), id).update();
+  /** The household's sign-off runs in this process instance. */
+  void signOffStarted(long id, String processInstanceId) {
+    jdbc.sql("UPDATE household SET process_instance_id = ?, updated_at = ? WHERE id = ?")
+        .params(processInstanceId, now(), id).update();
   }
 
-  void setStatus(long id, Household.Status status) {
-    update(id, "status", status.name());
+  /** The first visit task was opened: a household waiting for its visit is now being mobilised. */
+  void markVisiting(long id) {
+    jdbc.sql("UPDATE household SET status = 'VISITING', updated_at = ? WHERE id = ? AND status = 'PENDING'")
+        .params(now(), id).update();
   }
 
-  void markPlotsSigned(long householdId, List<String> plotNos) {
-    jdbc.sql("UPDATE plot SET signed = FALSE WHERE household_id = ?").param(householdId).update();
+  /**
+   * Records a visit (入户动员): the visit count, its outcome and note, the household's new status, and, when
+   * unwilling, the reasons (codes, comma-separated; null keeps the reasons recorded before).
+   */
+  void recordVisit(long id, int visitCount, CampaignProcess.VisitOutcome outcome, String note,
+      String unwillingReasons, Household.Status status) {
+    jdbc.sql("UPDATE household SET visit_count = ?, last_visit_outcome = ?, visit_note = ?, "
+        + "unwilling_reasons = COALESCE(?, unwilling_reasons), status = ?, updated_at = ? WHERE id = ?")
+        .params(visitCount, outcome.name(), note, unwillingReasons, status.name(), now(), id).update();
+  }
+
+  /** An expert gave on-site guidance (专家现场指导). */
+  void recordGuidance(long id) {
+    jdbc.sql("UPDATE household SET guidance_count = guidance_count + 1, updated_at = ? WHERE id = ?")
+        .params(now(), id).update();
+  }
+
+  /** The agreement is signed for these plots (the others are marked unsigned). */
+  void markSigned(long id, String agreementNo, BigDecimal signedMu, List<String> plotNos, Instant signedAt) {
+    jdbc.sql("UPDATE household SET agreement_no = ?, signed_mu = ?, signed_at = ?, status = 'SIGNED', updated_at = ? "
+        + "WHERE id = ?").params(agreementNo, signedMu, Timestamp.from(signedAt), now(), id).update();
+    jdbc.sql("UPDATE plot SET signed = FALSE WHERE household_id = ?").param(id).update();
     for (String no : plotNos) {
-      jdbc.sql("UPDATE plot SET signed = TRUE WHERE household_id = ? AND plot_no = ?").params(householdId, no).update();
+      jdbc.sql("UPDATE plot SET signed = TRUE WHERE household_id = ? AND plot_no = ?").params(id, no).update();
     }
+  }
+
+  /** Rice is planted (种植确认). */
+  void markPlanted(long id, BigDecimal plantedMu, LocalDate plantedOn) {
+    jdbc.sql("UPDATE household SET planted_mu = ?, planted_on = ?, status = 'PLANTED', updated_at = ? WHERE id = ?")
+        .params(plantedMu, java.sql.Date.valueOf(plantedOn), now(), id).update();
+  }
+
+  /** The finance bureau was sent the household's subsidy. */
+  void markSubsidised(long id, BigDecimal amount, Instant subsidisedAt) {
+    jdbc.sql("UPDATE household SET subsidy_amount = ?, subsidised_at = ?, status = 'SUBSIDISED', updated_at = ? "
+        + "WHERE id = ?").params(amount, Timestamp.from(subsidisedAt), now(), id).update();
+  }
+
+  /** 销号 by the responsible deputy, who answers for it. */
+  void markCrossedOff(long id, Instant crossedOffAt) {
+    jdbc.sql("UPDATE household SET crossed_off_by = responsible_deputy, crossed_off_at = ?, status = 'CROSSED_OFF', "
+        + "updated_at = ? WHERE id = ?").params(Timestamp.from(crossedOffAt), now(), id).update();
+  }
+
+  /** Mobilisation ended before the household agreed (未改种). */
+  void markNotConverted(long id) {
+    jdbc.sql("UPDATE household SET status = 'NOT_CONVERTED', updated_at = ? WHERE id = ?").params(now(), id).update();
+  }
+
+  /** Another deputy answers for the household from now on. */
+  void assignDeputy(long id, String deputy) {
+    jdbc.sql("UPDATE household SET responsible_deputy = ?, updated_at = ? WHERE id = ?").params(deputy, now(), id)
+        .update();
+  }
+
+  /** The household numbers already in the campaign's ledger. */
+  public Set<String> householdNos(String campaignCode) {
+    return new HashSet<>(jdbc.sql("SELECT household_no FROM household WHERE campaign_code = ?").param(campaignCode)
+        .query(String.class).list());
+  }
+
+  private record ExistingHousehold(long id, String headName, String village, String area, String phone,
+      String deputy, boolean started) {}
+
+  private record ExistingPlot(long id, BigDecimal mu, String terrain, String crop) {}
+
+  /**
+   * Upserts a ledger into the campaign: households by 户编号, plots by (household, 地块编号); nothing is deleted.
+   * Names, villages, areas and phones are updated; a household whose sign-off has started keeps its deputy
+   * (moving it is {@link CampaignService#changeDeputy}'s job). Existing households and plots are loaded with one
+   * query each and written with JDBC batches: no statement per row. Runs in the caller's transaction.
+   */
+  public LedgerWritten writeLedger(String campaignCode, Collection<LedgerHousehold> ledger) {
+    Timestamp now = now();
+    Map<String, ExistingHousehold> existing = new HashMap<>();
+    batches.query("SELECT id, household_no, head_name, village, area, phone, responsible_deputy, status, "
+        + "process_instance_id FROM household WHERE campaign_code = ?", rs -> {
+          existing.put(rs.getString("household_no"), new ExistingHousehold(rs.getLong("id"), rs.getString("head_name"),
+              rs.getString("village"), rs.getString("area"), rs.getString("phone"), rs.getString("responsible_deputy"),
+              rs.getString("process_instance_id") != null || !"PENDING".equals(rs.getString("status"))));
+        }, campaignCode);
+
+    List<LedgerHousehold> toInsert = new ArrayList<>();
+    List<Map.Entry<Long, LedgerHousehold>> toUpdate = new ArrayList<>();
+    int unchanged = 0;
+    for (LedgerHousehold h : ledger) {
+      ExistingHousehold e = existing.get(h.householdNo());
+      if (e == null) {
+        toInsert.add(h);
+        continue;
+      }
+      LedgerHousehold wanted = e.started() ? withDeputy(h, e.deputy()) : h;
+      if (Objects.equals(e.headName(), h.headName()) && Objects.equals(e.village(), h.village())
+          && Objects.equals(e.area(), h.area()) && Objects.equals(e.phone(), h.phone())
+          && Objects.equals(e.deputy(), wanted.deputy())) {
+        unchanged++;
+      } else {
+        toUpdate.add(Map.entry(e.id(), wanted));
+      }
+    }
+    batches.batchUpdate("INSERT INTO household (campaign_code, household_no, head_name, village, area, phone, "
+        + "responsible_deputy, status, visit_count, guidance_count, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', "
+        + "0, 0, ?)", toInsert, BATCH, (ps, h) -> {
+          ps.setString(1, campaignCode);
+          ps.setString(2, h.householdNo());
+          ps.setString(3, h.headName());
+          ps.setString(4, h.village());
+          string(ps, 5, h.area());
+          string(ps, 6, h.phone());
+          ps.setString(7, h.deputy());
+          ps.setTimestamp(8, now);
+        });
+    batches.batchUpdate("UPDATE household SET head_name = ?, village = ?, area = ?, phone = ?, responsible_deputy = ?, "
+        + "updated_at = ? WHERE id = ?", toUpdate, BATCH, (ps, u) -> {
+          LedgerHousehold h = u.getValue();
+          ps.setString(1, h.headName());
+          ps.setString(2, h.village());
+          string(ps, 3, h.area());
+          string(ps, 4, h.phone());
+          string(ps, 5, h.deputy());
+          ps.setTimestamp(6, now);
+          ps.setLong(7, u.getKey());
+        });
+
+    // ids of the households (the new ones included) and their plots: one query each
+    Map<String, Long> ids = new HashMap<>();
+    if (toInsert.isEmpty()) {
+      existing.forEach((no, e) -> ids.put(no, e.id()));
+    } else {
+      batches.query("SELECT id, household_no FROM household WHERE campaign_code = ?",
+          rs -> {
+            ids.put(rs.getString(2), rs.getLong(1));
+          }, campaignCode);
+    }
+    Map<Long, Map<String, ExistingPlot>> plots = new HashMap<>();
+    if (!existing.isEmpty()) {
+      batches.query("SELECT p.id, p.household_id, p.plot_no, p.area_mu, p.terrain, p.current_crop FROM plot p "
+          + "JOIN household h ON h.id = p.household_id WHERE h.campaign_code = ?", rs -> {
+            plots.computeIfAbsent(rs.getLong("household_id"), k -> new HashMap<>()).put(rs.getString("plot_no"),
+                new ExistingPlot(rs.getLong("id"), rs.getBigDecimal("area_mu"), rs.getString("terrain"),
+                    rs.getString("current_crop")));
+          }, campaignCode);
+    }
+    List<Map.Entry<Long, LedgerPlot>> plotInserts = new ArrayList<>();
+    List<Map.Entry<Long, LedgerPlot>> plotUpdates = new ArrayList<>();
+    int plotsUnchanged = 0;
+    for (LedgerHousehold h : ledger) {
+      long householdId = ids.get(h.householdNo());
+      Map<String, ExistingPlot> known = plots.getOrDefault(householdId, Map.of());
+      for (LedgerPlot p : h.plots()) {
+        ExistingPlot e = known.get(p.plotNo());
+        if (e == null) {
+          plotInserts.add(Map.entry(householdId, p));
+        } else if (e.mu().compareTo(p.mu()) == 0 && e.terrain().equals(p.terrain().name())
+            && Objects.equals(e.crop(), p.crop())) {
+          plotsUnchanged++;
+        } else {
+          plotUpdates.add(Map.entry(e.id(), p));
+        }
+      }
+    }
+    batches.batchUpdate("INSERT INTO plot (household_id, plot_no, area_mu, terrain, current_crop, signed) "
+        + "VALUES (?, ?, ?, ?, ?, FALSE)", plotInserts, BATCH, (ps, i) -> {
+          LedgerPlot p = i.getValue();
+          ps.setLong(1, i.getKey());
+          ps.setString(2, p.plotNo());
+          ps.setBigDecimal(3, p.mu());
+          ps.setString(4, p.terrain().name());
+          string(ps, 5, p.crop());
+        });
+    batches.batchUpdate("UPDATE plot SET area_mu = ?, terrain = ?, current_crop = ? WHERE id = ?", plotUpdates, BATCH,
+        (ps, u) -> {
+          LedgerPlot p = u.getValue();
+          ps.setBigDecimal(1, p.mu());
+          ps.setString(2, p.terrain().name());
+          string(ps, 3, p.crop());
+          ps.setLong(4, u.getKey());
+        });
+    return new LedgerWritten(toInsert.size(), toUpdate.size(), unchanged, plotInserts.size(), plotUpdates.size(),
+        plotsUnchanged);
+  }
+
+  private static LedgerHousehold withDeputy(LedgerHousehold h, String deputy) {
+    return new LedgerHousehold(h.householdNo(), h.headName(), h.village(), h.area(), h.phone(), deputy, h.plots());
+  }
+
+  private static void string(PreparedStatement ps, int i, String value) throws SQLException {
+    if (value == null) {
+      ps.setNull(i, Types.VARCHAR);
+    } else {
+      ps.setString(i, value);
+    }
+  }
+
+  private static Timestamp now() {
+    return Timestamp.from(Instant.now());
   }
 
   private Household withPlots(Household h) {

@@ -54,6 +54,8 @@ class CampaignProcessTests {
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   static final ZonedDateTime CAMPAIGN_START = ZonedDateTime.of(2027, 4, 1, 9, 0, 0, 0, BEIJING);
   static final AtomicInteger SEQUENCE = new AtomicInteger();
+  /** 签约种植 ends when 扫尾 begins: 2027-06-30 08:00, the campaign's wrap-up date. */
+  static final Date SIGN_AND_PLANT_ENDS = Date.from(ZonedDateTime.of(2027, 6, 30, 8, 0, 0, 0, BEIJING).toInstant());
 
   @TestConfiguration
   static class FullCoverage {
@@ -70,6 +72,7 @@ class CampaignProcessTests {
   @Autowired ManagementService management;
   @Autowired CampaignService campaigns;
   @Autowired Households households;
+  @Autowired cn.liaison.platform.campaign.ledger.LedgerImport ledgerImport;
   @Autowired Campaigns campaignRepository;
   @Autowired JdbcTemplate jdbc;
 
@@ -98,15 +101,18 @@ class CampaignProcessTests {
     household("H-001", "东村", "东片", "P1", "2.0", "P2", "1.5");
     startCampaign();
     ProcessInstance h = householdProcess("H-001");
-    assertThat(h).isWaitingAt(Task.VISIT).task().isAssignedTo("deputy1");
+    assertThat(h).isWaitingAt(Task.VISIT).task().isAssignedTo("deputy1").hasDueDate(SIGN_AND_PLANT_ENDS);
     assertThat(runtime.getVariables(h.getId()).values().toString()).doesNotContain("张三", "13800001111");
 
     complete(h, Task.VISIT, Map.of(Var.VISIT_OUTCOME, VisitOutcome.WILLING.name()));
+    // visits, signing and planting are due when 签约种植 ends
+    assertThat(h).task(Task.SIGN_AGREEMENT).hasDueDate(SIGN_AND_PLANT_ENDS);
     complete(h, Task.SIGN_AGREEMENT, Map.of(Var.AGREEMENT_NO, "LZ-XY-001", Var.SIGNED_PLOTS, List.of("P1", "P2"),
         Var.SIGNED_MU, 3.5));
     assertThatThrownBy(() -> complete(h, Task.CONFIRM_PLANTING, Map.of(Var.PLANTED_MU, 4.0,
         Var.PLANTED_ON, "2027-04-20")))
         .hasMessageContaining("种植面积不能大于签约面积");
+    assertThat(h).task(Task.CONFIRM_PLANTING).hasDueDate(SIGN_AND_PLANT_ENDS);
     complete(h, Task.CONFIRM_PLANTING, Map.of(Var.PLANTED_MU, 3.5, Var.PLANTED_ON, "2027-04-20"));
     executeJob(h, Task.SCHEDULE_WATER);
     executeJob(h, Task.REGISTER_TECHNICAL_GUIDANCE);
@@ -128,6 +134,19 @@ class CampaignProcessTests {
   }
 
   @Test
+  void householdAddedToTheLedgerDuringSignAndPlantIsMobilisedAtOnce() {
+    household("H-030", "东村", null, "P1", "1.0");
+    startCampaign();
+    signAndPlantPhaseBegins();
+
+    ledgerImport.importLedger(code, "补录.csv", "text/csv", ("户编号,户主,村,片区,电话,地块编号,面积(亩),地形,现种作物\n"
+        + "H-031,李四,东村,,,P1,1.5,一般,小麦\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(householdProcess("H-031")).isWaitingAt(Task.VISIT).task().isAssignedTo("deputy1")
+        .hasDueDate(SIGN_AND_PLANT_ENDS);
+    assertThat(households.find(code, "H-031").orElseThrow().status()).isEqualTo(Household.Status.VISITING);
+  }
+
+  @Test
   void unwillingHouseholdGetsExpertGuidanceAndIsVisitedAgainUntilWilling() {
     household("H-002", "东村", "东片", "P1", "3.0");
     startCampaign();
@@ -137,7 +156,8 @@ class CampaignProcessTests {
         Var.VISIT_NOTE, "地势高，担心灌溉成本"));
     assertThat(households.find(code, "H-002").orElseThrow().status()).isEqualTo(Household.Status.UNWILLING);
     executeJob(h, Task.REQUEST_GUIDANCE);
-    assertThat(h).isWaitingAt(Task.RECORD_GUIDANCE).task().hasCandidateGroup("dept-agriculture");
+    assertThat(h).isWaitingAt(Task.RECORD_GUIDANCE).task().hasCandidateGroup("dept-agriculture")
+        .hasDueDate(SIGN_AND_PLANT_ENDS);
     complete(h, Task.RECORD_GUIDANCE, Map.of(Var.GUIDANCE_ON, "2027-04-05", Var.GUIDANCE_NOTE, "现场讲解提水灌溉方案"));
     assertThat(h).isWaitingAt(Event.TIMER_REVISIT);
     setClock(CAMPAIGN_START.plusDays(4));
@@ -195,8 +215,7 @@ class CampaignProcessTests {
     executeJob(planted, Task.SCHEDULE_WATER);
     executeJob(planted, Task.REGISTER_TECHNICAL_GUIDANCE);
 
-    setClock(ZonedDateTime.of(2027, 4, 15, 8, 1, 0, 0, BEIJING));
-    executeJob(campaign, Event.TIMER_SIGN_AND_PLANT);
+    signAndPlantPhaseBegins();
     assertThat(campaigns().status()).isEqualTo(Campaign.Status.SIGN_AND_PLANT);
 
     setClock(ZonedDateTime.of(2027, 6, 30, 8, 1, 0, 0, BEIJING));
@@ -209,7 +228,8 @@ class CampaignProcessTests {
     assertThat(campaign).isWaitingAt(Task.WRAP_UP);
     assertThat((String) runtime.getVariable(campaign.getId(), Var.OUTSTANDING_SUMMARY)).contains("H-011", "未改种 2 户");
     // 扫尾收关 goes to the staff of the town's station (路寨镇产业代表联络站), not to every station's staff
-    assertThat(campaign).task().hasCandidateGroup("station-staff-yy-luzhai-rice");
+    assertThat(campaign).task().hasCandidateGroup("station-staff-yy-luzhai-rice")
+        .hasDueDate(Date.from(ZonedDateTime.of(2027, 7, 30, 8, 0, 0, 0, BEIJING).toInstant())); // + P30D
     assertThat(tasks.getIdentityLinksForTask(tasks.createTaskQuery().processInstanceId(campaign.getId())
         .taskDefinitionKey(Task.WRAP_UP).singleResult().getId())).extracting("groupId")
         .containsExactly("station-staff-yy-luzhai-rice");
@@ -227,8 +247,7 @@ class CampaignProcessTests {
   void campaignWithNothingToPayAtTheEndStillClosesWithASummary() {
     household("H-020", "东村", null, "P1", "1.0");
     startCampaign();
-    setClock(ZonedDateTime.of(2027, 4, 15, 8, 1, 0, 0, BEIJING));
-    executeJob(campaign, Event.TIMER_SIGN_AND_PLANT);
+    signAndPlantPhaseBegins();
     subsidyPeriodPasses();
     setClock(ZonedDateTime.of(2027, 6, 30, 8, 1, 0, 0, BEIJING));
     executeJob(campaign, Event.TIMER_WRAP_UP);
@@ -266,6 +285,12 @@ class CampaignProcessTests {
         > 0) {
       executeJob(campaign, Task.START_SIGN_OFFS);
     }
+  }
+
+  /** 2027-04-15 08:00: 签约种植 begins. */
+  void signAndPlantPhaseBegins() {
+    setClock(ZonedDateTime.of(2027, 4, 15, 8, 1, 0, 0, BEIJING));
+    executeJob(campaign, Event.TIMER_SIGN_AND_PLANT);
   }
 
   /** Moves the clock a subsidy period on and runs the batch: compose, then pay. */

@@ -47,6 +47,14 @@ public class LedgerReport {
   static final String SUBSIDISED = "('SUBSIDISED', 'CROSSED_OFF')";
   static final String UNWILLING = "('UNWILLING', 'NOT_CONVERTED')";
 
+  /**
+   * The campaign's households {@code h} with their plot count and area {@code p.plots}, {@code p.mu} (null for a
+   * household without plots). Two parameters: the campaign code, twice.
+   */
+  static final String HOUSEHOLDS_WITH_PLOT_TOTALS = "household h LEFT JOIN (SELECT pl.household_id, "
+      + "COUNT(*) AS plots, SUM(pl.area_mu) AS mu FROM plot pl JOIN household x ON x.id = pl.household_id WHERE x.campaign_code = ? "
+      + "GROUP BY pl.household_id) p ON p.household_id = h.id WHERE h.campaign_code = ?";
+
   /** The campaign as the ledger heads it. */
   public record CampaignInfo(String code, String name, String town, String season, String status,
       LocalDate startDate, LocalDate signAndPlantDate, LocalDate wrapUpDate, int targetHouseholds,
@@ -185,9 +193,7 @@ public class LedgerReport {
         + "COALESCE(SUM(p.plots), 0) AS plots, COALESCE(SUM(p.mu), 0) AS ledger_mu, "
         + "COALESCE(SUM(h.signed_mu), 0) AS signed_mu, COALESCE(SUM(h.planted_mu), 0) AS planted_mu, "
         + "COALESCE(SUM(h.subsidy_amount), 0) AS subsidy "
-        + "FROM household h LEFT JOIN (SELECT pl.household_id, COUNT(*) AS plots, SUM(pl.area_mu) AS mu FROM plot pl "
-        + "JOIN household x ON x.id = pl.household_id WHERE x.campaign_code = ? GROUP BY pl.household_id) p "
-        + "ON p.household_id = h.id WHERE h.campaign_code = ?"
+        + "FROM " + HOUSEHOLDS_WITH_PLOT_TOTALS
         + (groupBy == null ? "" : " GROUP BY " + groupBy);
     Map<String, Totals> result = new LinkedHashMap<>();
     jdbc.query(sql, rs -> {

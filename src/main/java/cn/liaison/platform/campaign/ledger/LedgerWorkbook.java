@@ -131,10 +131,8 @@ public class LedgerWorkbook {
     Map<String, List<Line>> byVillage = new LinkedHashMap<>();
     jdbc.query("SELECT h.household_no, h.head_name, h.village, h.area, h.responsible_deputy, h.status, h.visit_count, "
         + "h.unwilling_reasons, h.agreement_no, h.signed_mu, h.planted_mu, h.subsidy_amount, h.crossed_off_by, "
-        + "h.crossed_off_at, p.plots, p.mu FROM household h LEFT JOIN (SELECT pl.household_id, COUNT(*) AS plots, "
-        + "SUM(pl.area_mu) AS mu FROM plot pl JOIN household x ON x.id = pl.household_id WHERE x.campaign_code = ? "
-        + "GROUP BY pl.household_id) p ON p.household_id = h.id WHERE h.campaign_code = ? "
-        + "ORDER BY h.village, h.household_no", rs -> {
+        + "h.crossed_off_at, p.plots, p.mu FROM " + LedgerReport.HOUSEHOLDS_WITH_PLOT_TOTALS
+        + " ORDER BY h.village, h.household_no", rs -> {
           Line l = new Line(rs.getString("household_no"), rs.getString("head_name"), rs.getString("village"),
               rs.getString("area"), rs.getString("responsible_deputy"), rs.getInt("plots"),
               LedgerReport.mu(rs.getBigDecimal("mu")), Household.Status.valueOf(rs.getString("status")),

@@ -44,12 +44,9 @@ class LedgerController {
   private final LedgerReport report;
   private final LedgerWorkbook workbook;
 
-  private final cn.liaison.platform.campaign.CampaignService campaigns;
   private final CampaignAccess access;
 
-  LedgerController(LedgerImport ledgerImport, LedgerReport report, LedgerWorkbook workbook,
-      cn.liaison.platform.campaign.CampaignService campaigns, CampaignAccess access) {
-    this.campaigns = campaigns;
+  LedgerController(LedgerImport ledgerImport, LedgerReport report, LedgerWorkbook workbook, CampaignAccess access) {
     this.access = access;
     this.ledgerImport = ledgerImport;
     this.report = report;
@@ -61,11 +58,12 @@ class LedgerController {
       description = "上传 .xlsx（读第一个工作表）或 CSV（UTF-8 或 GBK）。表头可用中文（户编号、户主、村、片区、电话、地块编号、面积(亩)、"
           + "地形、现种作物）或英文（household_id、head_name、village、area、phone、plot_no、plot_mu、terrain、current_crop），"
           + "顺序不限。任何一行有误则整个文件不导入，返回 400，errors 中逐行逐列说明（如“第5行 面积(亩)”）。"
-          + "按户编号、地块编号新增或更新，不删除；最多 20000 行。已结束的改种行动返回 409。")
+          + "按户编号、地块编号新增或更新，不删除；最多 20000 行。已结束的改种行动、扫尾阶段新增农户返回 409；"
+          + "进行中的改种行动随即为新增农户启动包户动员。")
   @ApiResponse(responseCode = "200", description = "导入结果")
   @ApiResponse(responseCode = "400", description = "文件有误，未导入任何数据")
   @ApiResponse(responseCode = "404", description = "改种行动不存在")
-  @ApiResponse(responseCode = "409", description = "改种行动已结束")
+  @ApiResponse(responseCode = "409", description = "改种行动已结束，或扫尾阶段新增农户")
   LedgerImport.Summary importHouseholds(@PathVariable String code,
       @Parameter(description = "工作台账文件（.xlsx 或 .csv）") @RequestPart(name = "file", required = false)
       MultipartFile file, Authentication user) {
@@ -79,11 +77,7 @@ class LedgerController {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    LedgerImport.Summary summary = ledgerImport.importLedger(code, file.getOriginalFilename(), file.getContentType(),
-        bytes);
-    // households added to a running campaign are mobilised at once
-    campaigns.startLateHouseholds(code);
-    return summary;
+    return ledgerImport.importLedger(code, file.getOriginalFilename(), file.getContentType(), bytes);
   }
 
   @GetMapping("/api/campaigns/{code}/ledger")

@@ -383,6 +383,23 @@ class LedgerImportTests {
   }
 
   @Test
+  void duringWrapUpNewHouseholdsAreRefusedAndKnownOnesStillCorrected() {
+    importCsv(EN_HEADER + "\nW1,魏一,东村,,,1,1,NORMAL,\n");
+    jdbc.update("UPDATE campaign SET status = 'WRAP_UP' WHERE code = ?", code);
+
+    assertThatThrownBy(() -> importCsv(EN_HEADER + "\nW1,魏一,东村,,13511112222,1,1,NORMAL,\n"
+        + "W2,魏二,东村,,,1,1,NORMAL,\n"))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("扫尾阶段").hasMessageContaining("不能再新增农户").hasMessageContaining("1 户不在台账中（W2）");
+    assertThat(householdCount()).isEqualTo(1);
+    assertThat(households.find(code, "W1").orElseThrow().phone()).isNull();
+
+    LedgerImport.Summary s = importCsv(EN_HEADER + "\nW1,魏一,东村,,13511112222,1,1,NORMAL,\n");
+    assertThat(s.householdsUpdated()).isEqualTo(1);
+    assertThat(households.find(code, "W1").orElseThrow().phone()).isEqualTo("13511112222");
+  }
+
+  @Test
   void endedAndUnknownCampaigns() {
     String ended = code + "-ended";
     createCampaign(jdbc, ended, "ENDED");
