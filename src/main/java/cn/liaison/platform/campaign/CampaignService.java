@@ -52,10 +52,14 @@ public class CampaignService {
   private final CampaignSteps steps;
   private final Stations stations;
 
+  private final cn.liaison.platform.identity.Deputies deputies;
+
   CampaignService(Campaigns campaigns, Households households, IdentityService identity, RuntimeService runtime,
       TaskService tasks, cn.liaison.platform.calendar.WorkingDayCalendar calendar, CampaignSteps steps,
       Stations stations, @Value("${liaison.campaign.subsidy-cycle:R/P7D}") String subsidyCycle,
-      @Value("${liaison.campaign.wrap-up-period:P30D}") String wrapUpPeriod) {
+      @Value("${liaison.campaign.wrap-up-period:P30D}") String wrapUpPeriod,
+      cn.liaison.platform.identity.Deputies deputies) {
+    this.deputies = deputies;
     this.wrapUpPeriod = Period.parse(wrapUpPeriod);
     this.steps = steps;
     this.stations = stations;
@@ -105,8 +109,7 @@ public class CampaignService {
       for (int i = 0; i < c.team().size(); i++) {
         TeamEntry t = c.team().get(i);
         String field = "team[" + i + "]";
-        if (t.deputy() == null || identity.createUserQuery().userId(t.deputy())
-            .memberOfGroup(PlatformGroups.DEPUTIES).count() == 0) {
+        if (!deputies.isDeputy(t.deputy())) {
           errors.put(field + ".deputy", "“" + t.deputy() + "”不是人大代表组的用户");
         }
         boolean any = false;
@@ -194,8 +197,7 @@ public class CampaignService {
   public Household changeDeputy(String campaignCode, String householdNo, String deputy) {
     Household h = households.find(campaignCode, householdNo)
         .orElseThrow(() -> new NotFoundException("农户不存在：" + householdNo));
-    if (deputy == null || identity.createUserQuery().userId(deputy).memberOfGroup(PlatformGroups.DEPUTIES)
-        .count() == 0) {
+    if (!deputies.isDeputy(deputy)) {
       throw new InvalidInputException("deputy", "“" + deputy + "”不是人大代表组的用户");
     }
     households.assignDeputy(h.id(), deputy);

@@ -29,7 +29,6 @@ final class LedgerParser {
   /** The header may sit below a title line or two (e.g. 路寨镇水稻改种工作台账); it is looked for in these rows. */
   static final int HEADER_SEARCH_ROWS = 10;
 
-  static final Pattern MOBILE = Pattern.compile("^1[3-9]\\d{9}$");
   static final Pattern LANDLINE = Pattern.compile("^0\\d{2,3}-?\\d{7,8}$");
   static final BigDecimal MAX_MU = new BigDecimal("1000");
 
@@ -238,7 +237,7 @@ final class LedgerParser {
       if (v.isEmpty()) {
         return null;
       }
-      if (MOBILE.matcher(v).matches() || LANDLINE.matcher(v).matches()) {
+      if (cn.liaison.platform.system.MobileNumbers.isMobile(v) || LANDLINE.matcher(v).matches()) {
         return v;
       }
       error(LedgerColumn.PHONE, "电话格式不对：手机号为 1 开头的 11 位数字，座机如 0373-1234567");

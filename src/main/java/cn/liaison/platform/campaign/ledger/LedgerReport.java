@@ -160,7 +160,7 @@ public class LedgerReport {
       return names;
     }
     for (User u : identity.createUserQuery().userIdIn(ids.toArray(String[]::new)).list()) {
-      String name = (nullToEmpty(u.getLastName()) + nullToEmpty(u.getFirstName())).strip();
+      String name = cn.liaison.platform.system.DisplayNames.of(u);
       names.put(u.getId(), name.isEmpty() ? u.getId() : name);
     }
     return names;
@@ -177,9 +177,6 @@ public class LedgerReport {
     };
   }
 
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
-  }
 
   /** Totals grouped by a fixed expression of this class (never input), or overall ("*") when null. */
   private Map<String, Totals> totals(String code, String groupBy) {
