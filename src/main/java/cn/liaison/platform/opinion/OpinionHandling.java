@@ -233,7 +233,7 @@ public class OpinionHandling {
         text, true, actor);
     int round = opinions.replyCount(opinionId);
     notifier.notifyCitizen(subject(opinionId), "reply:" + opinionId + ":" + round, "您的意见已答复",
-        "请查看答复内容并在 7 日内评价（满意 / 基本满意 / 不满意）。");
+        "请查看答复内容并在 " + properties.evaluationDays() + " 日内评价（满意 / 基本满意 / 不满意）。");
     return "【第" + round + "次答复 · " + date(Opinions.now()) + " · " + who
         + (result == null ? "" : " · " + result.label()) + "】" + text;
   }
@@ -251,7 +251,7 @@ public class OpinionHandling {
     opinions.change(opinionId, OpinionStatus.CLOSED, "satisfaction", rating == null ? "UNEVALUATED" : rating,
         "closed_at", Opinions.ts(Opinions.now()));
     opinions.addEvent(opinionId, OpinionStatus.CLOSED, "已办结",
-        rating == null ? "7 日内未评价，按未评价办结。" : "感谢您的评价。", true, actor);
+        rating == null ? properties.evaluationDays() + " 日内未评价，按未评价办结。" : "感谢您的评价。", true, actor);
     notifier.notifyCitizen(subject(opinionId), "closed:" + opinionId, "意见已办结", "您的意见已办结，感谢您对人大代表工作的支持。");
   }
 

@@ -84,6 +84,10 @@ public final class OpinionLoopProcess {
     public static final String CONTACT_MASKED = "contactMasked";
     public static final String HISTORY = "opinionHistory";
     public static final String REOPEN_COUNT = "reopenCount";
+    /** Days the citizen has to evaluate, as an ISO duration (P7D); set at start from liaison.opinion.evaluation-days. */
+    public static final String EVALUATION_WINDOW = "evaluationWindow";
+    /** Times 不满意 reopens the opinion before 不满意复核; set at start from liaison.opinion.reopen-limit. */
+    public static final String REOPEN_LIMIT = "reopenLimit";
     public static final String SORT_DECISION = "sortDecision";
     public static final String DUPLICATE_OF = "duplicateOf";
     public static final String PROPOSED_DEPARTMENT = "proposedDepartmentCode";

@@ -48,9 +48,11 @@ public class OpinionService {
   private final RuntimeService runtime;
   private final OutboxNotifier outbox;
   private final Notifier notifier;
+  private final OpinionProperties properties;
 
   OpinionService(Opinions opinions, Stations stations, Categories categories, TicketNumbers ticketNumbers,
-      RuntimeService runtime, OutboxNotifier outbox, Notifier notifier) {
+      RuntimeService runtime, OutboxNotifier outbox, Notifier notifier, OpinionProperties properties) {
+    this.properties = properties;
     this.opinions = opinions;
     this.stations = stations;
     this.categories = categories;
@@ -152,7 +154,9 @@ public class OpinionService {
         .putValue(Var.CHANNEL, channel.name())
         .putValue(Var.CONTACT_MASKED, stored.maskedContact())
         .putValue(Var.HISTORY, "")
-        .putValue(Var.REOPEN_COUNT, 0);
+        .putValue(Var.REOPEN_COUNT, 0)
+        .putValue(Var.EVALUATION_WINDOW, properties.evaluationWindow())
+        .putValue(Var.REOPEN_LIMIT, properties.reopenLimit());
     var start = runtime.createProcessInstanceByKey(OpinionLoopProcess.KEY).businessKey(ticketNo);
     if (answeredOnSpot != null) {
       // solved on the spot at a reception: recorded as answered directly, the citizen still evaluates

@@ -186,9 +186,9 @@ class ModelDeploymentSafetyTests {
     // a changed timer duration in a copy of the opinion loop (another key, so citizens keep the shipped loop)
     String loop = resolver.getResource("classpath:processes/opinion/opinion-loop.bpmn")
         .getContentAsString(StandardCharsets.UTF_8);
-    assertThat(loop).contains("<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P7D</bpmn:timeDuration>");
+    assertThat(loop).contains("<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">${evaluationWindow}</bpmn:timeDuration>");
     String changedLoop = loop.replace("id=\"opinion-loop\"", "id=\"analyst-change-test\"")
-        .replace(">P7D</bpmn:timeDuration>", ">P10D</bpmn:timeDuration>");
+        .replace(">${evaluationWindow}</bpmn:timeDuration>", ">P10D</bpmn:timeDuration>");
     // a changed DMN row (FEEL), in a copy of the triage table
     String triage = resolver.getResource("classpath:processes/opinion/opinion-triage.dmn")
         .getContentAsString(StandardCharsets.UTF_8);
