@@ -7,7 +7,6 @@ import cn.liaison.platform.system.TaskCompletionRules;
 import cn.liaison.platform.system.TaskDecisionRefused;
 import cn.liaison.platform.system.TaskField;
 import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,20 +117,10 @@ public class HouseholdTaskRules implements TaskCompletionRules {
     }
   }
 
-  /** A list from a checklist (JSON array), a Java collection, or a comma-separated string. */
+  /** The items of a checklist variable (the completion guard has already checked its kind). */
   public static List<String> values(Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    if (value instanceof Collection<?> c) {
-      return c.stream().map(String::valueOf).toList();
-    }
-    String s = value.toString().trim();
-    if (s.startsWith("[")) {
-      s = s.substring(1, s.length() - 1);
-    }
-    return java.util.Arrays.stream(s.split(",")).map(x -> x.trim().replace("\"", "")).filter(x -> !x.isEmpty())
-        .toList();
+    List<String> items = TaskField.items(value);
+    return items == null ? List.of() : items;
   }
 
   private Household household(Function<String, Object> vars) {

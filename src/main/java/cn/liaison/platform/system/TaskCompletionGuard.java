@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -94,7 +93,7 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
   }
 
   void completing(DelegateTask task) {
-    TaskCompletionRules contract = rulesFor(processKey(task));
+    TaskCompletionRules contract = rulesFor(ProcessInstanceRef.of(task.getExecution()).processKey());
     if (contract == null) {
       return; // not one of the platform's processes
     }
@@ -119,13 +118,6 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
       throw new TaskDecisionRefused(errors);
     }
     contract.check(task.getTaskDefinitionKey(), task::getVariable);
-  }
-
-  private static String processKey(DelegateTask task) {
-    if (task.getExecution() instanceof ExecutionEntity execution && execution.getProcessDefinition() != null) {
-      return execution.getProcessDefinition().getKey();
-    }
-    return null;
   }
 
   /** Null when the value fits the field's type; otherwise the Chinese message. */
@@ -192,7 +184,7 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
         return value instanceof Boolean || Set.of("true", "false").contains(text) ? null : wrongType;
       }
       case LIST -> {
-        List<String> items = listItems(value);
+        List<String> items = TaskField.items(value);
         if (items == null) {
           return wrongType;
         }
@@ -206,26 +198,6 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
         return wrongType;
       }
     }
-  }
-
-  /** The items of a checklist value: a Java collection, a JSON array (Spin or text), or null for anything else. */
-  static List<String> listItems(Object value) {
-    if (value instanceof Collection<?> c) {
-      return c.stream().map(String::valueOf).toList();
-    }
-    String s = String.valueOf(value).strip();
-    if (value instanceof String || value.getClass().getName().startsWith("org.camunda.spin")) {
-      if (s.isEmpty()) {
-        return List.of();
-      }
-      if (!s.startsWith("[") || !s.endsWith("]")) {
-        return value instanceof String ? java.util.Arrays.stream(s.split(",")).map(String::strip)
-            .filter(x -> !x.isEmpty()).toList() : null;
-      }
-      return java.util.Arrays.stream(s.substring(1, s.length() - 1).split(","))
-          .map(x -> x.strip().replace("\"", "")).filter(x -> !x.isEmpty()).toList();
-    }
-    return null;
   }
 
   private static String abbreviate(String s) {
@@ -273,11 +245,11 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
         return;
       }
       // a lookup of its own: the caller's authorizations apply, so an unknown or foreign task stays the engine's answer
-      var found = processEngineConfiguration().getTaskService().createTaskQuery().taskId(taskId).singleResult();
+      var found = configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult();
       if (found == null || found.getProcessDefinitionId() == null) {
         return;
       }
-      String key = processEngineConfiguration().getRepositoryService()
+      String key = configuration.getRepositoryService()
           .getProcessDefinition(found.getProcessDefinitionId()).getKey();
       if (rulesFor(key) != null) {
         throw new TaskDecisionRefused(Map.of("task", "此任务只能通过办理表单完成，不能以 BPMN 错误或升级事件结束"));
@@ -290,10 +262,6 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     this.configuration = configuration;
-  }
-
-  private ProcessEngineConfigurationImpl processEngineConfiguration() {
-    return configuration;
   }
 
   @SuppressWarnings("unchecked")

@@ -1,7 +1,9 @@
 package cn.liaison.platform.system;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -58,5 +60,28 @@ public record TaskField(String name, Type type, Set<String> allowed, int maxLeng
       return new TaskField(name, Type.LIST, Set.of(), maxLength);
     }
     return new TaskField(name, Type.LIST, choice(name, values).allowed(), maxLength);
+  }
+
+  /**
+   * The items of a checklist value ({@link Type#LIST}): a Java collection, a JSON array (Spin, or text as Tasklist
+   * and scripts send it) or a comma-separated text; empty for null, and null for a value of any other kind.
+   */
+  public static List<String> items(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof Collection<?> c) {
+      return c.stream().map(String::valueOf).toList();
+    }
+    if (!(value instanceof String) && !value.getClass().getName().startsWith("org.camunda.spin")) {
+      return null;
+    }
+    String s = value.toString().strip();
+    if (s.startsWith("[") && s.endsWith("]")) {
+      return Arrays.stream(s.substring(1, s.length() - 1).split(","))
+          .map(x -> x.strip().replace("\"", "")).filter(x -> !x.isEmpty()).toList();
+    }
+    return value instanceof String ? Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList()
+        : null;
   }
 }
