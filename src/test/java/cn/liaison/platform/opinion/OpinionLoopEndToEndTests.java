@@ -2,6 +2,7 @@ package cn.liaison.platform.opinion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.JsonBodies;
 import cn.liaison.platform.calendar.WorkingDayCalendar;
 import cn.liaison.platform.opinion.OpinionLoopProcess.HandlingAction;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
@@ -254,22 +255,12 @@ class OpinionLoopEndToEndTests {
         + response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
-  /**
-   * A JSON body sent with its Content-Length, as browsers send it (the citizens' endpoints refuse bodies of
-   * unknown length, which a streamed Jackson body would be).
-   */
   static HttpEntity<Object> json(Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(bytes(body), headers);
+    return JsonBodies.json(body);
   }
 
   static byte[] bytes(Object body) {
-    try {
-      return MAPPER.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e);
-    }
+    return JsonBodies.bytes(body);
   }
 
   static <T> T parse(String body, TypeReference<T> type) {

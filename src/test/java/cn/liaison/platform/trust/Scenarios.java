@@ -2,10 +2,10 @@ package cn.liaison.platform.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.JsonBodies;
 import cn.liaison.platform.campaign.CampaignProcess;
 import cn.liaison.platform.campaign.CampaignService;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -32,7 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 record Scenarios(TestRestTemplate http, TaskService tasks, RuntimeService runtime, ManagementService management,
     CampaignService campaigns, JdbcTemplate jdbc) {
 
-  static final ObjectMapper MAPPER = new ObjectMapper();
   static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   /** The ticket number and tracking key a citizen gets back. */
@@ -138,16 +137,10 @@ record Scenarios(TestRestTemplate http, TaskService tasks, RuntimeService runtim
   }
 
   static HttpEntity<Object> json(Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(bytes(body), headers);
+    return JsonBodies.json(body);
   }
 
   static byte[] bytes(Object body) {
-    try {
-      return MAPPER.writeValueAsBytes(body);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
+    return JsonBodies.bytes(body);
   }
 }

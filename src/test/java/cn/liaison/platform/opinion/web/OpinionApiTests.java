@@ -2,6 +2,7 @@ package cn.liaison.platform.opinion.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.JsonBodies;
 import cn.liaison.platform.opinion.OpinionLoopProcess;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Grade;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
@@ -520,22 +521,12 @@ class OpinionApiTests {
     return Map.of("variables", variables);
   }
 
-  /**
-   * A JSON body sent with its Content-Length, as browsers send it (the citizens' endpoints refuse bodies of
-   * unknown length, which a streamed Jackson body would be).
-   */
   static HttpEntity<Object> jsonBody(Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(bytes(body), headers);
+    return JsonBodies.json(body);
   }
 
   static byte[] bytes(Object body) {
-    try {
-      return MAPPER.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e);
-    }
+    return JsonBodies.bytes(body);
   }
 
   static Map<String, Object> json(String body) {
