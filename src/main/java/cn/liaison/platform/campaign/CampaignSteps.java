@@ -33,10 +33,12 @@ public class CampaignSteps {
   private final SubsidyBatches subsidyBatches;
   private final int startBatchSize;
   private final java.time.ZoneId zone;
+  private final java.time.Clock clock;
 
   CampaignSteps(Campaigns campaigns, Households households, HouseholdSteps householdSteps, RuntimeService runtime,
       DepartmentService departments, SubsidyBatches subsidyBatches, cn.liaison.platform.calendar.WorkingDayCalendar calendar,
-      @Value("${liaison.campaign.start-batch-size:250}") int startBatchSize) {
+      java.time.Clock clock, @Value("${liaison.campaign.start-batch-size:250}") int startBatchSize) {
+    this.clock = clock;
     this.zone = calendar.zone();
     this.campaigns = campaigns;
     this.households = households;
@@ -124,7 +126,7 @@ public class CampaignSteps {
       return null;
     }
     return subsidyBatches.compose(campaignCode, due.stream()
-        .map(h -> new SubsidyBatches.Line(h.id(), h.plantedMu(), amount(h, c))).toList(), HouseholdSteps.now());
+        .map(h -> new SubsidyBatches.Line(h.id(), h.plantedMu(), amount(h, c))).toList(), clock.instant());
   }
 
   /** Sends the batch to the finance bureau (idempotent by batch) and lets the paid households go on to 销号. */
@@ -145,10 +147,10 @@ public class CampaignSteps {
       payload.put("payments", payments);
       departments.send(new DepartmentRequest(FINANCE, DISBURSE_SUBSIDY, "subsidy-batch:" + batchId,
           "BATCH-" + batchId, null, payload));
-      subsidyBatches.markSent(batchId, HouseholdSteps.now());
+      subsidyBatches.markSent(batchId, clock.instant());
     }
     for (SubsidyBatches.Payment l : lines) {
-      households.markSubsidised(l.householdId(), l.amount(), HouseholdSteps.now());
+      households.markSubsidised(l.householdId(), l.amount(), clock.instant());
       runtime.createMessageCorrelation(CampaignProcess.Message.SUBSIDY_PAID)
           .processInstanceId(l.processInstanceId()).correlateAll();
     }

@@ -4,7 +4,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,9 +15,11 @@ import org.springframework.stereotype.Repository;
 public class Campaigns {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  Campaigns(JdbcClient jdbc) {
+  Campaigns(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   public Optional<Campaign> find(String code) {
@@ -47,7 +49,7 @@ public class Campaigns {
         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(c.code(), c.name(), c.town(), c.season(), Date.valueOf(c.startDate()), Date.valueOf(c.signAndPlantDate()),
             Date.valueOf(c.wrapUpDate()), c.targetHouseholds(), c.targetMu(), c.subsidyPerMu(), c.status().name(),
-            createdBy, Timestamp.from(Instant.now()))
+            createdBy, Timestamp.from(clock.instant()))
         .update();
     for (Campaign.TeamMember t : c.team()) {
       jdbc.sql("INSERT INTO campaign_team (campaign_code, scope_kind, scope_name, deputy_user_id) VALUES (?, ?, ?, ?)")
@@ -61,12 +63,12 @@ public class Campaigns {
 
   void started(String code, String processInstanceId) {
     jdbc.sql("UPDATE campaign SET status = 'STARTED', process_instance_id = ?, started_at = ? WHERE code = ?")
-        .params(processInstanceId, Timestamp.from(Instant.now()), code).update();
+        .params(processInstanceId, Timestamp.from(clock.instant()), code).update();
   }
 
   void ended(String code, String summary) {
     jdbc.sql("UPDATE campaign SET status = 'ENDED', summary = ?, ended_at = ? WHERE code = ?")
-        .params(summary, Timestamp.from(Instant.now()), code).update();
+        .params(summary, Timestamp.from(clock.instant()), code).update();
   }
 
   private static Campaign map(ResultSet rs, List<Campaign.TeamMember> team) throws SQLException {

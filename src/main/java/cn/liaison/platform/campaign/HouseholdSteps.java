@@ -4,13 +4,13 @@ import cn.liaison.platform.department.DepartmentRequest;
 import cn.liaison.platform.department.DepartmentService;
 import cn.liaison.platform.system.ProcessInstanceRef;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -30,12 +30,14 @@ public class HouseholdSteps {
   private final DepartmentService departments;
   private final String revisitDuration;
   private final String notHomeRevisitDuration;
+  private final Clock clock;
 
-  HouseholdSteps(Households households, DepartmentService departments,
+  HouseholdSteps(Households households, DepartmentService departments, Clock clock,
       @Value("${liaison.campaign.revisit-after:P3D}") String revisitDuration,
       @Value("${liaison.campaign.not-home-revisit-after:P2D}") String notHomeRevisitDuration) {
     this.households = households;
     this.departments = departments;
+    this.clock = clock;
     this.revisitDuration = revisitDuration;
     this.notHomeRevisitDuration = notHomeRevisitDuration;
   }
@@ -166,7 +168,7 @@ public class HouseholdSteps {
     return payload;
   }
 
-  static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+  private Instant now() {
+    return clock.instant();
   }
 }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,10 +40,12 @@ public class Households {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batches;
+  private final Clock clock;
 
-  Households(JdbcClient jdbc, JdbcTemplate batches) {
+  Households(JdbcClient jdbc, JdbcTemplate batches, Clock clock) {
     this.jdbc = jdbc;
     this.batches = batches;
+    this.clock = clock;
   }
 
   public Optional<Household> find(long id) {
@@ -297,8 +300,8 @@ public class Households {
     }
   }
 
-  private static Timestamp now() {
-    return Timestamp.from(Instant.now());
+  private Timestamp now() {
+    return Timestamp.from(clock.instant());
   }
 
   private Household withPlots(Household h) {

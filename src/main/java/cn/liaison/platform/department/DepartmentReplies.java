@@ -59,6 +59,7 @@ public class DepartmentReplies {
         .orElseThrow(() -> new NotFoundException("未找到对接系统的承办部门：" + code));
     String secret = departments.secretOf(code).orElseThrow(() -> new Unauthenticated("该部门未配置签名密钥"));
     long window = properties.getReplyWindowSeconds();
+    // the protocol's window is on the wall clock, like the sender's timestamp (not the engine's clock)
     long now = Instant.now().getEpochSecond();
     long sent;
     try {

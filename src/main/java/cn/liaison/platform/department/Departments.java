@@ -18,7 +18,10 @@ public class Departments {
   private final JdbcClient jdbc;
   private final SecretCipher cipher;
 
-  Departments(JdbcClient jdbc, SecretCipher cipher) {
+  private final java.time.Clock clock;
+
+  Departments(java.time.Clock clock, JdbcClient jdbc, SecretCipher cipher) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.cipher = cipher;
   }
@@ -45,7 +48,7 @@ public class Departments {
   /** Creates or changes a department; a null secret keeps the stored one. */
   void save(String code, String name, String groupId, Department.Channel channel, String endpoint, int timeoutMillis,
       boolean active, String secret) {
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(clock.instant());
     String encrypted = secret == null ? null : cipher.encrypt(secret);
     int updated = jdbc.sql("UPDATE department SET name = ?, group_id = ?, channel = ?, endpoint = ?, timeout_millis = ?, "
         + "active = ?, secret = COALESCE(?, secret), updated_at = ? WHERE code = ?")

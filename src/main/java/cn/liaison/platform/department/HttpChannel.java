@@ -45,8 +45,11 @@ class HttpChannel implements DepartmentChannel {
   private final String publicBaseUrl;
   private final Map<Integer, HttpClient> clients = new ConcurrentHashMap<>();
 
-  HttpChannel(Departments departments, ObjectMapper json, JdbcClient jdbc, PlatformTransactionManager transactions,
+  private final java.time.Clock clock;
+
+  HttpChannel(java.time.Clock clock, Departments departments, ObjectMapper json, JdbcClient jdbc, PlatformTransactionManager transactions,
       @Value("${liaison.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+    this.clock = clock;
     this.departments = departments;
     this.json = json;
     this.jdbc = jdbc;
@@ -68,6 +71,7 @@ class HttpChannel implements DepartmentChannel {
       throw DepartmentCallFailedException.permanent(department.name() + "的签名密钥无法解密：" + e.getMessage());
     }
     byte[] body = body(department, request);
+    // the protocol's timestamp: compared with the department's wall clock, so not the engine's
     String timestamp = String.valueOf(Instant.now().getEpochSecond());
     String nonce = UUID.randomUUID().toString();
     HttpRequest http = HttpRequest.newBuilder(URI.create(department.endpoint()))
@@ -135,7 +139,7 @@ class HttpChannel implements DepartmentChannel {
         + "operation, reference, endpoint, http_status, outcome, error, duration_millis, called_at) "
         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(request.idempotencyKey(), department.code(), request.operation(), request.reference(),
-            department.endpoint(), status, outcome, error, millis, Timestamp.from(Instant.now()))
+            department.endpoint(), status, outcome, error, millis, Timestamp.from(clock.instant()))
         .update());
   }
 

@@ -2,7 +2,6 @@ package cn.liaison.platform.department;
 
 import cn.liaison.platform.notification.Notifier;
 import java.sql.Timestamp;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +15,10 @@ class InboxChannel implements DepartmentChannel {
   private final JdbcClient jdbc;
   private final Notifier notifier;
 
-  InboxChannel(JdbcClient jdbc, Notifier notifier) {
+  private final java.time.Clock clock;
+
+  InboxChannel(java.time.Clock clock, JdbcClient jdbc, Notifier notifier) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.notifier = notifier;
   }
@@ -32,7 +34,7 @@ class InboxChannel implements DepartmentChannel {
         + "assigned_at) VALUES (?, ?, ?, ?, ?, ?)")
         .params(request.idempotencyKey(), department.code(), request.operation(), request.reference(),
             request.deadline() == null ? null : Timestamp.from(request.deadline()),
-            new Timestamp(ClockUtil.getCurrentTime().getTime()))
+            Timestamp.from(clock.instant()))
         .update();
     notifier.notifyGroup(department.groupId(), request.subject(),
         "assign:" + request.idempotencyKey(), "新交办事项 " + request.reference(),

@@ -16,7 +16,10 @@ class ReplyLog {
 
   private final JdbcClient jdbc;
 
-  ReplyLog(JdbcClient jdbc) {
+  private final java.time.Clock clock;
+
+  ReplyLog(java.time.Clock clock, JdbcClient jdbc) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -26,6 +29,7 @@ class ReplyLog {
    * replay.
    */
   boolean useNonce(String departmentCode, String nonce, long windowSeconds) {
+    // the replay window is the protocol's, measured on the wall clock like the sender's timestamp
     Instant now = Instant.now();
     jdbc.sql("DELETE FROM department_nonce WHERE seen_at < ?")
         .param(Timestamp.from(now.minusSeconds(2 * windowSeconds))).update();
@@ -55,7 +59,7 @@ class ReplyLog {
     jdbc.sql("INSERT INTO department_reply (department_code, ticket_no, reply_type, content_hash, received_at) "
         + "VALUES (?, ?, ?, ?, ?)")
         .params(departmentCode, reply.ticketNo(), reply.type().name(), contentHash(reply),
-            Timestamp.from(Instant.now()))
+            Timestamp.from(clock.instant()))
         .update();
   }
 

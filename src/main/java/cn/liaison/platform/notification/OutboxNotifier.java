@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Objects;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +17,10 @@ public class OutboxNotifier implements Notifier {
 
   private final JdbcClient jdbc;
 
-  OutboxNotifier(JdbcClient jdbc) {
+  private final java.time.Clock clock;
+
+  OutboxNotifier(java.time.Clock clock, JdbcClient jdbc) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -39,7 +41,7 @@ public class OutboxNotifier implements Notifier {
       jdbc.sql("INSERT INTO notification (dedup_key, subject_kind, subject_id, recipient_kind, recipient, title, body, "
           + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
           .params(dedupKey, subject == null ? null : subject.kind(), subject == null ? null : subject.id(), kind,
-              recipient, title, body, new Timestamp(ClockUtil.getCurrentTime().getTime()))
+              recipient, title, body, Timestamp.from(clock.instant()))
           .update();
     }
   }

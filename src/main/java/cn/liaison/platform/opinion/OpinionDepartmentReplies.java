@@ -9,7 +9,6 @@ import cn.liaison.platform.system.InvalidInputException;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Replies of department systems about opinions (ticket numbers YJ…): they move the loop like the 部门办理 task does. */
@@ -50,7 +49,7 @@ class OpinionDepartmentReplies implements DepartmentReplyListener {
       case PROGRESS -> opinions.addEvent(o.id(), OpinionStatus.ASSIGNED, department.name() + "办理进展", reply.text(),
           true, department.code());
       case EXTENSION_REQUEST -> {
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), calendar.zone());
+        LocalDate today = LocalDate.ofInstant(opinions.now(), calendar.zone());
         if (!reply.newDeadline().isAfter(today)) {
           throw new InvalidInputException("newDeadline", "申请延长到的日期应晚于今天");
         }

@@ -11,7 +11,6 @@ import cn.liaison.platform.department.Departments;
 import cn.liaison.platform.identity.PlatformGroups;
 import cn.liaison.platform.notification.Notifier;
 import cn.liaison.platform.notification.Subject;
-import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -72,7 +71,7 @@ public class OpinionHandling {
   public String sorted(long opinionId, String category, String actor) {
     Opinion o = opinions.get(opinionId);
     if (category != null && !category.equals(o.category())) {
-      opinions.update(opinionId, "category", category);
+      opinions.recategorize(opinionId, category);
       opinions.addEvent(opinionId, OpinionStatus.SORTING, "类别更正为" + categories.nameOf(category), null, false, actor);
     }
     opinions.markFirstResponse(opinionId);
@@ -81,23 +80,20 @@ public class OpinionHandling {
 
   public void closeAsDuplicate(long opinionId, String duplicateOf, String actor) {
     opinions.markFirstResponse(opinionId);
-    opinions.change(opinionId, OpinionStatus.DUPLICATE, "duplicate_of", duplicateOf, "outcome", OpinionStatus.DUPLICATE.name(),
-        "closed_at", Opinions.ts(Opinions.now()));
+    opinions.closeAsDuplicate(opinionId, duplicateOf);
     String text = "您反映的问题与受理编号 " + duplicateOf + " 的意见相同，已合并办理，办理结果将统一答复。";
     opinions.addEvent(opinionId, OpinionStatus.DUPLICATE, "已合并为重复件", text, true, actor);
     notifier.notifyCitizen(subject(opinionId), "duplicate:" + opinionId, "意见已合并办理", text);
   }
 
   public void reject(long opinionId, String reason, String actor) {
-    opinions.change(opinionId, OpinionStatus.REJECTED, "route", Route.REJECT.name(), "reject_reason", reason,
-        "outcome", "REJECTED", "closed_at", Opinions.ts(Opinions.now()));
+    opinions.reject(opinionId, reason);
     opinions.addEvent(opinionId, OpinionStatus.REJECTED, "不予受理", reason, true, actor);
     notifier.notifyCitizen(subject(opinionId), "rejected:" + opinionId, "意见不予受理", "不予受理的理由：" + reason);
   }
 
   public void toProposal(long opinionId, String deputy, String actor) {
-    opinions.change(opinionId, OpinionStatus.TO_PROPOSAL, "route", Route.TO_PROPOSAL.name(), "proposal_deputy",
-        deputy);
+    opinions.routeToProposal(opinionId, deputy);
     opinions.addEvent(opinionId, OpinionStatus.TO_PROPOSAL, "转为代表建议办理",
         "您的意见将由人大代表汇总形成代表建议，提交有关部门办理，答复后告知您。", true, actor);
     opinions.addEvent(opinionId, OpinionStatus.TO_PROPOSAL, "承接代表", deputy, false, actor);
@@ -112,7 +108,7 @@ public class OpinionHandling {
   public Assigned assign(long opinionId, String ticketNo, String departmentCode, String grade, int deadlineDays,
       int round, String processInstanceId) {
     Department department = activeDepartment(departmentCode);
-    Instant now = Opinions.now();
+    Instant now = opinions.now();
     Instant due = calendar.deadline(now, deadlineDays);
     Opinion o = opinions.get(opinionId);
     Map<String, Object> payload = new HashMap<>();
@@ -125,11 +121,10 @@ public class OpinionHandling {
     payload.put("categoryName", categories.nameOf(o.category()));
     Department.Channel channel = departmentService.send(new DepartmentRequest(department.code(),
         ASSIGN_OPINION, processInstanceId + ":assign:" + round, ticketNo, due, payload, subject(opinionId)));
-    opinions.change(opinionId, OpinionStatus.ASSIGNED, "route", Route.ASSIGN_DEPARTMENT.name(), "department_code",
-        department.code(), "grade", grade, "due_at", Opinions.ts(due), "overdue", false);
+    opinions.assign(opinionId, department.code(), grade, due);
     opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "已交办" + department.name(),
         "办理时限：" + date(due) + "前（" + deadlineDays + "个工作日）。", true, null);
-    return new Assigned(Deadlines.plan(calendar, now, due), channel, department.groupId());
+    return new Assigned(Deadlines.plan(calendar, properties, now, due), channel, department.groupId());
   }
 
   public void urge(long opinionId, String ticketNo, String departmentCode, Instant due, String dedup) {
@@ -142,7 +137,7 @@ public class OpinionHandling {
 
   public void flagOverdue(long opinionId, String ticketNo, String departmentCode, String dedup) {
     Department department = departments.findByCode(departmentCode).orElseThrow();
-    opinions.update(opinionId, "overdue", true);
+    opinions.flagOverdue(opinionId);
     opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "办理超期，已转督办", department.name() + "未在时限内答复。",
         false, null);
     notifier.notifyGroup(PlatformGroups.SUPERVISORS, subject(opinionId), "overdue:" + dedup, "超期督办 " + ticketNo,
@@ -152,25 +147,25 @@ public class OpinionHandling {
   /** URGE gives a short grace period, EXTEND sets the supervisor's date; REASSIGN returns null (assign anew). */
   public Deadlines applySupervision(long opinionId, String ticketNo, OpinionLoopProcess.SupervisionDecision decision, Object newDeadline,
       String departmentCode, String note, String actor, String dedup) {
-    Instant now = Opinions.now();
+    Instant now = opinions.now();
     String detail = note == null ? null : note;
     return switch (decision) {
       case URGE -> {
         Instant due = calendar.deadline(now, properties.urgeGraceDays());
-        opinions.update(opinionId, "due_at", Opinions.ts(due));
+        opinions.setGraceDeadline(opinionId, due);
         opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "督办：再次催办，限" + date(due) + "前答复", detail, false,
             actor);
         notifier.notifyGroup(activeDepartment(departmentCode).groupId(), subject(opinionId), "supervise:" + dedup,
             "督办 " + ticketNo, "该事项已超期，督办人员要求于 " + date(due) + " 前答复。" + (note == null ? "" : note));
-        yield Deadlines.plan(calendar, now, due);
+        yield Deadlines.plan(calendar, properties, now, due);
       }
       case EXTEND -> {
         Instant due = endOfDay(Dates.parse(newDeadline, zone()));
-        opinions.change(opinionId, null, "due_at", Opinions.ts(due), "overdue", false);
+        opinions.extendDeadline(opinionId, due);
         opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "办理期限延长至" + date(due),
             "经督办同意，办理期限延长。", true, actor);
         notifier.notifyCitizen(subject(opinionId), "extended:" + dedup, "办理期限延长", "您的意见办理期限延长至 " + date(due) + "。");
-        yield Deadlines.plan(calendar, now, due);
+        yield Deadlines.plan(calendar, properties, now, due);
       }
       case REASSIGN -> {
         opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "督办：改派" + activeDepartment(departmentCode).name(),
@@ -183,23 +178,23 @@ public class OpinionHandling {
   /** A supervisor approved or refused a department's request to extend. */
   public Deadlines applyExtension(long opinionId, OpinionLoopProcess.ExtensionDecision decision, Object approvedDeadline, String comment,
       Instant currentDue, String actor, String dedup) {
-    Instant now = Opinions.now();
+    Instant now = opinions.now();
     Opinion o = opinions.get(opinionId);
     Department department = activeDepartment(o.departmentCode());
     if (decision == OpinionLoopProcess.ExtensionDecision.APPROVE) {
       Instant due = endOfDay(Dates.parse(approvedDeadline, zone()));
-      opinions.update(opinionId, "due_at", Opinions.ts(due));
+      opinions.extendDeadline(opinionId, due);
       opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "办理期限延长至" + date(due),
           "承办部门申请延期，已获同意。", true, actor);
       notifier.notifyCitizen(subject(opinionId), "extended:" + dedup, "办理期限延长", "您的意见办理期限延长至 " + date(due) + "。");
       notifier.notifyGroup(department.groupId(), subject(opinionId), "extension:" + dedup, "延期申请已同意 " + o.ticketNo(),
           "新的办理时限：" + date(due) + "。");
-      return Deadlines.plan(calendar, now, due);
+      return Deadlines.plan(calendar, properties, now, due);
     }
     opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "延期申请未获同意", comment, false, actor);
     notifier.notifyGroup(department.groupId(), subject(opinionId), "extension:" + dedup, "延期申请未获同意 " + o.ticketNo(),
         "请按原办理时限 " + date(currentDue) + " 答复。" + (comment == null ? "" : comment));
-    return Deadlines.plan(calendar, now, currentDue);
+    return Deadlines.plan(calendar, properties, now, currentDue);
   }
 
   /**
@@ -226,30 +221,28 @@ public class OpinionHandling {
   public String recordReply(long opinionId, OpinionLoopProcess.ReplySource source, String departmentCode, ReplyResult result, String text,
       String measures, String actor) {
     opinions.addReply(opinionId, source.name(), departmentCode, result, text, measures, actor);
-    opinions.change(opinionId, OpinionStatus.REPLIED, "replied_at", Opinions.ts(Opinions.now()), "outcome",
-        result == null ? "ANSWERED" : result.name());
+    opinions.markReplied(opinionId, result == null ? "ANSWERED" : result.name());
     String who = departmentCode == null ? "联络站" : activeOrAnyDepartmentName(departmentCode);
     opinions.addEvent(opinionId, OpinionStatus.REPLIED, who + "已答复" + (result == null ? "" : "：" + result.label()),
         text, true, actor);
     int round = opinions.replyCount(opinionId);
     notifier.notifyCitizen(subject(opinionId), "reply:" + opinionId + ":" + round, "您的意见已答复",
         "请查看答复内容并在 " + properties.evaluationDays() + " 日内评价（满意 / 基本满意 / 不满意）。");
-    return "【第" + round + "次答复 · " + date(Opinions.now()) + " · " + who
+    return "【第" + round + "次答复 · " + date(opinions.now()) + " · " + who
         + (result == null ? "" : " · " + result.label()) + "】" + text;
   }
 
   public int reopen(long opinionId, String comment, String actor) {
     Opinion o = opinions.get(opinionId);
     int count = o.reopenCount() + 1;
-    opinions.change(opinionId, OpinionStatus.ANALYZING, "reopen_count", count, "overdue", false);
+    opinions.reopen(opinionId, count);
     opinions.addEvent(opinionId, OpinionStatus.ANALYZING, "您对答复不满意，已重新研判办理", comment, true, actor);
     return count;
   }
 
   /** Ends the loop; rating null means the citizen did not evaluate within 7 days (未评价). */
   public void close(long opinionId, String rating, String actor) {
-    opinions.change(opinionId, OpinionStatus.CLOSED, "satisfaction", rating == null ? "UNEVALUATED" : rating,
-        "closed_at", Opinions.ts(Opinions.now()));
+    opinions.close(opinionId, rating == null ? "UNEVALUATED" : rating);
     opinions.addEvent(opinionId, OpinionStatus.CLOSED, "已办结",
         rating == null ? properties.evaluationDays() + " 日内未评价，按未评价办结。" : "感谢您的评价。", true, actor);
     notifier.notifyCitizen(subject(opinionId), "closed:" + opinionId, "意见已办结", "您的意见已办结，感谢您对人大代表工作的支持。");

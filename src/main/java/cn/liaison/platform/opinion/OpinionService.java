@@ -134,7 +134,7 @@ public class OpinionService {
 
     String ticketNo = ticketNumbers.next();
     String key = TrackingKeys.generate();
-    Instant now = Opinions.now();
+    Instant now = opinions.now();
     long id = opinions.insert(ticketNo, TrackingKeys.hash(key), new Opinions.NewOpinion(station.code(), channel,
         category.code(), content, place, name, phone, anonymous, consent, staffUser), now);
     opinions.addEvent(id, OpinionStatus.RECEIVED, "已收到您的意见建议",

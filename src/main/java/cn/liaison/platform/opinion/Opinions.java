@@ -3,30 +3,38 @@ package cn.liaison.platform.opinion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
 
-/** Opinions, their replies, evaluations and history (tables opinion, opinion_reply, opinion_evaluation, opinion_event). */
+/**
+ * The one writer of the tables opinion, opinion_reply, opinion_evaluation and opinion_event: each method is a
+ * step of the loop and writes the columns that step changes, in one statement. Times come from the platform's
+ * clock (the engine's).
+ */
 @Repository
 public class Opinions {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  Opinions(JdbcClient jdbc) {
+  Opinions(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
-  static Timestamp ts(Instant i) {
+  private static Timestamp ts(Instant i) {
     return i == null ? null : Timestamp.from(i);
   }
 
-  static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+  /** The platform's time now (the engine's clock). */
+  Instant now() {
+    return clock.instant();
   }
 
   long insert(String ticketNo, String keyHash, NewOpinion o, Instant submittedAt) {
@@ -57,11 +65,6 @@ public class Opinions {
     jdbc.sql("UPDATE opinion SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
   }
 
-  void setStatus(long id, OpinionStatus status) {
-    jdbc.sql("UPDATE opinion SET status = ?, updated_at = ? WHERE id = ?").params(status.name(), ts(now()), id)
-        .update();
-  }
-
   /** Moves the opinion to the status unless it is there already; true when it moved. */
   boolean moveTo(long id, OpinionStatus status) {
     return jdbc.sql("UPDATE opinion SET status = ?, updated_at = ? WHERE id = ? AND status <> ?")
@@ -74,30 +77,73 @@ public class Opinions {
         .params(ts(now()), id).update();
   }
 
-  void update(long id, String column, Object value) {
-    // column names come from this package only, never from input
-    jdbc.sql("UPDATE opinion SET " + column + " = ?, updated_at = ? WHERE id = ?").params(value, ts(now()), id)
-        .update();
+  /** Staff corrected the category while sorting. */
+  void recategorize(long id, String category) {
+    jdbc.sql("UPDATE opinion SET category = ?, updated_at = ? WHERE id = ?").params(category, ts(now()), id).update();
   }
 
-  /**
-   * Sets the status (when not null) and the columns in one statement; column names come from this package
-   * only, never from input. Pairs: name, value, name, value...
-   */
-  void change(long id, OpinionStatus status, Object... columnsAndValues) {
-    StringBuilder sql = new StringBuilder("UPDATE opinion SET updated_at = ?");
-    java.util.List<Object> params = new java.util.ArrayList<>();
-    params.add(ts(now()));
-    if (status != null) {
-      sql.append(", status = ?");
-      params.add(status.name());
-    }
-    for (int i = 0; i < columnsAndValues.length; i += 2) {
-      sql.append(", ").append((String) columnsAndValues[i]).append(" = ?");
-      params.add(columnsAndValues[i + 1]);
-    }
-    params.add(id);
-    jdbc.sql(sql.append(" WHERE id = ?").toString()).params(params).update();
+  /** Closed as a duplicate of another ticket. */
+  void closeAsDuplicate(long id, String duplicateOf) {
+    Timestamp now = ts(now());
+    jdbc.sql("UPDATE opinion SET status = ?, duplicate_of = ?, outcome = ?, closed_at = ?, updated_at = ? WHERE id = ?")
+        .params(OpinionStatus.DUPLICATE.name(), duplicateOf, OpinionStatus.DUPLICATE.name(), now, now, id).update();
+  }
+
+  /** Not accepted (不予受理), with the reason the citizen reads. */
+  void reject(long id, String reason) {
+    Timestamp now = ts(now());
+    jdbc.sql("UPDATE opinion SET status = ?, route = ?, reject_reason = ?, outcome = ?, closed_at = ?, updated_at = ? "
+        + "WHERE id = ?").params(OpinionStatus.REJECTED.name(), Route.REJECT.name(), reason,
+            OpinionStatus.REJECTED.name(), now, now, id).update();
+  }
+
+  /** Routed to a deputy who compiles it into a proposal. */
+  void routeToProposal(long id, String deputy) {
+    jdbc.sql("UPDATE opinion SET status = ?, route = ?, proposal_deputy = ?, updated_at = ? WHERE id = ?")
+        .params(OpinionStatus.TO_PROPOSAL.name(), Route.TO_PROPOSAL.name(), deputy, ts(now()), id).update();
+  }
+
+  /** Handed to a department (交办) with its grade and deadline; a new assignment is not overdue. */
+  void assign(long id, String departmentCode, String grade, Instant due) {
+    jdbc.sql("UPDATE opinion SET status = ?, route = ?, department_code = ?, grade = ?, due_at = ?, overdue = ?, "
+        + "updated_at = ? WHERE id = ?").params(OpinionStatus.ASSIGNED.name(), Route.ASSIGN_DEPARTMENT.name(),
+            departmentCode, grade, ts(due), false, ts(now()), id).update();
+  }
+
+  /** The department missed its deadline (超期): supervisors take it up. */
+  void flagOverdue(long id) {
+    jdbc.sql("UPDATE opinion SET overdue = ?, updated_at = ? WHERE id = ?").params(true, ts(now()), id).update();
+  }
+
+  /** A supervisor urged again with a short grace period: the deadline moves, the item stays overdue. */
+  void setGraceDeadline(long id, Instant due) {
+    jdbc.sql("UPDATE opinion SET due_at = ?, updated_at = ? WHERE id = ?").params(ts(due), ts(now()), id).update();
+  }
+
+  /** The deadline was extended (by a supervisor, or on the department's request): no longer overdue. */
+  void extendDeadline(long id, Instant due) {
+    jdbc.sql("UPDATE opinion SET due_at = ?, overdue = ?, updated_at = ? WHERE id = ?")
+        .params(ts(due), false, ts(now()), id).update();
+  }
+
+  /** A reply was given; outcome is the reply's result (or ANSWERED). */
+  void markReplied(long id, String outcome) {
+    Timestamp now = ts(now());
+    jdbc.sql("UPDATE opinion SET status = ?, replied_at = ?, outcome = ?, updated_at = ? WHERE id = ?")
+        .params(OpinionStatus.REPLIED.name(), now, outcome, now, id).update();
+  }
+
+  /** The citizen was not satisfied: back to 分析研判, for the given time. */
+  void reopen(long id, int reopenCount) {
+    jdbc.sql("UPDATE opinion SET status = ?, reopen_count = ?, overdue = ?, updated_at = ? WHERE id = ?")
+        .params(OpinionStatus.ANALYZING.name(), reopenCount, false, ts(now()), id).update();
+  }
+
+  /** 办结, with the citizen's satisfaction (or UNEVALUATED). */
+  void close(long id, String satisfaction) {
+    Timestamp now = ts(now());
+    jdbc.sql("UPDATE opinion SET status = ?, satisfaction = ?, closed_at = ?, updated_at = ? WHERE id = ?")
+        .params(OpinionStatus.CLOSED.name(), satisfaction, now, now, id).update();
   }
 
   void addEvent(long id, OpinionStatus status, String title, String detail, boolean publicView, String actor) {

@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -213,7 +212,7 @@ public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules
       }
       try {
         LocalDate date = Dates.parse(value, calendar.zone());
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), calendar.zone());
+        LocalDate today = LocalDate.ofInstant(opinions.now(), calendar.zone());
         if (!date.isAfter(today)) {
           errors.put(name, "日期应晚于今天");
         } else if (date.isAfter(today.plusYears(1))) {

@@ -33,7 +33,7 @@ class TicketNumbers {
   }
 
   String next() {
-    LocalDate day = LocalDate.ofInstant(Opinions.now(), zone);
+    LocalDate day = LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), zone);
     for (int attempt = 0; ; attempt++) {
       try {
         Integer no = newTransaction.execute(tx -> {

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,7 +31,10 @@ public class StaffSession {
   private final IdentityService identity;
   private final ProcessEngine engine;
 
-  StaffSession(IdentityService identity, ProcessEngine engine) {
+  private final java.time.Clock clock;
+
+  StaffSession(java.time.Clock clock, IdentityService identity, ProcessEngine engine) {
+    this.clock = clock;
     this.identity = identity;
     this.engine = engine;
   }
@@ -84,6 +86,6 @@ public class StaffSession {
     int maxAttempts = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getLoginMaxAttempts();
     Date lockedUntil = entity.getLockExpirationTime();
     return entity.getAttempts() >= maxAttempts
-        || (lockedUntil != null && lockedUntil.after(ClockUtil.getCurrentTime()));
+        || (lockedUntil != null && lockedUntil.toInstant().isAfter(clock.instant()));
   }
 }

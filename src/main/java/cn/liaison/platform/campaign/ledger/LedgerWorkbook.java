@@ -63,8 +63,10 @@ public class LedgerWorkbook {
   private final LedgerReport report;
   private final JdbcTemplate jdbc;
   private final ZoneId zone;
+  private final java.time.Clock clock;
 
-  LedgerWorkbook(LedgerReport report, JdbcTemplate jdbc, WorkingDayCalendar calendar) {
+  LedgerWorkbook(LedgerReport report, JdbcTemplate jdbc, WorkingDayCalendar calendar, java.time.Clock clock) {
+    this.clock = clock;
     this.report = report;
     this.jdbc = jdbc;
     this.zone = calendar.zone();
@@ -169,7 +171,7 @@ public class LedgerWorkbook {
     text(facts, 6, "活动编号", s.header);
     text(facts, 7, c.code(), s.text);
     text(facts, 8, "导出时间", s.header);
-    text(facts, 9, TIME.format(java.time.LocalDateTime.now(zone)), s.text);
+    text(facts, 9, TIME.format(java.time.LocalDateTime.ofInstant(clock.instant(), zone)), s.text);
     sheet.addMergedRegion(new CellRangeAddress(1, 1, 9, 10));
     Row targets = sheet.createRow(r++);
     text(targets, 0, "目标户数", s.header);

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 催办 at two-thirds of the deadline: one notice per deadline. */
+/** 催办 when the configured share of the deadline has passed (liaison.opinion.urge-at-percent): one notice per deadline. */
 @Component("urgeDepartmentDelegate")
 class UrgeDepartmentDelegate implements JavaDelegate {
 
