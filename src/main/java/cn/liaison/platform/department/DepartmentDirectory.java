@@ -51,8 +51,9 @@ public class DepartmentDirectory {
       errors.put("channel", "渠道应为 INBOX（在任务列表办理）或 HTTP（部门自有系统）");
     }
     int timeout = c.timeoutMillis() == null ? 10_000 : c.timeoutMillis();
-    if (timeout < 100 || timeout > 60_000) {
-      errors.put("timeoutMillis", "超时时间应在 100 至 60000 毫秒之间");
+    // a call (connect + answer) must end well within the job lock time (40 s), or another node would repeat it
+    if (timeout < 100 || timeout > 15_000) {
+      errors.put("timeoutMillis", "超时时间应在 100 至 15000 毫秒之间");
     }
     String endpoint = c.endpoint() == null || c.endpoint().isBlank() ? null : c.endpoint().strip();
     if (endpoint != null) {
