@@ -51,16 +51,16 @@ public class CampaignSteps {
 
   /** Starts the sign-off of the next batch of households; returns how many are still to start. */
   public int startNextSignOffs(String campaignCode) {
-    List<Long> batch = households.notStarted(campaignCode, startBatchSize);
+    List<Household> batch = households.notStarted(campaignCode, startBatchSize);
     if (!batch.isEmpty()) {
       // visits, signing and planting are due when 签约种植 ends
       java.util.Date due = campaigns.find(campaignCode).orElseThrow().wrapUpBegins(zone);
-      for (long id : batch) {
-        Household h = households.find(id).orElseThrow();
-        String pid = runtime.createProcessInstanceByKey(CampaignProcess.HOUSEHOLD_KEY).businessKey(h.householdNo())
-            .setVariables(householdSteps.startVariables(h, due)).execute().getId();
-        households.signOffStarted(id, pid);
+      Map<Long, String> started = new java.util.LinkedHashMap<>();
+      for (Household h : batch) {
+        started.put(h.id(), runtime.createProcessInstanceByKey(CampaignProcess.HOUSEHOLD_KEY)
+            .businessKey(h.householdNo()).setVariables(householdSteps.startVariables(h, due)).execute().getId());
       }
+      households.signOffsStarted(started);
     }
     return households.countNotStarted(campaignCode);
   }

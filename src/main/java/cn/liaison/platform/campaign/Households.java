@@ -77,10 +77,27 @@ public class Households {
     return households.stream().map(h -> copy(h, plots.getOrDefault(h.id(), List.of()))).toList();
   }
 
-  /** Households not yet started in a sign-off process (to start them batch by batch). */
-  List<Long> notStarted(String campaignCode, int limit) {
-    return jdbc.sql("SELECT id FROM household WHERE campaign_code = ? AND process_instance_id IS NULL "
-        + "ORDER BY id FETCH FIRST " + limit + " ROWS ONLY").param(campaignCode).query(Long.class).list();
+  /**
+   * The next households not yet started in a sign-off process, with their plots (to start them batch by batch):
+   * two queries for the whole batch.
+   */
+  List<Household> notStarted(String campaignCode, int limit) {
+    List<Household> households = jdbc.sql("SELECT * FROM household WHERE campaign_code = ? "
+        + "AND process_instance_id IS NULL ORDER BY id FETCH FIRST " + limit + " ROWS ONLY").param(campaignCode)
+        .query(this::mapWithoutPlots).list();
+    if (households.isEmpty()) {
+      return households;
+    }
+    Map<Long, List<Household.Plot>> plots = new HashMap<>();
+    long first = households.get(0).id();
+    long last = households.get(households.size() - 1).id();
+    jdbc.sql("SELECT p.* FROM plot p JOIN household h ON h.id = p.household_id WHERE h.campaign_code = ? "
+        + "AND h.process_instance_id IS NULL AND h.id BETWEEN ? AND ? ORDER BY p.household_id, p.plot_no")
+        .params(campaignCode, first, last)
+        .query((ResultSet rs) -> {
+          plots.computeIfAbsent(rs.getLong("household_id"), k -> new ArrayList<>()).add(plot(rs));
+        });
+    return households.stream().map(h -> copy(h, plots.getOrDefault(h.id(), List.of()))).toList();
   }
 
   int ofCampaignCount(String campaignCode) {
@@ -93,10 +110,16 @@ public class Households {
         .param(campaignCode).query(Integer.class).single();
   }
 
-  /** The household's sign-off runs in this process instance. */
-  void signOffStarted(long id, String processInstanceId) {
-    jdbc.sql("UPDATE household SET process_instance_id = ?, updated_at = ? WHERE id = ?")
-        .params(processInstanceId, now(), id).update();
+  /** The households' sign-offs run in these process instances (household id → process instance id), one batch. */
+  void signOffsStarted(Map<Long, String> processInstances) {
+    Timestamp now = now();
+    List<Map.Entry<Long, String>> rows = new ArrayList<>(processInstances.entrySet());
+    batches.batchUpdate("UPDATE household SET process_instance_id = ?, updated_at = ? WHERE id = ?", rows, BATCH,
+        (ps, row) -> {
+          ps.setString(1, row.getValue());
+          ps.setTimestamp(2, now);
+          ps.setLong(3, row.getKey());
+        });
   }
 
   /** The first visit task was opened: a household waiting for its visit is now being mobilised. */
