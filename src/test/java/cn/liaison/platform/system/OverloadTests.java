@@ -3,9 +3,14 @@ package cn.liaison.platform.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.liaison.platform.JsonBodies;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.resilience4j.bulkhead.Bulkhead;
+import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +32,7 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * Issue 10: a saturated platform says so at once (503 with Retry-After) instead of queueing. Saturation is made
- * deterministically: the test holds every place of the public bulkhead.
+ * deterministically: the test holds every place of the public bulkhead, or every connection of the pool.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -37,6 +42,7 @@ class OverloadTests {
 
   @LocalServerPort int port;
   @Autowired Bulkhead publicBulkhead;
+  @Autowired DataSource dataSource;
   @Autowired RateLimiter rateLimiter;
 
   /** A client that takes a 503 as the answer (HttpClient 5 would otherwise wait Retry-After and ask again). */
@@ -135,6 +141,46 @@ class OverloadTests {
 
     releaseBulkhead();
     assertThat(http.getForEntity("/s/cy-crane", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  /**
+   * No connection within the pool's time-out (3 s, not Hikari's 30 s) is 503 with Retry-After, on the public and
+   * the staff API and on the pages, not a 500: every connection of the pool is held by the test meanwhile.
+   */
+  @Test
+  void noDatabaseConnectionInTimeIs503NotA500() throws Exception {
+    HikariDataSource pool = (HikariDataSource) dataSource;
+    assertThat(pool.getConnectionTimeout()).isEqualTo(3000);
+    List<Connection> taken = new ArrayList<>();
+    try {
+      for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+        taken.add(pool.getConnection());
+      }
+
+      ResponseEntity<String> submit = http.postForEntity("/api/opinions", JsonBodies.json(opinion()), String.class);
+      assertThat(submit.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+      assertThat(submit.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+      assertThat(submit.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .isTrue();
+      assertThat(submit.getBody()).contains("\"title\":\"系统繁忙\"");
+
+      // a Basic login reads the password in the database inside Spring Security, outside Spring MVC
+      ResponseEntity<String> staff = http.withBasicAuth("staff3", "staff3").getForEntity("/api/me", String.class);
+      assertThat(staff.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+      assertThat(staff.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+
+      ResponseEntity<String> page = http.getForEntity("/s/cy-crane", String.class);
+      assertThat(page.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+      assertThat(page.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+      assertThat(page.getBody()).contains("系统繁忙，请稍后再试");
+    } finally {
+      for (Connection connection : taken) {
+        connection.close();
+      }
+    }
+    assertThat(http.getForEntity("/s/cy-crane", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(publicBulkhead.getMetrics().getAvailableConcurrentCalls())
+        .isEqualTo(publicBulkhead.getBulkheadConfig().getMaxConcurrentCalls());
   }
 
   static Map<String, Object> opinion() {
