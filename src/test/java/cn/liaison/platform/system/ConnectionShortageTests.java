@@ -1,0 +1,77 @@
+package cn.liaison.platform.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.servlet.ServletException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/** A database pool that had no connection in time is "busy" (503 with Retry-After), however it is wrapped. */
+class ConnectionShortageTests {
+
+  static final OverloadProperties SETTINGS = new OverloadProperties(12, Duration.ofMillis(100), 7);
+
+  /** What Camunda throws when MyBatis got no connection from Hikari within its time-out. */
+  static ProcessEngineException engineWithoutConnection() {
+    var hikari = new SQLTransientConnectionException(
+        "HikariPool-1 - Connection is not available, request timed out after 3000ms (total=20, active=20, idle=0, "
+            + "waiting=5)");
+    return new ProcessEngineException("Process engine persistence exception",
+        new PersistenceException("### Error querying database.  Cause: " + hikari, hikari));
+  }
+
+  @Test
+  void recognisesThePoolsTimeOutHoweverWrapped() {
+    assertThat(OverloadFilter.isConnectionShortage(engineWithoutConnection())).isTrue();
+    assertThat(OverloadFilter.isConnectionShortage(new CannotCreateTransactionException(
+        "Could not open JDBC Connection for transaction", new SQLTransientConnectionException("timed out"))))
+        .isTrue();
+    assertThat(OverloadFilter.isConnectionShortage(new ServletException("Request processing failed",
+        new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection")))).isTrue();
+
+    assertThat(OverloadFilter.isConnectionShortage(new ProcessEngineException("Unknown property used in expression")))
+        .isFalse();
+    assertThat(OverloadFilter.isConnectionShortage(new IllegalStateException("boom", new RuntimeException())))
+        .isFalse();
+  }
+
+  @Test
+  void theApiAnswers503WithRetryAfterAndAChineseProblem() throws Exception {
+    var request = new MockHttpServletRequest("POST", "/api/opinions");
+
+    ResponseEntity<ProblemDetail> answer = new ApiExceptionHandler(SETTINGS)
+        .connectionShortage(engineWithoutConnection(), request);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("7");
+    assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(answer.getBody().getStatus()).isEqualTo(503);
+    assertThat(answer.getBody().getTitle()).isEqualTo("系统繁忙");
+    assertThat(answer.getBody().getDetail()).isEqualTo("系统繁忙，请 7 秒后再试。");
+  }
+
+  @Test
+  void otherEngineFailuresAndPagesAreLeftAsTheyWere() {
+    var handler = new ApiExceptionHandler(SETTINGS);
+    var other = new ProcessEngineException("Unknown property used in expression");
+    assertThatThrownBy(() -> handler.connectionShortage(other, new MockHttpServletRequest("POST", "/api/opinions")))
+        .isSameAs(other);
+
+    // a page's busy answer is the page (OverloadFilter), not a problem detail
+    var shortage = engineWithoutConnection();
+    assertThatThrownBy(() -> handler.connectionShortage(shortage, new MockHttpServletRequest("GET", "/s/cy-crane")))
+        .isSameAs(shortage);
+  }
+}
