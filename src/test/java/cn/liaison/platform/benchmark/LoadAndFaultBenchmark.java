@@ -329,6 +329,23 @@ class LoadAndFaultBenchmark {
         sorted[(int) (sorted.length * 0.99)] / 1_000_000, sorted[sorted.length - 1] / 1_000_000);
   }
 
+  /** Answers by second of sending, relative to `from` (ns since T0): where the failures are. */
+  static void printTimeline(String scenario, List<Outcome> outcomes, long from) {
+    Map<Long, List<Integer>> bySecond = new java.util.TreeMap<>();
+    for (Outcome o : outcomes) {
+      bySecond.computeIfAbsent(Math.floorDiv(o.sentAt() - from, 1_000_000_000L), k -> new ArrayList<>())
+          .add(o.status());
+    }
+    StringBuilder line = new StringBuilder();
+    bySecond.forEach((second, statuses) -> {
+      if (second >= -2 && statuses.stream().anyMatch(st -> st != 201) || second >= -2 && second <= 2) {
+        line.append(String.format("%n    t%+3ds: %s", second, byStatus(statuses)));
+      }
+    });
+    log("%s: answers by second of sending (t = 0 at the fault; seconds with only 201 left out after t+2):%s",
+        scenario, line);
+  }
+
   // ---------------------------------------------------------------- database restart
 
   void dbRestart() throws Exception {
@@ -367,6 +384,7 @@ class LoadAndFaultBenchmark {
           .map(Outcome::status).toList();
       log("dbrestart: %s; during the outage %s; health %s", byStatus(statuses), byStatus(during), health.summary());
       printLatencies("dbrestart", outcomes);
+      printTimeline("dbrestart", outcomes, restart[0]);
       boolean servesAgain = untilNormal(node, System.nanoTime(), 4) >= 0;
       noServerErrors("dbrestart", statuses);
       check("dbrestart", servesAgain, "the platform does not serve again without a restart");
@@ -531,15 +549,20 @@ class LoadAndFaultBenchmark {
       }
       List<Outcome> outcomes = LoadHarness.openLoop(count, rate, Duration.ofSeconds(30),
           i -> submission(nodes.get(i % nodes.size()).base(), loops.get(i).address, scenario + "l" + i));
+      // refused ones (503 with Retry-After when a node is busy) are sent again, as citizens would, 8 at a time
+      ExecutorService again = Executors.newFixedThreadPool(8);
+      List<CompletableFuture<Void>> resubmitted = new ArrayList<>();
       for (Outcome o : outcomes) {
         statuses.add(o.status());
         Loop loop = loops.get(o.index());
         if (o.status() == 201) {
           accept(loop, o.body());
         } else {
-          resubmit(loop, o.status());
+          resubmitted.add(CompletableFuture.runAsync(() -> resubmit(loop, o.status()), again));
         }
       }
+      CompletableFuture.allOf(resubmitted.toArray(CompletableFuture[]::new)).join();
+      again.shutdown();
       log("%s: %d loops submitted (%s)", scenario, count, byStatus(statuses));
     }
 
@@ -722,7 +745,7 @@ class LoadAndFaultBenchmark {
 
   void kill() throws Exception {
     int count = Integer.getInteger("load.loops", 1000);
-    double rate = Double.parseDouble(System.getProperty("load.kill.rate", "50"));
+    double rate = Double.parseDouble(System.getProperty("load.kill.rate", "20"));
     int down = Integer.getInteger("load.kill.down", 5);
     PgServer pg = new PgServer("127.0.0.1", 5432);
     String database = "liaison_load_" + RUN + "_kill";

@@ -611,11 +611,11 @@ final class LoadHarness {
 
   static String table(List<Row> rows) {
     StringBuilder out = new StringBuilder();
-    String format = "| %-22s | %8s | %-40s | %4s | %10s | %-28s | %-14s |%n";
+    String format = "| %-22s | %8s | %-42s | %4s | %10s | %-32s | %-10s |%n";
     out.append(String.format(format, "scenario", "requests", "answered by status", "lost", "duplicated",
         "recovery time", "health max"));
-    out.append(String.format(format, "-".repeat(22), "-".repeat(8), "-".repeat(40), "-".repeat(4), "-".repeat(10),
-        "-".repeat(28), "-".repeat(14)));
+    out.append(String.format(format, "-".repeat(22), "-".repeat(8), "-".repeat(42), "-".repeat(4), "-".repeat(10),
+        "-".repeat(32), "-".repeat(10)));
     for (Row r : rows) {
       out.append(String.format(format, r.scenario(), r.requests(), r.answered(), r.lost(), r.duplicated(),
           r.recovery(), r.health()));
