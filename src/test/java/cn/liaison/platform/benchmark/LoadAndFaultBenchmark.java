@@ -123,6 +123,7 @@ class LoadAndFaultBenchmark {
           case "dbrestart" -> dbRestart();
           case "kill" -> kill();
           case "outage" -> outage();
+          case "killcampaign" -> killCampaign();
           default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         }
       } catch (Throwable e) {
@@ -802,9 +803,9 @@ class LoadAndFaultBenchmark {
 
       boolean finished = driver.drive(Integer.getInteger("load.workers", 6),
           Duration.ofMinutes(Integer.getInteger("load.kill.timeout.minutes", 20)));
+      long allDoneAt = System.nanoTime();
       killer.join(TimeUnit.MINUTES.toMillis(5));
       health.close();
-      long allDoneAt = System.nanoTime();
       double lastDelivery = killedAt[0] == 0 ? -1 : (stub.lastDelivery() - killedAt[0]) / 1e9;
       double takeoverAfter = takeover[0] < 0 ? -1 : (takeover[0] - killedAt[0]) / 1e9;
       log("kill: finished=%s; %s; last delivery %.1f s after the kill; jobs locked at the kill done after %.1f s; "
@@ -902,5 +903,222 @@ class LoadAndFaultBenchmark {
       stub.down();
       pg.dropDatabase(database);
     }
+  }
+
+  // ---------------------------------------------------------------- kill -9 during a campaign
+
+  /**
+   * Two nodes; a campaign of load.households (500) households, all willing, whose deputies (deputy1, deputy2)
+   * complete 入户动员 → 签订协议 → 种植确认 through /engine-rest; the subsidy cycle is load.campaign.cycle (R/PT15S
+   * instead of R/P7D) and the finance bureau is a WireMock stub recording idempotency keys and the households of
+   * each payment order. Node a gets SIGKILL when half the deputies' tasks are done and is started again.
+   */
+  void killCampaign() throws Exception {
+    int count = Integer.getInteger("load.households", 500);
+    int down = Integer.getInteger("load.kill.down", 5);
+    String cycle = System.getProperty("load.campaign.cycle", "R/PT15S");
+    PgServer pg = new PgServer("127.0.0.1", 5432);
+    String database = "liaison_load_" + RUN + "_campaign";
+    Map<String, String> env = nodeEnv(pg.createDatabase(database));
+    env.put("LIAISON_CAMPAIGN_SUBSIDY_CYCLE", cycle);
+    Map<String, AtomicInteger> keys = new ConcurrentHashMap<>();
+    Map<String, Set<String>> keysByHousehold = new ConcurrentHashMap<>();
+    AtomicLong lastPayment = new AtomicLong();
+    int financePort = LoadHarness.freePort();
+    WireMockServer finance = new WireMockServer(WireMockConfiguration.options().port(financePort)
+        .containerThreads(20).disableRequestJournal());
+    finance.stubFor(post(urlEqualTo("/payments")).willReturn(aResponse().withStatus(202).withFixedDelay(200)));
+    finance.addMockServiceRequestListener((request, response) -> {
+      String key = request.getHeader(Signatures.IDEMPOTENCY_KEY);
+      keys.computeIfAbsent(String.valueOf(key), k -> new AtomicInteger()).incrementAndGet();
+      lastPayment.set(System.nanoTime());
+      try {
+        for (JsonNode payment : JSON.readTree(request.getBodyAsString()).path("payments")) {
+          keysByHousehold.computeIfAbsent(payment.path("householdNo").asText(), h -> ConcurrentHashMap.newKeySet())
+              .add(key);
+        }
+      } catch (IOException e) {
+        // counted by key
+      }
+    });
+    finance.start();
+    Node a = new Node("campaign-a", DIR, env);
+    Node b = new Node("campaign-b", DIR, env);
+    List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (Db db = new Db(pg, database)) {
+      log("killcampaign: node a up after %.1f s", a.start().awaitUp(Duration.ofMinutes(4)));
+      log("killcampaign: node b up after %.1f s", b.start().awaitUp(Duration.ofMinutes(4)));
+      HealthPoller health = new HealthPoller(a, b);
+      String code = "LZ-LOAD-" + RUN.toUpperCase();
+      Map<String, Object> financeDept = new LinkedHashMap<>();
+      financeDept.put("name", "县财政局");
+      financeDept.put("group", "dept-finance");
+      financeDept.put("channel", "HTTP");
+      financeDept.put("endpoint", "http://127.0.0.1:" + financePort + "/payments");
+      financeDept.put("timeoutMillis", 10000);
+      financeDept.put("secret", "finance-secret-" + RUN);
+      expect(200, HTTP.send(HttpRequest.newBuilder(URI.create(a.base() + "/api/admin/departments/dept-finance"))
+          .header("Authorization", basic("demo")).header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(json(financeDept))).build(), HttpResponse.BodyHandlers.ofString()));
+      java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+      List<String> villages = List.of("东村", "西村", "南村", "北村", "中村");
+      Map<String, Object> campaign = new LinkedHashMap<>();
+      campaign.put("code", code);
+      campaign.put("name", "路寨镇水稻改种（负载演练）");
+      campaign.put("town", "路寨镇");
+      campaign.put("season", "负载");
+      campaign.put("phases", Map.of("start", today.toString(), "signAndPlant", today.plusDays(20).toString(),
+          "wrapUp", today.plusDays(60).toString()));
+      campaign.put("targetHouseholds", count);
+      campaign.put("targetMu", count * 2);
+      campaign.put("subsidyPerMu", 300);
+      campaign.put("team", List.of(Map.of("deputy", "deputy1", "villages", villages.subList(0, 3)),
+          Map.of("deputy", "deputy2", "villages", villages.subList(3, 5))));
+      expect(201, HTTP.send(HttpRequest.newBuilder(URI.create(a.base() + "/api/campaigns"))
+          .header("Authorization", basic("staff3")).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(json(campaign))).build(), HttpResponse.BodyHandlers.ofString()));
+      StringBuilder csv = new StringBuilder("户编号,户主,村,片区,电话,地块编号,面积(亩),地形,现种作物\n");
+      for (int i = 0; i < count; i++) {
+        csv.append(String.format("LD%04d,户主%d,%s,一片,138%08d,P1,2.5,一般,小麦%n", i, i, villages.get(i % 5), i));
+      }
+      String boundary = "----load" + RUN;
+      String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ledger.csv\""
+          + "\r\nContent-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+      expect(200, HTTP.send(HttpRequest.newBuilder(URI.create(a.base() + "/api/campaigns/" + code + "/households"))
+          .header("Authorization", basic("staff3")).header("X-Requested-With", "XMLHttpRequest")
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofString(multipart, StandardCharsets.UTF_8)).build(),
+          HttpResponse.BodyHandlers.ofString()));
+      expect(200, HTTP.send(HttpRequest.newBuilder(URI.create(a.base() + "/api/campaigns/" + code + "/start"))
+          .header("Authorization", basic("staff3")).header("X-Requested-With", "XMLHttpRequest")
+          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()));
+      long waitStart = System.nanoTime();
+      while (db.count("SELECT COUNT(*) FROM household WHERE campaign_code = ? AND process_instance_id IS NOT NULL",
+          code) < count) {
+        check("killcampaign", System.nanoTime() - waitStart < TimeUnit.MINUTES.toNanos(5), "sign-offs not started");
+        sleep(1000);
+      }
+      log("killcampaign: %d sign-off processes started after %.1f s", count, (System.nanoTime() - waitStart) / 1e9);
+
+      List<Node> nodes = List.of(a, b);
+      AtomicInteger rr = new AtomicInteger();
+      AtomicInteger completions = new AtomicInteger();
+      List<String> processes = db.rows("SELECT process_instance_id FROM household WHERE campaign_code = ?", code)
+          .stream().map(r -> r[0]).toList();
+      java.util.concurrent.ConcurrentLinkedQueue<String> open = new java.util.concurrent.ConcurrentLinkedQueue<>(processes);
+      long[] killedAt = {0};
+      double[] upAfter = {-1};
+      Thread killer = new Thread(() -> {
+        while (completions.get() < count * 3 / 2) {
+          sleep(50);
+        }
+        killedAt[0] = System.nanoTime();
+        log("killcampaign: SIGKILL node a (pid %d) after %d task completions, %d payment orders", a.pid(),
+            completions.get(), keys.size());
+        a.kill();
+        sleep(down * 1000L);
+        a.start();
+        upAfter[0] = a.awaitUp(Duration.ofMinutes(4)) + down;
+        log("killcampaign: node a up again %.1f s after the kill", upAfter[0]);
+      });
+      killer.start();
+      ExecutorService pool = Executors.newFixedThreadPool(Integer.getInteger("load.workers", 6));
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(Integer.getInteger("load.kill.timeout.minutes", 20));
+      for (int w = 0; w < Integer.getInteger("load.workers", 6); w++) {
+        pool.submit(() -> {
+          String process;
+          while ((process = open.poll()) != null && System.nanoTime() < deadline) {
+            List<String[]> tasks = db.rows("SELECT id_, task_def_key_, assignee_ FROM act_ru_task "
+                + "WHERE proc_inst_id_ = ?", process);
+            if (tasks.isEmpty()) {
+              if (db.count("SELECT COUNT(*) FROM act_hi_actinst WHERE proc_inst_id_ = ? AND act_id_ = "
+                  + "'Task_ConfirmPlanting' AND end_time_ IS NOT NULL", process) == 0) {
+                open.add(process); // between two steps
+                sleep(20);
+              }
+              continue; // after 种植确认 no deputy's task is left: jobs, the subsidy and 销号 follow without people
+            }
+            String[] task = tasks.get(0);
+            Map<String, Object> vars = switch (task[1]) {
+              case "Task_VisitHousehold" -> Map.of("visitOutcome", "WILLING");
+              case "Task_SignAgreement" -> Map.of("agreementNo", "XY-" + process.substring(0, 8),
+                  "signedPlots", "P1", "signedMu", 2.5);
+              case "Task_ConfirmPlanting" -> Map.of("plantedMu", 2.5, "plantedOn", today.toString());
+              default -> throw new IllegalStateException("unexpected task " + task[1]);
+            };
+            Map<String, Object> variables = new LinkedHashMap<>();
+            vars.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+            String body = json(Map.of("variables", variables));
+            Node node = nodes.get(Math.floorMod(rr.getAndIncrement(), 2));
+            if (!node.alive()) {
+              node = nodes.get(Math.floorMod(rr.getAndIncrement(), 2));
+            }
+            try {
+              var r = HTTP.send(HttpRequest.newBuilder(URI.create(node.base() + "/engine-rest/task/" + task[0]
+                      + "/complete")).header("Authorization", basic(task[2])).header("Content-Type", "application/json")
+                  .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                  HttpResponse.BodyHandlers.ofString());
+              statuses.add(r.statusCode());
+              if (r.statusCode() == 204) {
+                completions.incrementAndGet();
+              } else if (r.statusCode() != 503) {
+                log("killcampaign: %s completing %s answered %d %s", task[2], task[1], r.statusCode(), r.body());
+              }
+            } catch (IOException e) {
+              statuses.add(LoadHarness.errorStatus(e));
+            } catch (InterruptedException e) {
+              return;
+            }
+            open.add(process);
+          }
+        });
+      }
+      pool.shutdown();
+      pool.awaitTermination(25, TimeUnit.MINUTES);
+      log("killcampaign: deputies done (%d completions); waiting for subsidies and 销号", completions.get());
+      long crossedOff = 0;
+      while (System.nanoTime() < deadline && (crossedOff = db.count("SELECT COUNT(*) FROM household WHERE "
+          + "campaign_code = ? AND status = 'CROSSED_OFF'", code)) < count) {
+        sleep(1000);
+      }
+      long allDoneAt = System.nanoTime();
+      killer.join(TimeUnit.MINUTES.toMillis(5));
+      health.close();
+      long twiceInBatches = db.count("SELECT COUNT(*) FROM (SELECT household_id FROM subsidy_line GROUP BY "
+          + "household_id HAVING COUNT(*) > 1) x");
+      long paidTwice = keysByHousehold.values().stream().filter(k -> k.size() > 1).count();
+      long notPaid = count - keysByHousehold.size();
+      long repeatedKeys = keys.values().stream().filter(c -> c.get() > 1).count();
+      long ended = db.count("SELECT COUNT(*) FROM act_hi_procinst WHERE proc_def_key_ = 'household-sign-off' "
+          + "AND end_time_ IS NOT NULL");
+      long incidents = db.count("SELECT COUNT(*) FROM act_ru_incident");
+      log("killcampaign: %d of %d crossed off, %d processes ended, %d payment orders (%d repeated with the same key), "
+          + "%d households paid under two keys, %d in two batches, %d open incidents; %s; health %s", crossedOff, count,
+          ended, keys.size(), repeatedKeys, paidTwice, twiceInBatches, incidents, byStatus(statuses), health.summary());
+      check("killcampaign", crossedOff == count, (count - crossedOff) + " households not crossed off");
+      check("killcampaign", ended == count, (count - ended) + " sign-off processes not ended");
+      check("killcampaign", notPaid == 0, notPaid + " households never reached the finance bureau");
+      check("killcampaign", paidTwice == 0, paidTwice + " households in two payment orders (different keys)");
+      check("killcampaign", twiceInBatches == 0, twiceInBatches + " households in two subsidy batches");
+      check("killcampaign", incidents == 0, incidents + " open incidents");
+      check("killcampaign", killedAt[0] != 0, "the node was never killed");
+      noServerErrors("killcampaign", statuses);
+      rows.add(new Row("kill -9 campaign " + count, statuses.size(), byStatus(statuses), count - crossedOff,
+          paidTwice + twiceInBatches, String.format("all 销号 %.1f s after kill", (allDoneAt - killedAt[0]) / 1e9),
+          health.maxMillis() + " ms", String.format("2 nodes; subsidy cycle %s (instead of R/P7D); node a killed "
+              + "after %d of %d deputy tasks, up again %.1f s after the kill; %d payment orders, %d repeated with the "
+              + "same key (deduplicable), last %.1f s after the kill; requests = deputies' completions through "
+              + "/engine-rest; health %s", cycle, count * 3 / 2, count * 3, upAfter[0], keys.size(), repeatedKeys,
+              (lastPayment.get() - killedAt[0]) / 1e9, health.summary())));
+    } finally {
+      a.stop();
+      b.stop();
+      finance.stop();
+      pg.dropDatabase(database);
+    }
+  }
+
+  static void expect(int status, HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.uri() + " answered " + response.body()).isEqualTo(status);
   }
 }
