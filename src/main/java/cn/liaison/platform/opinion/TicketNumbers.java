@@ -1,53 +1,88 @@
 package cn.liaison.platform.opinion;
 
+import cn.liaison.platform.system.BusyException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Ticket numbers YJyyyyMMdd-nnnn, counted per day (Beijing time). The counter moves in its own short
- * transaction so concurrent submissions on several nodes never wait for each other's process start; a
- * submission that fails afterwards leaves a gap, as paper registers do.
+ * Ticket numbers YJyyyyMMdd-nnnn, counted per day (Beijing time) in the day's ticket_counter row.
+ *
+ * <p>The number is taken in the caller's transaction, on the caller's connection (a savepoint, not a second
+ * transaction): a request never holds two pooled connections, so any number of concurrent submissions work
+ * with any pool size. The row stays locked until the submission commits, so submissions are numbered one after
+ * another; {@link OpinionService#submit} therefore takes the number only after validating, as its first write,
+ * and its transaction holds nothing slow (no remote calls).
+ *
+ * <p><b>Gaps:</b> none. The counter moves in the same transaction as the opinion it numbers: a submission that
+ * fails rolls its number back and the next submission gets it, so each day's committed numbers are exactly
+ * 0001…n, in commit order (opinions are never deleted). After 9999 a day's numbers simply grow a fifth digit.
+ *
+ * <p><b>Waiting:</b> a submission waits for the one before it to commit. On PostgreSQL the wait is unbounded
+ * (the lock holder is always running a short transaction). H2 gives up after its lock timeout (1–2 s by default);
+ * then the number is asked for again, and after {@link #ATTEMPTS} timeouts the submission ends in a
+ * {@link BusyException} (503 with Retry-After), never a 500. The first submission of a day inserts the row; two
+ * doing so at once is resolved the same way: the loser rolls back to its savepoint and counts on the winner's row.
  */
 @Component
 class TicketNumbers {
 
+  private static final Logger log = LoggerFactory.getLogger(TicketNumbers.class);
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+  static final int ATTEMPTS = 3;
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate newTransaction;
+  private final TransactionTemplate savepoint;
   private final ZoneId zone;
 
   TicketNumbers(JdbcClient jdbc, PlatformTransactionManager transactions,
       cn.liaison.platform.calendar.WorkingDayCalendar calendar) {
     this.jdbc = jdbc;
-    this.newTransaction = new TransactionTemplate(transactions);
-    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.zone = calendar.zone();
   }
 
+  /** The next number of today; must be called inside the transaction that stores the numbered opinion. */
   String next() {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("ticket numbers are taken in the transaction that stores the opinion");
+    }
     LocalDate day = LocalDate.ofInstant(Opinions.now(), zone);
-    for (int attempt = 0; ; attempt++) {
+    for (int attempt = 1; ; attempt++) {
       try {
-        Integer no = newTransaction.execute(tx -> {
-          int updated = jdbc.sql("UPDATE ticket_counter SET last_no = last_no + 1 WHERE counter_day = ?").param(day).update();
+        Integer no = savepoint.execute(tx -> {
+          int updated = jdbc.sql("UPDATE ticket_counter SET last_no = last_no + 1 WHERE counter_day = ?")
+              .param(day).update();
           if (updated == 0) {
             jdbc.sql("INSERT INTO ticket_counter (counter_day, last_no) VALUES (?, 1)").param(day).update();
+            return 1;
           }
-          return jdbc.sql("SELECT last_no FROM ticket_counter WHERE counter_day = ?").param(day).query(Integer.class).single();
+          return jdbc.sql("SELECT last_no FROM ticket_counter WHERE counter_day = ?").param(day)
+              .query(Integer.class).single();
         });
         return "YJ" + DAY.format(day) + "-" + String.format("%04d", no);
-      } catch (DataIntegrityViolationException raced) {
-        // another node inserted today's first row at the same moment: count on its row
-        if (attempt >= 3) {
-          throw raced;
+      } catch (DuplicateKeyException raced) {
+        // another submission inserted today's first row at the same moment: count on its row
+        if (attempt >= ATTEMPTS) {
+          throw new BusyException(raced);
+        }
+      } catch (TransientDataAccessException waitedTooLong) {
+        // H2's lock timeout (QueryTimeoutException; PostgreSQL's lock_timeout, if one is set, or a deadlock:
+        // CannotAcquireLockException): the submissions before us take too long
+        log.warn("ticket number: waited too long for the counter (attempt {} of {})", attempt, ATTEMPTS);
+        if (attempt >= ATTEMPTS) {
+          throw new BusyException(waitedTooLong);
         }
       }
     }
