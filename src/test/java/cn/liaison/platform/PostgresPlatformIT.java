@@ -3,8 +3,8 @@ package cn.liaison.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -14,15 +14,11 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The foundation's guarantees on PostgreSQL, with the postgres profile as production uses it. */
 @ActiveProfiles({"test", "postgres"})
+@ExtendWith(PostgresSupport.class)
 @TestPropertySource(properties = "liaison.demo.enabled=true")
 class PostgresPlatformIT extends PlatformFoundationContract {
 
   @Autowired JdbcTemplate jdbc;
-
-  @BeforeAll
-  static void database() {
-    PostgresSupport.requireDatabase();
-  }
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {

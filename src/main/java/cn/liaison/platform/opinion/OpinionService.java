@@ -132,6 +132,8 @@ public class OpinionService {
       throw new InvalidInputException(errors);
     }
 
+    // the first write: today's counter row stays locked until this transaction commits (TicketNumbers), so
+    // everything from here on is quick database work on this one connection
     String ticketNo = ticketNumbers.next();
     String key = TrackingKeys.generate();
     Instant now = opinions.now();

@@ -47,7 +47,8 @@ class OverloadFilter extends OncePerRequestFilter {
    * The URL patterns the filter is registered for: the platform's API (the public part behind the bulkhead; all of
    * it for the logins of Spring Security, which read the database outside Spring MVC) and its server-rendered pages.
    */
-  static final String[] URL_PATTERNS = {"/api/*", "/s/*", "/t", "/t/*", "/staff/*", "/stations", "/stations/*"};
+  static final String[] URL_PATTERNS = {"/api/*", "/s/*", "/t", "/t/*", "/staff/*", "/stations", "/stations/*",
+      "/engine-rest/*"};
 
   /** The citizens' form fields that a busy page gives back. */
   private static final String[] FIELDS = {"category", "content", "place", "contactName", "contactPhone",
@@ -121,6 +122,15 @@ class OverloadFilter extends OncePerRequestFilter {
 
   private void busy(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
     response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
+    if (path.startsWith("/engine-rest/")) {
+      // Camunda's error format, which Tasklist and Cockpit show
+      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      response.setCharacterEncoding("UTF-8");
+      json.writeValue(response.getOutputStream(), Map.of("type", "ServiceUnavailable", "message",
+          "系统繁忙，请 " + retryAfterSeconds + " 秒后再试。"));
+      return;
+    }
     if (path.startsWith("/api/")) {
       Problems.write(json, request, response, HttpStatus.SERVICE_UNAVAILABLE, TITLE,
           "系统繁忙，请 " + retryAfterSeconds + " 秒后再试。");

@@ -2,6 +2,7 @@ package cn.liaison.platform.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.PostgresSupport;
 import cn.liaison.platform.campaign.ledger.LedgerImport;
 import cn.liaison.platform.campaign.ledger.LedgerReport;
 import cn.liaison.platform.campaign.ledger.LedgerWorkbook;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
-import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,12 +42,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * name ends neither in Tests nor in IT, so the normal build skips it; run it explicitly:
  *
  * <pre>
- * psql -h 127.0.0.1 -U postgres -c 'CREATE DATABASE liaison_bench'
- * ./mvnw -q test -Dtest=LedgerImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dliaison.bench.pg.url=jdbc:postgresql://127.0.0.1:5432/liaison_bench [-Dbench.households=5000]
+ * ./mvnw -q test -Dtest=LedgerImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.households=5000]
  * </pre>
  *
- * On H2 instead: {@code -Dliaison.bench.pg.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1 -Dliaison.bench.pg.user=sa}.
+ * It runs on a fresh PostgreSQL database, created on 127.0.0.1:5432 and dropped afterwards
+ * ({@link PostgresSupport#benchmarkDatabase()}: {@code -Dliaison.bench.pg.server=...} for another server,
+ * {@code -Dliaison.bench.pg.url=...} for a given database). On H2 instead:
+ * {@code -Dliaison.bench.pg.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1 -Dliaison.bench.pg.user=sa}.
  * "heap peak" is the sum of the heap pools' peak usage during the step (reset before it), "heap after GC" what
  * stays. The report is also written to target/benchmark/.
  */
@@ -59,10 +60,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"test", "postgres"})
 class LedgerImportBenchmark {
 
-  static final String URL = System.getProperty("liaison.bench.pg.url",
-      "jdbc:postgresql://127.0.0.1:5432/liaison_bench");
-  static final String USER = System.getProperty("liaison.bench.pg.user", "postgres");
-  static final String PASSWORD = System.getProperty("liaison.bench.pg.password", "");
+  static final PostgresSupport.Database DB = PostgresSupport.benchmarkDatabase();
   static final int HOUSEHOLDS = Integer.getInteger("bench.households", 5000);
   static final int VILLAGES = 10;
   static final String HEADER = "户编号,户主,村,片区,电话,地块编号,面积(亩),地形,现种作物";
@@ -80,20 +78,18 @@ class LedgerImportBenchmark {
 
   @BeforeAll
   static void database() {
-    try (var c = DriverManager.getConnection(URL, USER, PASSWORD)) {
-      c.isValid(2);
-    } catch (Exception e) {
-      throw new IllegalStateException("The benchmark needs PostgreSQL at " + URL + " (" + e.getMessage()
-          + "); create it, e.g. psql -h 127.0.0.1 -U postgres -c 'CREATE DATABASE liaison_bench', or pass "
+    try {
+      DB.url();
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("The benchmark needs PostgreSQL: " + e.getMessage() + "; pass "
+          + "-Dliaison.bench.pg.server=jdbc:postgresql://host:5432/postgres (a fresh database is created there) or "
           + "-Dliaison.bench.pg.url=jdbc:postgresql://host:5432/db", e);
     }
   }
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> URL);
-    registry.add("spring.datasource.username", () -> USER);
-    registry.add("spring.datasource.password", () -> PASSWORD);
+    DB.register(registry);
   }
 
   @Test
@@ -105,7 +101,7 @@ class LedgerImportBenchmark {
     byte[] csv = csv(false).getBytes(StandardCharsets.UTF_8);
     byte[] changed = csv(true).getBytes(StandardCharsets.UTF_8);
     byte[] xlsx = xlsx();
-    out("Ledger import benchmark: %d households × 2 plots = %d rows on %s%n", HOUSEHOLDS, HOUSEHOLDS * 2, URL);
+    out("Ledger import benchmark: %d households × 2 plots = %d rows on %s%n", HOUSEHOLDS, HOUSEHOLDS * 2, DB.url());
     out("files: CSV %d KB, .xlsx %d KB · JVM max heap %d MB · %d CPUs · load %s%n", csv.length >> 10,
         xlsx.length >> 10, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
         loadAverage());

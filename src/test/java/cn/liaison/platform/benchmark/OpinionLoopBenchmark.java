@@ -2,6 +2,7 @@ package cn.liaison.platform.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.PostgresSupport;
 import cn.liaison.platform.opinion.Channel;
 import cn.liaison.platform.opinion.OpinionLoopProcess;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.CallableStatement;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -97,9 +97,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * build skips it; run it explicitly:
  *
  * <pre>
- * psql -h 127.0.0.1 -U postgres -c 'CREATE DATABASE liaison_bench'
- * ./mvnw -q test -Dtest=OpinionLoopBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dliaison.bench.pg.url=jdbc:postgresql://127.0.0.1:5432/liaison_bench [-Dbench.count=200]
+ * ./mvnw -q test -Dtest=OpinionLoopBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.count=200]
  * </pre>
  *
  * Per loop of the platform: POST /api/opinions (real HTTP, JDK HttpClient) → complete Task_SortOpinion
@@ -125,7 +123,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * bench.nohttp and bench.barehttp (true: measure those two sides too); bench.profile (0 = off; n = after the measurement,
  * n single-threaded loops per side with every JDBC statement counted and timed per step, printed as the
  * statements the platform adds; the counting wrapper is installed only then); liaison.bench.pg.url / .user /
- * .password. The report is also written to target/benchmark/. The machine should be otherwise idle: the
+ * .password / .server (see {@link PostgresSupport#benchmarkDatabase()}: a fresh database by default). The report
+ * is also written to target/benchmark/. The machine should be otherwise idle: the
  * load average before and after is printed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -142,10 +141,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Import(OpinionLoopBenchmark.BenchmarkConfiguration.class)
 class OpinionLoopBenchmark {
 
-  static final String URL = System.getProperty("liaison.bench.pg.url",
-      "jdbc:postgresql://127.0.0.1:5432/liaison_bench");
-  static final String USER = System.getProperty("liaison.bench.pg.user", "postgres");
-  static final String PASSWORD = System.getProperty("liaison.bench.pg.password", "");
+  static final PostgresSupport.Database DB = PostgresSupport.benchmarkDatabase();
   static final int COUNT = Integer.getInteger("bench.count", 1000);
   static final int WARMUP = Integer.getInteger("bench.warmup", 50);
   static final int WARMUP_MAX = Integer.getInteger("bench.warmup.max", 3000);
@@ -210,11 +206,11 @@ class OpinionLoopBenchmark {
       throw new IllegalArgumentException("bench.count and bench.threads must be >= 1, bench.warmup and "
           + "bench.profile >= 0");
     }
-    try (var c = DriverManager.getConnection(URL, USER, PASSWORD)) {
-      c.isValid(2);
-    } catch (Exception e) {
-      throw new IllegalStateException("The benchmark needs PostgreSQL at " + URL + " (" + e.getMessage()
-          + "); create it, e.g. psql -h 127.0.0.1 -U postgres -c 'CREATE DATABASE liaison_bench', or pass "
+    try {
+      DB.url();
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("The benchmark needs PostgreSQL: " + e.getMessage() + "; pass "
+          + "-Dliaison.bench.pg.server=jdbc:postgresql://host:5432/postgres (a fresh database is created there) or "
           + "-Dliaison.bench.pg.url=jdbc:postgresql://host:5432/db", e);
     }
   }
@@ -226,9 +222,7 @@ class OpinionLoopBenchmark {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> URL);
-    registry.add("spring.datasource.username", () -> USER);
-    registry.add("spring.datasource.password", () -> PASSWORD);
+    DB.register(registry);
   }
 
   @Test
@@ -808,7 +802,8 @@ class OpinionLoopBenchmark {
     String pg = jdbc.getJdbcTemplate().queryForObject("SHOW server_version", String.class);
     out("%n=== Opinion loop benchmark: platform vs bare process (same engine, same database) ===%n");
     out("PostgreSQL %s at %s · Java %s · %d CPUs · %d loops per side · %d threads · %d alternating rounds · "
-        + "job executor off (jobs run by the benchmark)%nwarm-up: %s%n", pg, URL, System.getProperty("java.version"),
+        + "job executor off (jobs run by the benchmark)%nwarm-up: %s%n", pg, DB.url(),
+        System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(), COUNT, THREADS, ROUNDS, warmUp);
     out("%-36s | %9s %9s %9s | %9s %9s %9s | %7s%n", "latency (ms)", "plat p50", "plat p99", "plat max",
         "bare p50", "bare p99", "bare max", "p50 x");

@@ -1,7 +1,7 @@
 package cn.liaison.platform.campaign;
 
 import cn.liaison.platform.PostgresSupport;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -9,13 +9,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The 500-household campaign with its flaky finance system, on PostgreSQL as production runs it. */
 @ActiveProfiles({"test", "postgres"})
+@ExtendWith(PostgresSupport.class)
 @TestPropertySource(properties = "liaison.demo.enabled=true")
 class CampaignSimulationPostgresIT extends CampaignSimulationTests {
-
-  @BeforeAll
-  static void database() {
-    PostgresSupport.requireDatabase();
-  }
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -29,6 +30,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "postgres"})
+@ExtendWith(PostgresSupport.class)
 @TestPropertySource(properties = {"liaison.demo.enabled=true", "liaison.departments.retry-cycle=R3/PT1M"})
 class DepartmentSystemsPostgresIT {
 
@@ -36,8 +38,7 @@ class DepartmentSystemsPostgresIT {
       new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
   @BeforeAll
-  static void database() {
-    PostgresSupport.requireDatabase();
+  static void startDepartmentSystems() {
     departmentSystems.start();
   }
 

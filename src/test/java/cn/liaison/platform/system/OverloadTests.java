@@ -169,6 +169,13 @@ class OverloadTests {
       assertThat(staff.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
       assertThat(staff.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
 
+      // Tasklist's and Cockpit's API: Camunda's error format, 503 instead of Camunda's 500
+      ResponseEntity<String> engine = http.withBasicAuth("staff3", "staff3")
+          .getForEntity("/engine-rest/task?maxResults=5", String.class);
+      assertThat(engine.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+      assertThat(engine.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+      assertThat(engine.getBody()).contains("系统繁忙");
+
       ResponseEntity<String> page = http.getForEntity("/s/cy-crane", String.class);
       assertThat(page.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
       assertThat(page.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");

@@ -1,7 +1,7 @@
 package cn.liaison.platform.trust;
 
 import cn.liaison.platform.PostgresSupport;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -9,13 +9,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The authorization matrix on PostgreSQL, with the postgres profile as production uses it. */
 @ActiveProfiles({"test", "postgres"})
+@ExtendWith(PostgresSupport.class)
 @TestPropertySource(properties = "liaison.demo.enabled=true")
 class AuthorizationMatrixPostgresIT extends AuthorizationMatrixContract {
-
-  @BeforeAll
-  static void database() {
-    PostgresSupport.requireDatabase();
-  }
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {

@@ -11,6 +11,7 @@ import cn.liaison.platform.opinion.OpinionSubmission;
 import cn.liaison.platform.opinion.Rating;
 import cn.liaison.platform.station.Station;
 import cn.liaison.platform.station.Stations;
+import cn.liaison.platform.system.BusyException;
 import cn.liaison.platform.system.ConflictException;
 import cn.liaison.platform.system.InvalidInputException;
 import cn.liaison.platform.system.NotFoundException;
@@ -134,6 +135,11 @@ class CitizenPageController {
     } catch (InvalidInputException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return submitPage(model, station, form, e.errors(), null);
+    } catch (BusyException e) {
+      // nothing was stored: the form comes back as typed, to be sent again
+      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(BusyException.RETRY_AFTER_SECONDS));
+      return submitPage(model, station, form, Map.of(), e.getMessage());
     }
     model.addAttribute("station", station);
     model.addAttribute("ticketNo", submitted.ticketNo());
