@@ -73,7 +73,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * ./mvnw -o -q package -DskipTests     # the nodes run target/liaison-platform-*.jar (or target/classes)
  * ./mvnw -o -q test -Dtest=LoadAndFaultBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
- *     [-Dload.scenarios=burst,dbrestart,kill,outage] [-Dload.loops=1000]
+ *     [-Dload.scenarios=burst,dbrestart,kill,outage,killcampaign] [-Dload.loops=1000] [-Dload.households=500]
  * </pre>
  *
  * Scenarios (each on a fresh database, dropped at the end unless -Dload.keep=true):
@@ -95,6 +95,8 @@ import org.junit.jupiter.api.Test;
  *       becomes about half a minute); load.outage.loops (50) loops; the stub is down (port closed) until every
  *       hand-over is an incident, then it comes back and an operator retries the failed jobs through /engine-rest
  *       (as Cockpit does). Recovery = stub back until the last item is delivered.</li>
+ *   <li>killcampaign: the campaign part of kill -9 (see {@link #killCampaign()}): two nodes, load.households (500)
+ *       households, a finance stub; node a gets SIGKILL half-way through the deputies' tasks and is restarted.</li>
  * </ul>
  * The report is also written to target/benchmark/; node logs are under target/loadsuite/.
  */
@@ -111,8 +113,13 @@ class LoadAndFaultBenchmark {
 
   @Test
   void loadAndFault() throws Exception {
+    run(List.of(System.getProperty("load.scenarios", "burst,dbrestart,kill,outage,killcampaign").split(",")));
+    assertThat(violations).as("invariants of the load-and-fault suite").isEmpty();
+  }
+
+  /** Runs the scenarios, prints and writes the table; returns the violated invariants. */
+  List<String> run(List<String> scenarios) throws Exception {
     Files.createDirectories(DIR);
-    List<String> scenarios = List.of(System.getProperty("load.scenarios", "burst,dbrestart,kill,outage").split(","));
     log("run %s: scenarios %s; nodes: %s", RUN, scenarios, String.join(" ", Node.command()).length() > 300
         ? "java -cp <maven runtime classpath> cn.liaison.platform.LiaisonPlatformApplication" : Node.command());
     for (String scenario : scenarios) {
@@ -142,7 +149,7 @@ class LoadAndFaultBenchmark {
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
     Files.createDirectories(file.getParent());
     Files.writeString(file, report, StandardCharsets.UTF_8);
-    assertThat(violations).as("invariants of the load-and-fault suite").isEmpty();
+    return violations;
   }
 
   void check(String scenario, boolean holds, String what) {
