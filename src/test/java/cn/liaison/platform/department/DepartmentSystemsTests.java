@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Event;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Grade;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
@@ -47,7 +48,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -57,8 +57,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Departments with their own systems (issue 4): the platform calls the department's system, signed, with
@@ -66,9 +64,7 @@ import org.springframework.test.context.TestPropertySource;
  * department; the department's system answers through the signed reply API, replays and forgeries are refused.
  * A WireMock server stands in for the department systems; each test creates its own departments.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestPropertySource(properties = "liaison.departments.retry-cycle=R3/PT1M")
+@PlatformTest
 class DepartmentSystemsTests {
 
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");

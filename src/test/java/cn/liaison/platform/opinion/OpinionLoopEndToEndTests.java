@@ -3,6 +3,7 @@ package cn.liaison.platform.opinion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.liaison.platform.JsonBodies;
+import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.calendar.WorkingDayCalendar;
 import cn.liaison.platform.opinion.OpinionLoopProcess.HandlingAction;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
@@ -25,7 +26,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -34,15 +34,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * One opinion through the whole closed loop, driven only through the entry points people use: the citizen's
  * API (submit, track, evaluate) and /engine-rest as the demo users (Tasklist does the same). The job
  * executor is off in tests, so the test runs the async hand-over job itself (ManagementService).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@PlatformTest
 class OpinionLoopEndToEndTests {
 
   static final String NAME = "孙秀英";

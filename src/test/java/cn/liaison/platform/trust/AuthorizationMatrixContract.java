@@ -2,6 +2,7 @@ package cn.liaison.platform.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.WebappLogin;
 import cn.liaison.platform.campaign.CampaignService;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
@@ -22,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -42,7 +42,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * <p>Where an operation reads personal data, "200" means the full phone number is shown and "403" that it is
  * not (a masked number, or no access at all).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AuthorizationMatrixContract {
 

@@ -3,11 +3,12 @@ package cn.liaison.platform.opinion.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.liaison.platform.JsonBodies;
-import cn.liaison.platform.opinion.OpinionLoopProcess;
+import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Grade;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
 import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+import cn.liaison.platform.opinion.OpinionLoopProcess;
 import cn.liaison.platform.opinion.Rating;
 import cn.liaison.platform.system.RateLimiter;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,10 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -39,15 +39,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The citizens' JSON API (码上见代表) as a phone browser and the station staff use it: what they send, what
  * they get back, and what is (or is not) stored. Task decisions through /engine-rest are checked with
  * Chinese messages and without revealing anything to people outside the task's group.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@PlatformTest
 class OpinionApiTests {
 
   static final String NAME = "赵建国";

@@ -2,30 +2,28 @@ package cn.liaison.platform.opinion.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.PlatformTest;
+import cn.liaison.platform.WebappLogin;
 import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 import cn.liaison.platform.opinion.OpinionService;
 import cn.liaison.platform.opinion.OpinionSubmission;
 import java.util.List;
 import java.util.Map;
-import cn.liaison.platform.WebappLogin;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The opinion card that Tasklist forms link to: full contact for station staff only, nothing for outsiders. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@PlatformTest
 class StaffOpinionPageTests {
 
   @Autowired TestRestTemplate http;
