@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * The tests of the class together must walk every flow node and sequence flow of the processes they run
  * (target/process-test-coverage has the report); processes named in {@link #excluding()} are not counted.
- * Classes without it are left out of the coverage report.
+ * Classes without it get a report and no assertion.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
