@@ -197,9 +197,7 @@ abstract class PlatformFoundationContract {
   }
 
   static HttpEntity<Object> json(Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(body, headers);
+    return JsonBodies.json(body);
   }
 
   ResponseEntity<String> deploy(String user) {

@@ -2,12 +2,12 @@ package cn.liaison.platform.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.JsonBodies;
 import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.campaign.CampaignProcess.UnwillingReason;
 import cn.liaison.platform.campaign.CampaignProcess.Var;
 import cn.liaison.platform.campaign.CampaignProcess.VisitOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -59,7 +59,6 @@ class CampaignSimulationTests {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
-  @Autowired ObjectMapper json;
 
   @AfterEach
   void financeBackToTasklist() {
@@ -92,7 +91,7 @@ class CampaignSimulationTests {
 
       var imported = importLedger(ledgerCsv());
       assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.OK);
-      assertThat(json.readTree(imported.getBody()).get("householdsCreated").asInt()).isEqualTo(500);
+      assertThat(JsonBodies.tree(imported.getBody()).get("householdsCreated").asInt()).isEqualTo(500);
 
       setClock(ZonedDateTime.of(2027, 4, 1, 9, 0, 0, 0, BEIJING));
       HttpHeaders script = new HttpHeaders();
@@ -144,7 +143,7 @@ class CampaignSimulationTests {
       Map<String, Set<String>> keysByHousehold = new HashMap<>();
       List<LoggedRequest> requests = finance.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/payments")));
       for (LoggedRequest r : requests) {
-        JsonNode body = json.readTree(r.getBodyAsString());
+        JsonNode body = JsonBodies.tree(r.getBodyAsString());
         for (JsonNode p : body.get("payments")) {
           keysByHousehold.computeIfAbsent(p.get("householdNo").asText(), k -> new HashSet<>())
               .add(r.getHeader("Idempotency-Key"));
@@ -155,7 +154,7 @@ class CampaignSimulationTests {
           .map(r -> r.getHeader("Idempotency-Key")).distinct().count());
 
       // the ledger agrees with the process history
-      JsonNode overall = json.readTree(http.withBasicAuth("staff3", "staff3")
+      JsonNode overall = JsonBodies.tree(http.withBasicAuth("staff3", "staff3")
           .getForEntity("/api/campaigns/" + CODE + "/ledger", String.class).getBody()).get("overall");
       long crossedOffInHistory = householdsThatPassed(CampaignProcess.Event.CROSSED_OFF);
       long notConvertedInHistory = householdsThatPassed(CampaignProcess.Event.NOT_CONVERTED);
@@ -244,10 +243,7 @@ class CampaignSimulationTests {
   }
 
   org.springframework.http.ResponseEntity<String> put(String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth("demo", "demo").exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers),
-        String.class);
+    return http.withBasicAuth("demo", "demo").exchange(path, HttpMethod.PUT, JsonBodies.json(body), String.class);
   }
 
   static void setClock(ZonedDateTime time) {

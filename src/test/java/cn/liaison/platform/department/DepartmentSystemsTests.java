@@ -19,9 +19,7 @@ import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 import cn.liaison.platform.opinion.Rating;
 import cn.liaison.platform.opinion.ReplyResult;
 import cn.liaison.platform.system.RateLimiter;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -129,7 +127,7 @@ class DepartmentSystemsTests {
       assertThat(nonce).isNotBlank();
       assertThat(call.getHeader(Signatures.IDEMPOTENCY_KEY)).isEqualTo(platform.processOf(citizen) + ":assign:1");
       assertThat(call.getHeader("Content-Type")).startsWith("application/json");
-      JsonNode body = Platform.JSON.readTree(call.getBody());
+      JsonNode body = JsonBodies.tree(call.getBodyAsString());
       assertThat(body.path("operation").asText()).isEqualTo("ASSIGN_OPINION");
       assertThat(body.path("ticketNo").asText()).isEqualTo(citizen.ticketNo());
       assertThat(body.path("category").asText()).isEqualTo("IRRIGATION");
@@ -575,7 +573,6 @@ class DepartmentSystemsTests {
    */
   static final class Platform {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String CONTENT = "村东头灌溉渠堵塞，麦田浇不上水，请尽快疏通。";
     static final String PLACE = "长垣市恼里镇某村";
     static final String CONTACT_NAME = "王某";
@@ -777,11 +774,7 @@ class DepartmentSystemsTests {
       ResponseEntity<String> page = http.exchange("/api/opinions/" + citizen.ticketNo(), HttpMethod.GET,
           new HttpEntity<>(citizenHeaders(citizen)), String.class);
       assertThat(page.getStatusCode()).as("progress: " + page.getBody()).isEqualTo(HttpStatus.OK);
-      try {
-        return JSON.readTree(page.getBody());
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
+      return JsonBodies.tree(page.getBody());
     }
 
     static HttpHeaders citizenHeaders(Citizen citizen) {

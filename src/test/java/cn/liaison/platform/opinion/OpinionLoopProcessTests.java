@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.liaison.platform.FullProcessCoverage;
+import cn.liaison.platform.JsonBodies;
 import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.campaign.CampaignProcess;
 import cn.liaison.platform.department.DepartmentDirectory;
@@ -340,16 +341,15 @@ class OpinionLoopProcessTests {
           .withHeader("Idempotency-Key", WireMock.equalTo(pi.getId() + ":assign:1"))
           .withRequestBody(WireMock.matchingJsonPath("$.ticketNo", WireMock.equalTo(submitted.ticketNo()))));
 
-      systemReplies("{\"ticketNo\":\"" + submitted.ticketNo() + "\",\"type\":\"EXTENSION_REQUEST\","
-          + "\"newDeadline\":\"2026-12-20\",\"text\":\"需等待上游放水\"}");
+      systemReplies(Map.of("ticketNo", submitted.ticketNo(), "type", "EXTENSION_REQUEST",
+          "newDeadline", "2026-12-20", "text", "需等待上游放水"));
       assertThat(pi).isWaitingAt(Task.APPROVE_EXTENSION);
       complete(Task.APPROVE_EXTENSION, Map.of(Var.EXTENSION_DECISION, ExtensionDecision.APPROVE.name(),
           Var.APPROVED_DEADLINE, "2026-12-20"));
       assertThat(pi).isWaitingAt(Event.DEPARTMENT_SYSTEM_REPLIED);
 
-      systemReplies("{\"ticketNo\":\"" + submitted.ticketNo() + "\",\"type\":\"FINAL\","
-          + "\"result\":\"" + ReplyResult.SOLVED + "\","
-          + "\"text\":\"已安排放水并疏通渠道\",\"measures\":\"调度灌溉用水\"}");
+      systemReplies(Map.of("ticketNo", submitted.ticketNo(), "type", "FINAL", "result", ReplyResult.SOLVED.name(),
+          "text", "已安排放水并疏通渠道", "measures", "调度灌溉用水"));
       assertThat(opinion().status()).isEqualTo(OpinionStatus.REPLIED);
       assertThat(opinions.replies(opinion().id())).singleElement()
           .satisfies(r -> assertThat(r.departmentCode()).isEqualTo("dept-irrigation-center"));
@@ -358,10 +358,10 @@ class OpinionLoopProcessTests {
     }
   }
 
-  void systemReplies(String body) {
+  void systemReplies(Map<String, Object> reply) {
     String timestamp = String.valueOf(java.time.Instant.now().getEpochSecond());
     String nonce = java.util.UUID.randomUUID().toString();
-    byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bytes = JsonBodies.bytes(reply);
     assertThat(departmentReplies.receive("dept-irrigation-center", timestamp, nonce,
         Signatures.sign("irrigation-center-secret", timestamp, nonce, bytes), bytes))
         .isEqualTo(DepartmentReplies.Outcome.ACCEPTED);

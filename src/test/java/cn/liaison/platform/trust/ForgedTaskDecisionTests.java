@@ -3,6 +3,7 @@ package cn.liaison.platform.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.liaison.platform.JsonBodies;
 import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.WebappLogin;
 import cn.liaison.platform.campaign.CampaignProcess;
@@ -15,8 +16,6 @@ import cn.liaison.platform.opinion.OpinionLoopProcess;
 import cn.liaison.platform.opinion.Opinions;
 import cn.liaison.platform.system.RateLimiter;
 import cn.liaison.platform.trust.Scenarios.Submitted;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PlatformTest
 class ForgedTaskDecisionTests {
 
-  static final ObjectMapper MAPPER = new ObjectMapper();
   static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() {};
 
   @Autowired TestRestTemplate http;
@@ -334,20 +332,12 @@ class ForgedTaskDecisionTests {
     var response = http.exchange("/api/opinions/" + s.ticket(), HttpMethod.GET, new HttpEntity<>(headers),
         String.class);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
-    try {
-      return MAPPER.readValue(response.getBody(), new TypeReference<>() {});
-    } catch (Exception e) {
-      throw new AssertionError(response.getBody(), e);
-    }
+    return JsonBodies.object(response.getBody());
   }
 
   /** The message Tasklist shows from an error answer. */
   static String message(ResponseEntity<String> response) {
-    try {
-      return MAPPER.readTree(response.getBody()).path("message").asText();
-    } catch (Exception e) {
-      throw new AssertionError(response.getBody(), e);
-    }
+    return JsonBodies.tree(response.getBody()).path("message").asText();
   }
 
   static HttpEntity<Object> json(Object body) {

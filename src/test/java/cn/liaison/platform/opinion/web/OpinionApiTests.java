@@ -11,9 +11,6 @@ import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 import cn.liaison.platform.opinion.OpinionLoopProcess;
 import cn.liaison.platform.opinion.Rating;
 import cn.liaison.platform.system.RateLimiter;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,7 +53,6 @@ class OpinionApiTests {
   static final List<String> TIMELINE = List.of("收到", "梳理中", "研判中", "已交办", "已答复", "已办结");
   static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {};
   static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() {};
-  static final ObjectMapper MAPPER = new ObjectMapper();
   static final HttpClient PLAIN_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Autowired TestRestTemplate http;
@@ -426,10 +422,9 @@ class OpinionApiTests {
 
   ResponseEntity<Map<String, Object>> evaluate(String ticket, String key, String rating) {
     HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
     headers.set("X-Tracking-Key", key);
     return http.exchange("/api/opinions/" + ticket + "/evaluation", HttpMethod.POST,
-        new HttpEntity<>(bytes(Map.of("rating", rating)), headers), JSON_OBJECT);
+        JsonBodies.json(Map.of("rating", rating), headers), JSON_OBJECT);
   }
 
   /** Submitted by QR and confirmed by staff1 through /engine-rest with the triage's proposal. */
@@ -479,11 +474,7 @@ class OpinionApiTests {
   }
 
   static Map<String, Object> json(String body) {
-    try {
-      return MAPPER.readValue(body, new TypeReference<Map<String, Object>>() {});
-    } catch (JsonProcessingException e) {
-      throw new AssertionError("not JSON: " + body, e);
-    }
+    return JsonBodies.object(body);
   }
 
   @SuppressWarnings("unchecked")

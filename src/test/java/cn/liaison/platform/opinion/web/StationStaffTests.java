@@ -2,6 +2,7 @@ package cn.liaison.platform.opinion.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.JsonBodies;
 import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.WebappLogin;
 import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
@@ -25,7 +26,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -190,16 +190,11 @@ class StationStaffTests {
   }
 
   ResponseEntity<String> post(String user, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
-        String.class);
+    return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, JsonBodies.json(body), String.class);
   }
 
   ResponseEntity<Map<String, Object>> submitAs(String user, Map<String, Object> body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, user).exchange("/api/opinions", HttpMethod.POST, new HttpEntity<>(body, headers),
+    return http.withBasicAuth(user, user).exchange("/api/opinions", HttpMethod.POST, JsonBodies.json(body),
         new ParameterizedTypeReference<Map<String, Object>>() {});
   }
 
