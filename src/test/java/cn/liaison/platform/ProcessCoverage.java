@@ -11,9 +11,10 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
- * Process-test coverage in the one shared context. The coverage listener reads its settings from the context
- * when a test class starts; as all classes share the context, the settings are made per class (a prototype
- * bean) from the class's {@link FullProcessCoverage}, which {@link CurrentTestClass} notes just before.
+ * Process-test coverage in the context the {@link FullProcessCoverage} classes share. The coverage listener
+ * reads its settings from the context when a test class starts; as the classes share the context, the
+ * settings are made per class (a prototype bean) from the class's annotation, which {@link CurrentTestClass}
+ * notes just before.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ProcessCoverage {
@@ -29,6 +30,7 @@ public class ProcessCoverage {
     FullProcessCoverage full = testClass == null ? null : testClass.getAnnotation(FullProcessCoverage.class);
     if (full == null) {
       // a report but no assertion (left out, a class could not run processes: the engine plugin needs a run)
+      // (only for a class that joins the coverage context without the annotation, e.g. a @Nested one)
       return ProcessEngineCoverageProperties.builder().build();
     }
     return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0)
