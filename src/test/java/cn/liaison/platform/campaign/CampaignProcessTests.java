@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.liaison.platform.FullProcessCoverage;
+import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.campaign.CampaignProcess.Event;
 import cn.liaison.platform.campaign.CampaignProcess.Task;
 import cn.liaison.platform.campaign.CampaignProcess.UnwillingReason;
@@ -29,26 +31,19 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every path of the campaign and of a household's sign-off, with the engine clock driving the phase dates,
  * revisits and subsidy periods. The coverage report must show both processes fully walked.
  */
-@SpringBootTest(properties = "liaison.campaign.start-batch-size=2")
-@ActiveProfiles("test")
-@Import({ProcessEngineCoverageConfiguration.class, CampaignProcessTests.FullCoverage.class})
+@PlatformTest
+@FullProcessCoverage(excluding = OpinionLoopProcess.KEY)
 class CampaignProcessTests {
 
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -56,15 +51,6 @@ class CampaignProcessTests {
   static final AtomicInteger SEQUENCE = new AtomicInteger();
   /** 签约种植 ends when 扫尾 begins: 2027-06-30 08:00, the campaign's wrap-up date. */
   static final Date SIGN_AND_PLANT_ENDS = Date.from(ZonedDateTime.of(2027, 6, 30, 8, 0, 0, 0, BEIJING).toInstant());
-
-  @TestConfiguration
-  static class FullCoverage {
-    @Bean
-    ProcessEngineCoverageProperties coverageProperties() {
-      return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0)
-          .excludeProcessDefinitionKeys(OpinionLoopProcess.KEY).build();
-    }
-  }
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
@@ -75,6 +61,7 @@ class CampaignProcessTests {
   @Autowired cn.liaison.platform.campaign.ledger.LedgerImport ledgerImport;
   @Autowired Campaigns campaignRepository;
   @Autowired JdbcTemplate jdbc;
+  @Value("${liaison.campaign.start-batch-size}") int startBatchSize;
 
   String code;
   ProcessInstance campaign;
@@ -241,6 +228,26 @@ class CampaignProcessTests {
     Campaign ended = campaigns();
     assertThat(ended.status()).isEqualTo(Campaign.Status.ENDED);
     assertThat(ended.summary()).contains("已销号 1 户", "未改种 2 户", "300.00");
+  }
+
+  @Test
+  void campaignLargerThanOneBatchStartsItsHouseholdsBatchByBatch() {
+    for (int i = 1; i <= startBatchSize + 1; i++) {
+      household(String.format("B-%03d", i), "东村", null, "P1", "1.0");
+    }
+    setClock(CAMPAIGN_START);
+    campaigns.start(code);
+    campaign = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey(CampaignProcess.CAMPAIGN_KEY).singleResult();
+    executeJob(campaign, Task.START_SIGN_OFFS);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.HOUSEHOLD_KEY)
+        .variableValueEquals(Var.CAMPAIGN_CODE, code).count()).as("the first batch").isEqualTo(startBatchSize);
+    executeJob(campaign, Task.START_SIGN_OFFS);
+    assertThat(management.createJobQuery().processInstanceId(campaign.getId()).activityId(Task.START_SIGN_OFFS)
+        .count()).as("no batch left").isZero();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.HOUSEHOLD_KEY)
+        .variableValueEquals(Var.CAMPAIGN_CODE, code).count()).isEqualTo(startBatchSize + 1);
+    assertThat(householdProcess(String.format("B-%03d", startBatchSize + 1))).isWaitingAt(Task.VISIT);
   }
 
   @Test

@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.JsonBodies;
+import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Event;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Grade;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
@@ -17,16 +19,13 @@ import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 import cn.liaison.platform.opinion.Rating;
 import cn.liaison.platform.opinion.ReplyResult;
 import cn.liaison.platform.system.RateLimiter;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -45,9 +44,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -57,8 +56,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Departments with their own systems (issue 4): the platform calls the department's system, signed, with
@@ -66,9 +63,7 @@ import org.springframework.test.context.TestPropertySource;
  * department; the department's system answers through the signed reply API, replays and forgeries are refused.
  * A WireMock server stands in for the department systems; each test creates its own departments.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestPropertySource(properties = "liaison.departments.retry-cycle=R3/PT1M")
+@PlatformTest
 class DepartmentSystemsTests {
 
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -108,473 +103,476 @@ class DepartmentSystemsTests {
     ClockUtil.reset();
   }
 
-  // ---- 1 ----
+  /** The platform hands the item to the department's system, signed, and its answers reach the citizen. */
+  @Nested
+  class AssignmentToADepartmentSystem {
+    @Test
+    void departmentSystemReceivesTheSignedAssignmentAndItsRepliesReachTheCitizen() throws IOException {
+      var department = platform.httpDepartment(2000);
+      departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(202)));
+      var citizen = platform.citizenSubmits();
+      platform.staffSortAndAnalystAssigns(citizen, department.code());
 
-  @Test
-  void departmentSystemReceivesTheSignedAssignmentAndItsRepliesReachTheCitizen() throws IOException {
-    var department = platform.httpDepartment(2000);
-    departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(202)));
-    var citizen = platform.citizenSubmits();
-    platform.staffSortAndAnalystAssigns(citizen, department.code());
+      assertThat(platform.runAssignJob(citizen)).as("assignment step").isNull();
 
-    assertThat(platform.runAssignJob(citizen)).as("assignment step").isNull();
+      assertThat(platform.waitingForTheDepartmentSystem(citizen)).isTrue();
+      List<LoggedRequest> calls = departmentSystems.findAll(postRequestedFor(urlEqualTo(department.path())));
+      assertThat(calls).hasSize(1);
+      LoggedRequest call = calls.get(0);
+      String timestamp = call.getHeader(Signatures.TIMESTAMP);
+      String nonce = call.getHeader(Signatures.NONCE);
+      assertThat(call.getHeader(Signatures.SIGNATURE))
+          .isEqualTo(Signatures.sign(department.secret(), timestamp, nonce, call.getBody()));
+      assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp))).isLessThan(120);
+      assertThat(nonce).isNotBlank();
+      assertThat(call.getHeader(Signatures.IDEMPOTENCY_KEY)).isEqualTo(platform.processOf(citizen) + ":assign:1");
+      assertThat(call.getHeader("Content-Type")).startsWith("application/json");
+      JsonNode body = JsonBodies.tree(call.getBodyAsString());
+      assertThat(body.path("operation").asText()).isEqualTo("ASSIGN_OPINION");
+      assertThat(body.path("ticketNo").asText()).isEqualTo(citizen.ticketNo());
+      assertThat(body.path("category").asText()).isEqualTo("IRRIGATION");
+      assertThat(body.path("content").asText()).isEqualTo(Platform.CONTENT);
+      assertThat(body.path("place").asText()).isEqualTo(Platform.PLACE);
+      assertThat(body.path("grade").asText()).isEqualTo(Grade.GENERAL.name());
+      // five working days from Monday 30 Nov: Monday 7 Dec
+      assertThat(Instant.parse(body.path("deadline").asText()).atZone(BEIJING).toLocalDate())
+          .hasToString("2026-12-07");
+      assertThat(body.path("replyUrl").asText()).endsWith("/api/departments/" + department.code() + "/replies");
+      assertThat(body.toString()).doesNotContain(Platform.CONTACT_PHONE, Platform.CONTACT_NAME);
 
-    assertThat(platform.waitingForTheDepartmentSystem(citizen)).isTrue();
-    List<LoggedRequest> calls = departmentSystems.findAll(postRequestedFor(urlEqualTo(department.path())));
-    assertThat(calls).hasSize(1);
-    LoggedRequest call = calls.get(0);
-    String timestamp = call.getHeader(Signatures.TIMESTAMP);
-    String nonce = call.getHeader(Signatures.NONCE);
-    assertThat(call.getHeader(Signatures.SIGNATURE))
-        .isEqualTo(Signatures.sign(department.secret(), timestamp, nonce, call.getBody()));
-    assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp))).isLessThan(120);
-    assertThat(nonce).isNotBlank();
-    assertThat(call.getHeader(Signatures.IDEMPOTENCY_KEY)).isEqualTo(platform.processOf(citizen) + ":assign:1");
-    assertThat(call.getHeader("Content-Type")).startsWith("application/json");
-    JsonNode body = Platform.JSON.readTree(call.getBody());
-    assertThat(body.path("operation").asText()).isEqualTo("ASSIGN_OPINION");
-    assertThat(body.path("ticketNo").asText()).isEqualTo(citizen.ticketNo());
-    assertThat(body.path("category").asText()).isEqualTo("IRRIGATION");
-    assertThat(body.path("content").asText()).isEqualTo(Platform.CONTENT);
-    assertThat(body.path("place").asText()).isEqualTo(Platform.PLACE);
-    assertThat(body.path("grade").asText()).isEqualTo(Grade.GENERAL.name());
-    // five working days from Monday 30 Nov: Monday 7 Dec
-    assertThat(Instant.parse(body.path("deadline").asText()).atZone(BEIJING).toLocalDate())
-        .hasToString("2026-12-07");
-    assertThat(body.path("replyUrl").asText()).endsWith("/api/departments/" + department.code() + "/replies");
-    assertThat(body.toString()).doesNotContain(Platform.CONTACT_PHONE, Platform.CONTACT_NAME);
+      assertThat(platform.reply(department, Map.of("ticketNo", citizen.ticketNo(), "type", "ACCEPTED")))
+          .isEqualTo("ACCEPTED");
+      assertThat(platform.reply(department, Map.of("ticketNo", citizen.ticketNo(), "type", "PROGRESS",
+          "text", "已派人现场查看灌溉渠"))).isEqualTo("ACCEPTED");
+      assertThat(platform.progress(citizen).path("status").asText()).isEqualTo("ASSIGNED");
+      assertThat(platform.reply(department, Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
+          "result", ReplyResult.SOLVED.name(), "text", "灌溉渠已疏通，麦田恢复浇水。", "measures", "清淤 300 米")))
+          .isEqualTo("ACCEPTED");
 
-    assertThat(platform.reply(department, Map.of("ticketNo", citizen.ticketNo(), "type", "ACCEPTED")))
-        .isEqualTo("ACCEPTED");
-    assertThat(platform.reply(department, Map.of("ticketNo", citizen.ticketNo(), "type", "PROGRESS",
-        "text", "已派人现场查看灌溉渠"))).isEqualTo("ACCEPTED");
-    assertThat(platform.progress(citizen).path("status").asText()).isEqualTo("ASSIGNED");
-    assertThat(platform.reply(department, Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
-        "result", ReplyResult.SOLVED.name(), "text", "灌溉渠已疏通，麦田恢复浇水。", "measures", "清淤 300 米")))
-        .isEqualTo("ACCEPTED");
-
-    JsonNode progress = platform.progress(citizen);
-    assertThat(progress.path("status").asText()).isEqualTo("REPLIED");
-    assertThat(progress.path("statusLabel").asText()).isEqualTo("已答复");
-    assertThat(progress.path("replies")).hasSize(1);
-    assertThat(progress.path("replies").get(0).path("text").asText()).isEqualTo("灌溉渠已疏通，麦田恢复浇水。");
-    assertThat(progress.path("events").toString()).contains(department.name() + "已签收", "已派人现场查看灌溉渠");
-    assertThat(progress.path("canEvaluate").asBoolean()).isTrue();
-  }
-
-  // ---- 2 ----
-
-  @Test
-  void departmentSystemFailingOnceIsCalledAgainAndTheItemIsHandedOverOnce() {
-    var department = platform.httpDepartment(2000);
-    platform.failsOnceThenAccepts(department, 500);
-    var citizen = platform.citizenSubmits();
-    platform.staffSortAndAnalystAssigns(citizen, department.code());
-    String key = platform.processOf(citizen) + ":assign:1";
-
-    assertThat(platform.runAssignJob(citizen)).as("first attempt").isNotNull();
-    Job job = platform.assignJob(citizen);
-    assertThat(job.getRetries()).isEqualTo(2);
-    assertThat(job.getExceptionMessage()).contains(department.name(), "HTTP 500", "将按重试策略重试");
-    assertThat(platform.incidents(citizen)).isEmpty();
-    assertThat(platform.waitingForTheDepartmentSystem(citizen)).isFalse();
-    assertThat(platform.progress(citizen).path("status").asText()).isEqualTo("ANALYZING");
-
-    assertThat(platform.runAssignJob(citizen)).as("second attempt").isNull();
-    assertThat(platform.waitingForTheDepartmentSystem(citizen)).isTrue();
-    assertThat(platform.assignJobOrNull(citizen)).isNull();
-    assertThat(platform.incidents(citizen)).isEmpty();
-    assertThat(platform.progress(citizen).path("status").asText()).isEqualTo("ASSIGNED");
-
-    List<LoggedRequest> calls = departmentSystems.findAll(postRequestedFor(urlEqualTo(department.path())));
-    assertThat(calls).hasSize(2).allSatisfy(c -> assertThat(c.getHeader(Signatures.IDEMPOTENCY_KEY)).isEqualTo(key));
-    assertThat(calls.get(0).getHeader(Signatures.NONCE)).isNotEqualTo(calls.get(1).getHeader(Signatures.NONCE));
-    assertThat(platform.historicCount(citizen, Event.DEPARTMENT_SYSTEM_REPLIED)).isEqualTo(1);
-    assertThat(platform.historicCount(citizen, Task.ASSIGN)).isEqualTo(1);
-    assertThat(jdbc.queryForList("SELECT outcome FROM department_call WHERE idempotency_key = ? ORDER BY id",
-        String.class, key)).containsExactly("RETRYABLE", "ACCEPTED");
-    assertThat(jdbc.queryForList("SELECT http_status FROM department_call WHERE idempotency_key = ? ORDER BY id",
-        Integer.class, key)).containsExactly(500, 202);
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM department_assignment WHERE idempotency_key = ?",
-        Integer.class, key)).isZero();
-  }
-
-  // ---- 3 ----
-
-  @Test
-  void departmentSystemTooSlowToAnswerFailsTheStepWithATimeoutNamingTheDepartment() {
-    var department = platform.httpDepartment(300);
-    departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(202).withFixedDelay(2000)));
-    var citizen = platform.citizenSubmits();
-    platform.staffSortAndAnalystAssigns(citizen, department.code());
-
-    assertThat(platform.runAssignJob(citizen)).isNotNull();
-
-    Job job = platform.assignJob(citizen);
-    assertThat(job.getExceptionMessage()).contains("响应超时", department.name(), "300 毫秒");
-    assertThat(job.getRetries()).isEqualTo(2);
-    assertThat(platform.incidents(citizen)).isEmpty();
-    assertThat(jdbc.queryForObject("SELECT outcome FROM department_call WHERE idempotency_key = ?", String.class,
-        platform.processOf(citizen) + ":assign:1")).isEqualTo("RETRYABLE");
-  }
-
-  // ---- 4 ----
-
-  @Test
-  void unreachableDepartmentSystemBecomesAnIncidentWhichTheOperatorResolvesAfterTheAdministratorFixesTheAddress() {
-    platform.unreachableSystemBecomesAnIncidentThenIsFixedRetriedAndTheLoopCompletes();
-  }
-
-  // ---- 5 ----
-
-  @Test
-  void departmentSystemRejectingTheRequestBecomesAnIncidentAtOnce() {
-    var department = platform.httpDepartment(2000);
-    departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(400)));
-    var citizen = platform.citizenSubmits();
-    platform.staffSortAndAnalystAssigns(citizen, department.code());
-
-    assertThat(platform.runAssignJob(citizen)).isNotNull();
-
-    Job job = platform.assignJob(citizen);
-    assertThat(job.getRetries()).as("no retries for a request the department refuses").isZero();
-    List<Incident> incidents = platform.incidents(citizen);
-    assertThat(incidents).singleElement().satisfies(i -> {
-      assertThat(i.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-      assertThat(i.getIncidentMessage()).contains("HTTP 400", department.name(), "重试无益");
-      assertThat(i.getActivityId()).isEqualTo(Task.ASSIGN);
-    });
-    departmentSystems.verify(1, postRequestedFor(urlEqualTo(department.path())));
-    assertThat(jdbc.queryForObject("SELECT outcome FROM department_call WHERE idempotency_key = ?", String.class,
-        platform.processOf(citizen) + ":assign:1")).isEqualTo("FAILED");
-  }
-
-  // ---- 6 ----
-
-  @Test
-  void auditorsSeeTheIncidentButMayNotRetryTheStep() {
-    var department = platform.httpDepartment(2000);
-    departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(422)));
-    var citizen = platform.citizenSubmits();
-    platform.staffSortAndAnalystAssigns(citizen, department.code());
-    platform.runAssignJob(citizen);
-    Job job = platform.assignJob(citizen);
-    assertThat(job.getRetries()).isZero();
-
-    ResponseEntity<String> seen = http.withBasicAuth("auditor1", "auditor1")
-        .getForEntity("/engine-rest/incident?processInstanceId=" + platform.processOf(citizen), String.class);
-    assertThat(seen.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(seen.getBody()).contains("HTTP 422", department.name(), "failedJob");
-
-    ResponseEntity<String> retry = http.withBasicAuth("auditor1", "auditor1").exchange(
-        "/engine-rest/job/" + job.getId() + "/retries", HttpMethod.PUT, Platform.json(Map.of("retries", 1)),
-        String.class);
-    assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    ResponseEntity<String> execute = http.withBasicAuth("auditor1", "auditor1").postForEntity(
-        "/engine-rest/job/" + job.getId() + "/execute", Platform.script(), String.class);
-    assertThat(execute.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-
-    assertThat(platform.assignJob(citizen).getRetries()).isZero();
-    assertThat(platform.incidents(citizen)).hasSize(1);
-    departmentSystems.verify(1, postRequestedFor(urlEqualTo(department.path())));
-  }
-
-  // ---- 7 ----
-
-  @Test
-  void forgedStaleOrReplayedRepliesAreRefusedAndChangeNothing() {
-    var department = platform.httpDepartment(2000);
-    departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(202)));
-    var citizen = platform.citizenSubmits();
-    platform.staffSortAndAnalystAssigns(citizen, department.code());
-    assertThat(platform.runAssignJob(citizen)).isNull();
-
-    byte[] progress = Platform.bytes(Map.of("ticketNo", citizen.ticketNo(), "type", "PROGRESS", "text", "正在施工"));
-    String now = String.valueOf(Instant.now().getEpochSecond());
-    String usedNonce = UUID.randomUUID().toString();
-    String signature = Signatures.sign(department.secret(), now, usedNonce, progress);
-    assertThat(platform.postReply(department.code(), now, usedNonce, signature, progress).getStatusCode())
-        .isEqualTo(HttpStatus.OK);
-
-    JsonNode before = platform.progress(citizen);
-    int storedReplies = platform.departmentReplies(citizen);
-    assertThat(storedReplies).isEqualTo(1);
-
-    byte[] fin = Platform.bytes(Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
-        "result", ReplyResult.SOLVED.name(), "text", "已办结"));
-    // signed with the wrong secret
-    String nonce1 = UUID.randomUUID().toString();
-    platform.assertRefused(platform.postReply(department.code(), now, nonce1,
-        Signatures.sign("not-the-department-secret", now, nonce1, fin), fin), "签名校验失败");
-    // correctly signed ten minutes ago
-    String stale = String.valueOf(Instant.now().minusSeconds(600).getEpochSecond());
-    String nonce2 = UUID.randomUUID().toString();
-    platform.assertRefused(platform.postReply(department.code(), stale, nonce2,
-        Signatures.sign(department.secret(), stale, nonce2, fin), fin), "时间戳");
-    // the accepted request sent again, byte for byte
-    platform.assertRefused(platform.postReply(department.code(), now, usedNonce, signature, progress), "随机数已使用");
-    // a different reply reusing the nonce
-    platform.assertRefused(platform.postReply(department.code(), now, usedNonce,
-        Signatures.sign(department.secret(), now, usedNonce, fin), fin), "随机数已使用");
-
-    JsonNode after = platform.progress(citizen);
-    assertThat(after.path("status").asText()).isEqualTo("ASSIGNED");
-    assertThat(after.path("replies")).isEmpty();
-    assertThat(after.path("events")).isEqualTo(before.path("events"));
-    assertThat(platform.departmentReplies(citizen)).isEqualTo(storedReplies);
-    assertThat(platform.opinionReplies(citizen)).isZero();
-    assertThat(platform.waitingForTheDepartmentSystem(citizen)).isTrue();
-  }
-
-  @Test
-  void refusedRepliesUseTheirNonceSoTheSameSignedRequestCannotBeReplayed() {
-    var department = platform.httpDepartment(2000);
-    var stranger = platform.httpDepartment(2000);
-    departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(202)));
-    var citizen = platform.citizenSubmits();
-    platform.staffSortAndAnalystAssigns(citizen, department.code());
-    assertThat(platform.runAssignJob(citizen)).isNull();
-    JsonNode before = platform.progress(citizen);
-    String now = String.valueOf(Instant.now().getEpochSecond());
-
-    // 400: an extension to a day already past, refused inside the reply's transaction
-    byte[] badExtension = Platform.bytes(Map.of("ticketNo", citizen.ticketNo(), "type", "EXTENSION_REQUEST",
-        "newDeadline", "2020-01-01", "text", "需要更多时间"));
-    String nonce1 = UUID.randomUUID().toString();
-    String signature1 = Signatures.sign(department.secret(), now, nonce1, badExtension);
-    assertThat(platform.postReply(department.code(), now, nonce1, signature1, badExtension).getStatusCode())
-        .isEqualTo(HttpStatus.BAD_REQUEST);
-    platform.assertRefused(platform.postReply(department.code(), now, nonce1, signature1, badExtension), "随机数已使用");
-
-    // 409: a department the item was never given answers it
-    byte[] strangerFinal = Platform.bytes(Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
-        "result", ReplyResult.SOLVED.name(), "text", "已办结"));
-    String nonce2 = UUID.randomUUID().toString();
-    String signature2 = Signatures.sign(stranger.secret(), now, nonce2, strangerFinal);
-    assertThat(platform.postReply(stranger.code(), now, nonce2, signature2, strangerFinal).getStatusCode())
-        .isEqualTo(HttpStatus.CONFLICT);
-    platform.assertRefused(platform.postReply(stranger.code(), now, nonce2, signature2, strangerFinal), "随机数已使用");
-
-    JsonNode after = platform.progress(citizen);
-    assertThat(after.path("status").asText()).isEqualTo("ASSIGNED");
-    assertThat(after.path("events")).isEqualTo(before.path("events"));
-    assertThat(after.path("replies")).isEmpty();
-    assertThat(platform.departmentReplies(citizen)).isZero();
-    assertThat(platform.opinionReplies(citizen)).isZero();
-    assertThat(platform.waitingForTheDepartmentSystem(citizen)).isTrue();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM department_nonce WHERE nonce IN (?, ?)", Integer.class,
-        nonce1, nonce2)).isEqualTo(2);
-  }
-
-  // ---- 8 ----
-
-  @Test
-  void sameFinalReplyTwiceIsStoredOnce() {
-    platform.sameFinalReplyTwiceIsStoredOnce();
-  }
-
-  // ---- 9 ----
-
-  @Test
-  void retriesRepeatTheIdempotencyKeyButAReassignmentGetsANewOne() {
-    var first = platform.httpDepartment(2000);
-    var second = platform.httpDepartment(2000);
-    platform.failsOnceThenAccepts(first, 503);
-    departmentSystems.stubFor(post(second.path()).willReturn(aResponse().withStatus(202)));
-    var citizen = platform.citizenSubmits();
-    platform.staffSortAndAnalystAssigns(citizen, first.code());
-    String process = platform.processOf(citizen);
-
-    assertThat(platform.runAssignJob(citizen)).isNotNull();
-    assertThat(platform.runAssignJob(citizen)).isNull();
-    List<String> firstKeys = departmentSystems.findAll(postRequestedFor(urlEqualTo(first.path()))).stream()
-        .map(r -> r.getHeader(Signatures.IDEMPOTENCY_KEY)).toList();
-    assertThat(firstKeys).containsExactly(process + ":assign:1", process + ":assign:1");
-
-    // the first department lets the deadline pass; a supervisor reassigns the item
-    Date due = (Date) engine.getRuntimeService().getVariable(process, Var.DUE_DATE);
-    ClockUtil.setCurrentTime(Date.from(due.toInstant().plusSeconds(300)));
-    Job overdue = engine.getManagementService().createJobQuery().processInstanceId(process)
-        .activityId(Event.TIMER_OVERDUE).singleResult();
-    assertThat(overdue.getDuedate()).isBeforeOrEqualTo(ClockUtil.getCurrentTime());
-    engine.getManagementService().executeJob(overdue.getId());
-    platform.completeAs("supervisor1", citizen, Task.SUPERVISE, Map.of(
-        Var.SUPERVISION_DECISION, SupervisionDecision.REASSIGN.name(), Var.DEPARTMENT_CODE, second.code(),
-        Var.SUPERVISION_NOTE, "该事项属" + second.name() + "职责，改派。"));
-
-    assertThat(platform.runAssignJob(citizen)).isNull();
-    assertThat(platform.waitingForTheDepartmentSystem(citizen)).isTrue();
-    List<LoggedRequest> secondCalls = departmentSystems.findAll(postRequestedFor(urlEqualTo(second.path())));
-    assertThat(secondCalls).singleElement().satisfies(r -> {
-      assertThat(r.getHeader(Signatures.IDEMPOTENCY_KEY)).endsWith(":assign:2").isEqualTo(process + ":assign:2")
-          .isNotEqualTo(firstKeys.get(0));
-      assertThat(r.getHeader(Signatures.SIGNATURE))
-          .isEqualTo(Signatures.sign(second.secret(), r.getHeader(Signatures.TIMESTAMP),
-              r.getHeader(Signatures.NONCE), r.getBody()));
-    });
-    departmentSystems.verify(2, postRequestedFor(urlEqualTo(first.path())));
-
-    // the item is now the second department's: the first may no longer answer it
-    assertThat(platform.replyStatus(first, Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
-        "result", ReplyResult.SOLVED.name(), "text", "已办结"))).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(platform.reply(second, Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
-        "result", ReplyResult.PARTLY_SOLVED.name(), "text", "已清理部分渠段。"))).isEqualTo("ACCEPTED");
-    assertThat(platform.progress(citizen).path("status").asText()).isEqualTo("REPLIED");
-  }
-
-  // ---- 10 ----
-
-  @Test
-  void administratorsMustGiveAddressAndSecretForADepartmentSystem() {
-    String code = Platform.newCode();
-    var neither = platform.putDepartment("demo", code, Platform.change("县灌区管理所", "HTTP", null, null, null));
-    assertThat(neither.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(neither.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-    assertThat(Platform.fields(neither)).containsExactlyInAnyOrder("endpoint", "secret");
-
-    var noEndpoint = platform.putDepartment("demo", code,
-        Platform.change("县灌区管理所", "HTTP", null, "irrigation-secret-0001", null));
-    assertThat(noEndpoint.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(Platform.fields(noEndpoint)).containsExactly("endpoint");
-
-    var noSecret = platform.putDepartment("demo", code,
-        Platform.change("县灌区管理所", "HTTP", departmentSystems.baseUrl() + "/x", null, null));
-    assertThat(noSecret.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(Platform.fields(noSecret)).containsExactly("secret");
-
-    var shortSecret = platform.putDepartment("demo", code,
-        Platform.change("县灌区管理所", "HTTP", departmentSystems.baseUrl() + "/x", "short", null));
-    assertThat(Platform.fields(shortSecret)).containsExactly("secret");
-    var notAUrl = platform.putDepartment("demo", code,
-        Platform.change("县灌区管理所", "HTTP", "ftp://example.org/x", "irrigation-secret-0001", null));
-    assertThat(Platform.fields(notAUrl)).containsExactly("endpoint");
-
-    assertThat(http.withBasicAuth("demo", "demo").getForEntity("/api/admin/departments/" + code, String.class)
-        .getStatusCode()).as("nothing was saved").isEqualTo(HttpStatus.NOT_FOUND);
-  }
-
-  @Test
-  void directoryNeverShowsTheSecretAndIsForAdministratorsOnly() {
-    var department = platform.httpDepartment(1500);
-
-    ResponseEntity<String> list = http.withBasicAuth("demo", "demo").getForEntity("/api/admin/departments",
-        String.class);
-    assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(list.getBody()).contains(department.code()).doesNotContain(department.secret())
-        .doesNotContain("\"secret\"");
-    ResponseEntity<Map<String, Object>> one = http.withBasicAuth("demo", "demo").exchange(
-        "/api/admin/departments/" + department.code(), HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
-    assertThat(one.getBody()).containsEntry("hasSecret", true).containsEntry("channel", "HTTP")
-        .containsEntry("endpoint", department.endpoint()).containsEntry("timeoutMillis", 1500)
-        .containsEntry("name", department.name()).doesNotContainKey("secret");
-    assertThat(one.getBody().values()).doesNotContain(department.secret());
-
-    // the secret is write-only: a change without it keeps it
-    var renamed = platform.putDepartment("demo", department.code(), Platform.change(department.name() + "（新）", "HTTP",
-        department.endpoint(), null, 1500));
-    assertThat(renamed.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(renamed.getBody()).containsEntry("hasSecret", true).doesNotContainKey("secret");
-    assertThat(jdbc.queryForObject("SELECT secret FROM department WHERE code = ?", String.class, department.code()))
-        .as("stored encrypted").doesNotContain(department.secret());
-
-    assertThat(http.withBasicAuth("water1", "water1").getForEntity("/api/admin/departments", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    var byWater = platform.putDepartment("water1", department.code(),
-        Platform.change("县水利局自建系统", "HTTP", "http://evil.example/steal", "attacker-secret-0001", null));
-    assertThat(byWater.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.getForEntity("/api/admin/departments", String.class).getStatusCode())
-        .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(http.withBasicAuth("demo", "demo").exchange("/api/admin/departments/" + department.code(),
-        HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() {}).getBody())
-        .containsEntry("endpoint", department.endpoint());
-  }
-
-  @Test
-  void switchingADepartmentBackToTasklistAffectsOnlyNewAssignments() {
-    var department = platform.httpDepartment(2000);
-    departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(202)));
-    var waiting = platform.citizenSubmits();
-    platform.staffSortAndAnalystAssigns(waiting, department.code());
-    assertThat(platform.runAssignJob(waiting)).isNull();
-    assertThat(platform.waitingForTheDepartmentSystem(waiting)).isTrue();
-
-    var switched = platform.putDepartment("demo", department.code(), Platform.change(department.name(), "INBOX",
-        null, null, null));
-    assertThat(switched.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(switched.getBody()).containsEntry("channel", "INBOX");
-
-    // the item already with the department's system keeps waiting for it
-    assertThat(platform.waitingForTheDepartmentSystem(waiting)).isTrue();
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(platform.processOf(waiting))
-        .taskDefinitionKey(Task.HANDLE).count()).isZero();
-
-    // a new item goes to the department's Tasklist, and its system is not called
-    var fresh = platform.citizenSubmits();
-    platform.staffSortAndAnalystAssigns(fresh, department.code());
-    assertThat(platform.runAssignJob(fresh)).isNull();
-    assertThat(platform.waitingForTheDepartmentSystem(fresh)).isFalse();
-    var task = engine.getTaskService().createTaskQuery().processInstanceId(platform.processOf(fresh))
-        .taskDefinitionKey(Task.HANDLE).singleResult();
-    assertThat(task).isNotNull();
-    assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
-        .anyMatch(l -> department.code().equals(l.getGroupId()));
-    departmentSystems.verify(1, postRequestedFor(urlEqualTo(department.path())));
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM department_assignment WHERE idempotency_key = ?",
-        Integer.class, platform.processOf(fresh) + ":assign:1")).isEqualTo(1);
+      JsonNode progress = platform.progress(citizen);
+      assertThat(progress.path("status").asText()).isEqualTo("REPLIED");
+      assertThat(progress.path("statusLabel").asText()).isEqualTo("已答复");
+      assertThat(progress.path("replies")).hasSize(1);
+      assertThat(progress.path("replies").get(0).path("text").asText()).isEqualTo("灌溉渠已疏通，麦田恢复浇水。");
+      assertThat(progress.path("events").toString()).contains(department.name() + "已签收", "已派人现场查看灌溉渠");
+      assertThat(progress.path("canEvaluate").asBoolean()).isTrue();
+    }
   }
 
   /**
-   * The item that stayed with the department's system must still be answerable by that system after the switch,
-   * or it can only leave through the overdue timer. Today DepartmentReplies.receive answers 404 as soon as the
-   * department's current channel is not HTTP (reported as a main-code bug; enable once fixed).
+   * A failing call is retried with the same idempotency key; what retrying cannot fix becomes an incident naming
+   * the department, which an operator (not an auditor) retries.
    */
-  @Test
-  void departmentSystemStillAnswersTheItemsItWasGivenBeforeTheSwitchToTasklist() {
-    var department = platform.httpDepartment(2000);
-    departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(202)));
-    var waiting = platform.citizenSubmits();
-    platform.staffSortAndAnalystAssigns(waiting, department.code());
-    assertThat(platform.runAssignJob(waiting)).isNull();
-    assertThat(platform.putDepartment("demo", department.code(), Platform.change(department.name(), "INBOX",
-        null, null, null)).getStatusCode()).isEqualTo(HttpStatus.OK);
+  @Nested
+  class RetriesAndIncidents {
+    @Test
+    void departmentSystemFailingOnceIsCalledAgainAndTheItemIsHandedOverOnce() {
+      var department = platform.httpDepartment(2000);
+      platform.failsOnceThenAccepts(department, 500);
+      var citizen = platform.citizenSubmits();
+      platform.staffSortAndAnalystAssigns(citizen, department.code());
+      String key = platform.processOf(citizen) + ":assign:1";
 
-    assertThat(platform.reply(department, Map.of("ticketNo", waiting.ticketNo(), "type", "FINAL",
-        "result", ReplyResult.SOLVED.name(), "text", "已疏通。"))).isEqualTo("ACCEPTED");
-    assertThat(platform.progress(waiting).path("status").asText()).isEqualTo("REPLIED");
+      assertThat(platform.runAssignJob(citizen)).as("first attempt").isNotNull();
+      Job job = platform.assignJob(citizen);
+      assertThat(job.getRetries()).isEqualTo(2);
+      assertThat(job.getExceptionMessage()).contains(department.name(), "HTTP 500", "将按重试策略重试");
+      assertThat(platform.incidents(citizen)).isEmpty();
+      assertThat(platform.waitingForTheDepartmentSystem(citizen)).isFalse();
+      assertThat(platform.progress(citizen).path("status").asText()).isEqualTo("ANALYZING");
+
+      assertThat(platform.runAssignJob(citizen)).as("second attempt").isNull();
+      assertThat(platform.waitingForTheDepartmentSystem(citizen)).isTrue();
+      assertThat(platform.assignJobOrNull(citizen)).isNull();
+      assertThat(platform.incidents(citizen)).isEmpty();
+      assertThat(platform.progress(citizen).path("status").asText()).isEqualTo("ASSIGNED");
+
+      List<LoggedRequest> calls = departmentSystems.findAll(postRequestedFor(urlEqualTo(department.path())));
+      assertThat(calls).hasSize(2).allSatisfy(c -> assertThat(c.getHeader(Signatures.IDEMPOTENCY_KEY)).isEqualTo(key));
+      assertThat(calls.get(0).getHeader(Signatures.NONCE)).isNotEqualTo(calls.get(1).getHeader(Signatures.NONCE));
+      assertThat(platform.historicCount(citizen, Event.DEPARTMENT_SYSTEM_REPLIED)).isEqualTo(1);
+      assertThat(platform.historicCount(citizen, Task.ASSIGN)).isEqualTo(1);
+      assertThat(jdbc.queryForList("SELECT outcome FROM department_call WHERE idempotency_key = ? ORDER BY id",
+          String.class, key)).containsExactly("RETRYABLE", "ACCEPTED");
+      assertThat(jdbc.queryForList("SELECT http_status FROM department_call WHERE idempotency_key = ? ORDER BY id",
+          Integer.class, key)).containsExactly(500, 202);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM department_assignment WHERE idempotency_key = ?",
+          Integer.class, key)).isZero();
+    }
+
+    @Test
+    void departmentSystemTooSlowToAnswerFailsTheStepWithATimeoutNamingTheDepartment() {
+      var department = platform.httpDepartment(300);
+      departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(202).withFixedDelay(2000)));
+      var citizen = platform.citizenSubmits();
+      platform.staffSortAndAnalystAssigns(citizen, department.code());
+
+      assertThat(platform.runAssignJob(citizen)).isNotNull();
+
+      Job job = platform.assignJob(citizen);
+      assertThat(job.getExceptionMessage()).contains("响应超时", department.name(), "300 毫秒");
+      assertThat(job.getRetries()).isEqualTo(2);
+      assertThat(platform.incidents(citizen)).isEmpty();
+      assertThat(jdbc.queryForObject("SELECT outcome FROM department_call WHERE idempotency_key = ?", String.class,
+          platform.processOf(citizen) + ":assign:1")).isEqualTo("RETRYABLE");
+    }
+
+    @Test
+    void unreachableDepartmentSystemBecomesAnIncidentWhichTheOperatorResolvesAfterTheAdministratorFixesTheAddress() {
+      platform.unreachableSystemBecomesAnIncidentThenIsFixedRetriedAndTheLoopCompletes();
+    }
+
+    @Test
+    void departmentSystemRejectingTheRequestBecomesAnIncidentAtOnce() {
+      var department = platform.httpDepartment(2000);
+      departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(400)));
+      var citizen = platform.citizenSubmits();
+      platform.staffSortAndAnalystAssigns(citizen, department.code());
+
+      assertThat(platform.runAssignJob(citizen)).isNotNull();
+
+      Job job = platform.assignJob(citizen);
+      assertThat(job.getRetries()).as("no retries for a request the department refuses").isZero();
+      List<Incident> incidents = platform.incidents(citizen);
+      assertThat(incidents).singleElement().satisfies(i -> {
+        assertThat(i.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+        assertThat(i.getIncidentMessage()).contains("HTTP 400", department.name(), "重试无益");
+        assertThat(i.getActivityId()).isEqualTo(Task.ASSIGN);
+      });
+      departmentSystems.verify(1, postRequestedFor(urlEqualTo(department.path())));
+      assertThat(jdbc.queryForObject("SELECT outcome FROM department_call WHERE idempotency_key = ?", String.class,
+          platform.processOf(citizen) + ":assign:1")).isEqualTo("FAILED");
+    }
+
+    @Test
+    void auditorsSeeTheIncidentButMayNotRetryTheStep() {
+      var department = platform.httpDepartment(2000);
+      departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(422)));
+      var citizen = platform.citizenSubmits();
+      platform.staffSortAndAnalystAssigns(citizen, department.code());
+      platform.runAssignJob(citizen);
+      Job job = platform.assignJob(citizen);
+      assertThat(job.getRetries()).isZero();
+
+      ResponseEntity<String> seen = http.withBasicAuth("auditor1", "auditor1")
+          .getForEntity("/engine-rest/incident?processInstanceId=" + platform.processOf(citizen), String.class);
+      assertThat(seen.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(seen.getBody()).contains("HTTP 422", department.name(), "failedJob");
+
+      ResponseEntity<String> retry = http.withBasicAuth("auditor1", "auditor1").exchange(
+          "/engine-rest/job/" + job.getId() + "/retries", HttpMethod.PUT, Platform.json(Map.of("retries", 1)),
+          String.class);
+      assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+      ResponseEntity<String> execute = http.withBasicAuth("auditor1", "auditor1").postForEntity(
+          "/engine-rest/job/" + job.getId() + "/execute", Platform.script(), String.class);
+      assertThat(execute.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+      assertThat(platform.assignJob(citizen).getRetries()).isZero();
+      assertThat(platform.incidents(citizen)).hasSize(1);
+      departmentSystems.verify(1, postRequestedFor(urlEqualTo(department.path())));
+    }
+
+    @Test
+    void retriesRepeatTheIdempotencyKeyButAReassignmentGetsANewOne() {
+      var first = platform.httpDepartment(2000);
+      var second = platform.httpDepartment(2000);
+      platform.failsOnceThenAccepts(first, 503);
+      departmentSystems.stubFor(post(second.path()).willReturn(aResponse().withStatus(202)));
+      var citizen = platform.citizenSubmits();
+      platform.staffSortAndAnalystAssigns(citizen, first.code());
+      String process = platform.processOf(citizen);
+
+      assertThat(platform.runAssignJob(citizen)).isNotNull();
+      assertThat(platform.runAssignJob(citizen)).isNull();
+      List<String> firstKeys = departmentSystems.findAll(postRequestedFor(urlEqualTo(first.path()))).stream()
+          .map(r -> r.getHeader(Signatures.IDEMPOTENCY_KEY)).toList();
+      assertThat(firstKeys).containsExactly(process + ":assign:1", process + ":assign:1");
+
+      // the first department lets the deadline pass; a supervisor reassigns the item
+      Date due = (Date) engine.getRuntimeService().getVariable(process, Var.DUE_DATE);
+      ClockUtil.setCurrentTime(Date.from(due.toInstant().plusSeconds(300)));
+      Job overdue = engine.getManagementService().createJobQuery().processInstanceId(process)
+          .activityId(Event.TIMER_OVERDUE).singleResult();
+      assertThat(overdue.getDuedate()).isBeforeOrEqualTo(ClockUtil.getCurrentTime());
+      engine.getManagementService().executeJob(overdue.getId());
+      platform.completeAs("supervisor1", citizen, Task.SUPERVISE, Map.of(
+          Var.SUPERVISION_DECISION, SupervisionDecision.REASSIGN.name(), Var.DEPARTMENT_CODE, second.code(),
+          Var.SUPERVISION_NOTE, "该事项属" + second.name() + "职责，改派。"));
+
+      assertThat(platform.runAssignJob(citizen)).isNull();
+      assertThat(platform.waitingForTheDepartmentSystem(citizen)).isTrue();
+      List<LoggedRequest> secondCalls = departmentSystems.findAll(postRequestedFor(urlEqualTo(second.path())));
+      assertThat(secondCalls).singleElement().satisfies(r -> {
+        assertThat(r.getHeader(Signatures.IDEMPOTENCY_KEY)).endsWith(":assign:2").isEqualTo(process + ":assign:2")
+            .isNotEqualTo(firstKeys.get(0));
+        assertThat(r.getHeader(Signatures.SIGNATURE))
+            .isEqualTo(Signatures.sign(second.secret(), r.getHeader(Signatures.TIMESTAMP),
+                r.getHeader(Signatures.NONCE), r.getBody()));
+      });
+      departmentSystems.verify(2, postRequestedFor(urlEqualTo(first.path())));
+
+      // the item is now the second department's: the first may no longer answer it
+      assertThat(platform.replyStatus(first, Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
+          "result", ReplyResult.SOLVED.name(), "text", "已办结"))).isEqualTo(HttpStatus.CONFLICT);
+      assertThat(platform.reply(second, Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
+          "result", ReplyResult.PARTLY_SOLVED.name(), "text", "已清理部分渠段。"))).isEqualTo("ACCEPTED");
+      assertThat(platform.progress(citizen).path("status").asText()).isEqualTo("REPLIED");
+    }
   }
 
   /**
-   * An administrator may give a department a Tasklist group other than its code ({@code group} in the admin API);
-   * its items must then be offered to that group. Today Task_HandleAtDepartment has
-   * camunda:candidateGroups="${departmentCode}", so the task goes to a group named like the code, which nobody
-   * is in (reported as a main-code bug; enable once fixed).
+   * The department's system answers through the signed reply API: forged, stale and replayed requests change
+   * nothing, and a reply sent twice is stored once.
    */
-  @Test
-  void tasklistDepartmentWithItsOwnGroupNameGetsItsItemsInThatGroup() {
-    String code = Platform.newCode();
-    String group = code + "-staff";
-    Map<String, Object> change = Platform.change("县灌区管理所", "INBOX", null, null, null);
-    change.put("group", group);
-    assertThat(platform.putDepartment("demo", code, change).getStatusCode()).isEqualTo(HttpStatus.OK);
-    var citizen = platform.citizenSubmits();
-    platform.staffSortAndAnalystAssigns(citizen, code);
-    assertThat(platform.runAssignJob(citizen)).isNull();
+  @Nested
+  class SignedReplies {
+    @Test
+    void forgedStaleOrReplayedRepliesAreRefusedAndChangeNothing() {
+      var department = platform.httpDepartment(2000);
+      departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(202)));
+      var citizen = platform.citizenSubmits();
+      platform.staffSortAndAnalystAssigns(citizen, department.code());
+      assertThat(platform.runAssignJob(citizen)).isNull();
 
-    var task = engine.getTaskService().createTaskQuery().processInstanceId(platform.processOf(citizen))
-        .taskDefinitionKey(Task.HANDLE).singleResult();
-    assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
-        .anyMatch(l -> group.equals(l.getGroupId()));
+      byte[] progress = Platform.bytes(Map.of("ticketNo", citizen.ticketNo(), "type", "PROGRESS", "text", "正在施工"));
+      String now = String.valueOf(Instant.now().getEpochSecond());
+      String usedNonce = UUID.randomUUID().toString();
+      String signature = Signatures.sign(department.secret(), now, usedNonce, progress);
+      assertThat(platform.postReply(department.code(), now, usedNonce, signature, progress).getStatusCode())
+          .isEqualTo(HttpStatus.OK);
+
+      JsonNode before = platform.progress(citizen);
+      int storedReplies = platform.departmentReplies(citizen);
+      assertThat(storedReplies).isEqualTo(1);
+
+      byte[] fin = Platform.bytes(Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
+          "result", ReplyResult.SOLVED.name(), "text", "已办结"));
+      // signed with the wrong secret
+      String nonce1 = UUID.randomUUID().toString();
+      platform.assertRefused(platform.postReply(department.code(), now, nonce1,
+          Signatures.sign("not-the-department-secret", now, nonce1, fin), fin), "签名校验失败");
+      // correctly signed ten minutes ago
+      String stale = String.valueOf(Instant.now().minusSeconds(600).getEpochSecond());
+      String nonce2 = UUID.randomUUID().toString();
+      platform.assertRefused(platform.postReply(department.code(), stale, nonce2,
+          Signatures.sign(department.secret(), stale, nonce2, fin), fin), "时间戳");
+      // the accepted request sent again, byte for byte
+      platform.assertRefused(platform.postReply(department.code(), now, usedNonce, signature, progress), "随机数已使用");
+      // a different reply reusing the nonce
+      platform.assertRefused(platform.postReply(department.code(), now, usedNonce,
+          Signatures.sign(department.secret(), now, usedNonce, fin), fin), "随机数已使用");
+
+      JsonNode after = platform.progress(citizen);
+      assertThat(after.path("status").asText()).isEqualTo("ASSIGNED");
+      assertThat(after.path("replies")).isEmpty();
+      assertThat(after.path("events")).isEqualTo(before.path("events"));
+      assertThat(platform.departmentReplies(citizen)).isEqualTo(storedReplies);
+      assertThat(platform.opinionReplies(citizen)).isZero();
+      assertThat(platform.waitingForTheDepartmentSystem(citizen)).isTrue();
+    }
+
+    @Test
+    void refusedRepliesUseTheirNonceSoTheSameSignedRequestCannotBeReplayed() {
+      var department = platform.httpDepartment(2000);
+      var stranger = platform.httpDepartment(2000);
+      departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(202)));
+      var citizen = platform.citizenSubmits();
+      platform.staffSortAndAnalystAssigns(citizen, department.code());
+      assertThat(platform.runAssignJob(citizen)).isNull();
+      JsonNode before = platform.progress(citizen);
+      String now = String.valueOf(Instant.now().getEpochSecond());
+
+      // 400: an extension to a day already past, refused inside the reply's transaction
+      byte[] badExtension = Platform.bytes(Map.of("ticketNo", citizen.ticketNo(), "type", "EXTENSION_REQUEST",
+          "newDeadline", "2020-01-01", "text", "需要更多时间"));
+      String nonce1 = UUID.randomUUID().toString();
+      String signature1 = Signatures.sign(department.secret(), now, nonce1, badExtension);
+      assertThat(platform.postReply(department.code(), now, nonce1, signature1, badExtension).getStatusCode())
+          .isEqualTo(HttpStatus.BAD_REQUEST);
+      platform.assertRefused(platform.postReply(department.code(), now, nonce1, signature1, badExtension), "随机数已使用");
+
+      // 409: a department the item was never given answers it
+      byte[] strangerFinal = Platform.bytes(Map.of("ticketNo", citizen.ticketNo(), "type", "FINAL",
+          "result", ReplyResult.SOLVED.name(), "text", "已办结"));
+      String nonce2 = UUID.randomUUID().toString();
+      String signature2 = Signatures.sign(stranger.secret(), now, nonce2, strangerFinal);
+      assertThat(platform.postReply(stranger.code(), now, nonce2, signature2, strangerFinal).getStatusCode())
+          .isEqualTo(HttpStatus.CONFLICT);
+      platform.assertRefused(platform.postReply(stranger.code(), now, nonce2, signature2, strangerFinal), "随机数已使用");
+
+      JsonNode after = platform.progress(citizen);
+      assertThat(after.path("status").asText()).isEqualTo("ASSIGNED");
+      assertThat(after.path("events")).isEqualTo(before.path("events"));
+      assertThat(after.path("replies")).isEmpty();
+      assertThat(platform.departmentReplies(citizen)).isZero();
+      assertThat(platform.opinionReplies(citizen)).isZero();
+      assertThat(platform.waitingForTheDepartmentSystem(citizen)).isTrue();
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM department_nonce WHERE nonce IN (?, ?)", Integer.class,
+          nonce1, nonce2)).isEqualTo(2);
+    }
+
+    @Test
+    void sameFinalReplyTwiceIsStoredOnce() {
+      platform.sameFinalReplyTwiceIsStoredOnce();
+    }
   }
 
-  // ---- the platform as people and department systems use it ----
+  /** Administrators keep the departments' systems: address and secret required, the secret never shown. */
+  @Nested
+  class DepartmentDirectory {
+    @Test
+    void administratorsMustGiveAddressAndSecretForADepartmentSystem() {
+      String code = Platform.newCode();
+      var neither = platform.putDepartment("demo", code, Platform.change("县灌区管理所", "HTTP", null, null, null));
+      assertThat(neither.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(neither.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+      assertThat(Platform.fields(neither)).containsExactlyInAnyOrder("endpoint", "secret");
 
-  /**
+      var noEndpoint = platform.putDepartment("demo", code,
+          Platform.change("县灌区管理所", "HTTP", null, "irrigation-secret-0001", null));
+      assertThat(noEndpoint.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(Platform.fields(noEndpoint)).containsExactly("endpoint");
+
+      var noSecret = platform.putDepartment("demo", code,
+          Platform.change("县灌区管理所", "HTTP", departmentSystems.baseUrl() + "/x", null, null));
+      assertThat(noSecret.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(Platform.fields(noSecret)).containsExactly("secret");
+
+      var shortSecret = platform.putDepartment("demo", code,
+          Platform.change("县灌区管理所", "HTTP", departmentSystems.baseUrl() + "/x", "short", null));
+      assertThat(Platform.fields(shortSecret)).containsExactly("secret");
+      var notAUrl = platform.putDepartment("demo", code,
+          Platform.change("县灌区管理所", "HTTP", "ftp://example.org/x", "irrigation-secret-0001", null));
+      assertThat(Platform.fields(notAUrl)).containsExactly("endpoint");
+
+      assertThat(http.withBasicAuth("demo", "demo").getForEntity("/api/admin/departments/" + code, String.class)
+          .getStatusCode()).as("nothing was saved").isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void directoryNeverShowsTheSecretAndIsForAdministratorsOnly() {
+      var department = platform.httpDepartment(1500);
+
+      ResponseEntity<String> list = http.withBasicAuth("demo", "demo").getForEntity("/api/admin/departments",
+          String.class);
+      assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(list.getBody()).contains(department.code()).doesNotContain(department.secret())
+          .doesNotContain("\"secret\"");
+      ResponseEntity<Map<String, Object>> one = http.withBasicAuth("demo", "demo").exchange(
+          "/api/admin/departments/" + department.code(), HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
+      assertThat(one.getBody()).containsEntry("hasSecret", true).containsEntry("channel", "HTTP")
+          .containsEntry("endpoint", department.endpoint()).containsEntry("timeoutMillis", 1500)
+          .containsEntry("name", department.name()).doesNotContainKey("secret");
+      assertThat(one.getBody().values()).doesNotContain(department.secret());
+
+      // the secret is write-only: a change without it keeps it
+      var renamed = platform.putDepartment("demo", department.code(), Platform.change(department.name() + "（新）", "HTTP",
+          department.endpoint(), null, 1500));
+      assertThat(renamed.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(renamed.getBody()).containsEntry("hasSecret", true).doesNotContainKey("secret");
+      assertThat(jdbc.queryForObject("SELECT secret FROM department WHERE code = ?", String.class, department.code()))
+          .as("stored encrypted").doesNotContain(department.secret());
+
+      assertThat(http.withBasicAuth("water1", "water1").getForEntity("/api/admin/departments", String.class)
+          .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+      var byWater = platform.putDepartment("water1", department.code(),
+          Platform.change("县水利局自建系统", "HTTP", "http://evil.example/steal", "attacker-secret-0001", null));
+      assertThat(byWater.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(http.getForEntity("/api/admin/departments", String.class).getStatusCode())
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(http.withBasicAuth("demo", "demo").exchange("/api/admin/departments/" + department.code(),
+          HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() {}).getBody())
+          .containsEntry("endpoint", department.endpoint());
+    }
+  }
+
+  /** A department that works in Tasklist, or goes back to it from its own system. */
+  @Nested
+  class SwitchingToTasklist {
+    @Test
+    void switchingADepartmentBackToTasklistAffectsOnlyNewAssignments() {
+      var department = platform.httpDepartment(2000);
+      departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(202)));
+      var waiting = platform.citizenSubmits();
+      platform.staffSortAndAnalystAssigns(waiting, department.code());
+      assertThat(platform.runAssignJob(waiting)).isNull();
+      assertThat(platform.waitingForTheDepartmentSystem(waiting)).isTrue();
+
+      var switched = platform.putDepartment("demo", department.code(), Platform.change(department.name(), "INBOX",
+          null, null, null));
+      assertThat(switched.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(switched.getBody()).containsEntry("channel", "INBOX");
+
+      // the item already with the department's system keeps waiting for it
+      assertThat(platform.waitingForTheDepartmentSystem(waiting)).isTrue();
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(platform.processOf(waiting))
+          .taskDefinitionKey(Task.HANDLE).count()).isZero();
+
+      // a new item goes to the department's Tasklist, and its system is not called
+      var fresh = platform.citizenSubmits();
+      platform.staffSortAndAnalystAssigns(fresh, department.code());
+      assertThat(platform.runAssignJob(fresh)).isNull();
+      assertThat(platform.waitingForTheDepartmentSystem(fresh)).isFalse();
+      var task = engine.getTaskService().createTaskQuery().processInstanceId(platform.processOf(fresh))
+          .taskDefinitionKey(Task.HANDLE).singleResult();
+      assertThat(task).isNotNull();
+      assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
+          .anyMatch(l -> department.code().equals(l.getGroupId()));
+      departmentSystems.verify(1, postRequestedFor(urlEqualTo(department.path())));
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM department_assignment WHERE idempotency_key = ?",
+          Integer.class, platform.processOf(fresh) + ":assign:1")).isEqualTo(1);
+    }
+
+    /**
+     * The item that stayed with the department's system must still be answerable by that system after the switch,
+     * or it can only leave through the overdue timer. Today DepartmentReplies.receive answers 404 as soon as the
+     * department's current channel is not HTTP (reported as a main-code bug; enable once fixed).
+     */
+    @Test
+    void departmentSystemStillAnswersTheItemsItWasGivenBeforeTheSwitchToTasklist() {
+      var department = platform.httpDepartment(2000);
+      departmentSystems.stubFor(post(department.path()).willReturn(aResponse().withStatus(202)));
+      var waiting = platform.citizenSubmits();
+      platform.staffSortAndAnalystAssigns(waiting, department.code());
+      assertThat(platform.runAssignJob(waiting)).isNull();
+      assertThat(platform.putDepartment("demo", department.code(), Platform.change(department.name(), "INBOX",
+          null, null, null)).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+      assertThat(platform.reply(department, Map.of("ticketNo", waiting.ticketNo(), "type", "FINAL",
+          "result", ReplyResult.SOLVED.name(), "text", "已疏通。"))).isEqualTo("ACCEPTED");
+      assertThat(platform.progress(waiting).path("status").asText()).isEqualTo("REPLIED");
+    }
+
+    /**
+     * An administrator may give a department a Tasklist group other than its code ({@code group} in the admin API);
+     * its items must then be offered to that group. Today Task_HandleAtDepartment has
+     * camunda:candidateGroups="${departmentCode}", so the task goes to a group named like the code, which nobody
+     * is in (reported as a main-code bug; enable once fixed).
+     */
+    @Test
+    void tasklistDepartmentWithItsOwnGroupNameGetsItsItemsInThatGroup() {
+      String code = Platform.newCode();
+      String group = code + "-staff";
+      Map<String, Object> change = Platform.change("县灌区管理所", "INBOX", null, null, null);
+      change.put("group", group);
+      assertThat(platform.putDepartment("demo", code, change).getStatusCode()).isEqualTo(HttpStatus.OK);
+      var citizen = platform.citizenSubmits();
+      platform.staffSortAndAnalystAssigns(citizen, code);
+      assertThat(platform.runAssignJob(citizen)).isNull();
+
+      var task = engine.getTaskService().createTaskQuery().processInstanceId(platform.processOf(citizen))
+          .taskDefinitionKey(Task.HANDLE).singleResult();
+      assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
+          .anyMatch(l -> group.equals(l.getGroupId()));
+    }
+  }
+
+    /**
    * Drives the platform over HTTP the way its users do (citizen API, Tasklist through /engine-rest, admin API,
    * the department systems' reply API); shared with {@link DepartmentSystemsPostgresIT}.
    */
   static final class Platform {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String CONTENT = "村东头灌溉渠堵塞，麦田浇不上水，请尽快疏通。";
     static final String PLACE = "长垣市恼里镇某村";
     static final String CONTACT_NAME = "王某";
@@ -599,7 +597,7 @@ class DepartmentSystemsTests {
 
     // -- shared scenarios (H2 and PostgreSQL) --
 
-    /** Scenario 4: refused until the retries run out → incident; the address is fixed, an operator retries. */
+    /** Refused until the retries run out → incident; the address is fixed, an operator retries. */
     void unreachableSystemBecomesAnIncidentThenIsFixedRetriedAndTheLoopCompletes() {
       String code = newCode();
       String nowhere = "http://127.0.0.1:" + closedPort() + "/" + code + "/items";
@@ -660,7 +658,7 @@ class DepartmentSystemsTests {
       assertThat(progress(citizen).path("status").asText()).isEqualTo("CLOSED");
     }
 
-    /** Scenario 8: the department's system sends its final reply twice (new nonce each time). */
+    /** The department's system sends its final reply twice (new nonce each time). */
     void sameFinalReplyTwiceIsStoredOnce() {
       HttpDepartment department = httpDepartment(2000);
       systems.stubFor(post(department.path()).willReturn(aResponse().withStatus(202)));
@@ -776,11 +774,7 @@ class DepartmentSystemsTests {
       ResponseEntity<String> page = http.exchange("/api/opinions/" + citizen.ticketNo(), HttpMethod.GET,
           new HttpEntity<>(citizenHeaders(citizen)), String.class);
       assertThat(page.getStatusCode()).as("progress: " + page.getBody()).isEqualTo(HttpStatus.OK);
-      try {
-        return JSON.readTree(page.getBody());
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
+      return JsonBodies.tree(page.getBody());
     }
 
     static HttpHeaders citizenHeaders(Citizen citizen) {
@@ -915,18 +909,12 @@ class DepartmentSystemsTests {
       return new HttpEntity<>(headers);
     }
 
-    static HttpEntity<byte[]> json(Object body) {
-      HttpHeaders headers = new HttpHeaders();
-      headers.setContentType(MediaType.APPLICATION_JSON);
-      return new HttpEntity<>(bytes(body), headers);
+    static HttpEntity<Object> json(Object body) {
+      return JsonBodies.json(body);
     }
 
     static byte[] bytes(Object body) {
-      try {
-        return JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
+      return JsonBodies.bytes(body);
     }
   }
 }

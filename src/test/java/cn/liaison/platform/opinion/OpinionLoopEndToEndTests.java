@@ -3,6 +3,7 @@ package cn.liaison.platform.opinion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.liaison.platform.JsonBodies;
+import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.calendar.WorkingDayCalendar;
 import cn.liaison.platform.opinion.OpinionLoopProcess.HandlingAction;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
@@ -10,9 +11,7 @@ import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 import cn.liaison.platform.system.RateLimiter;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -25,24 +24,20 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * One opinion through the whole closed loop, driven only through the entry points people use: the citizen's
  * API (submit, track, evaluate) and /engine-rest as the demo users (Tasklist does the same). The job
  * executor is off in tests, so the test runs the async hand-over job itself (ManagementService).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@PlatformTest
 class OpinionLoopEndToEndTests {
 
   static final String NAME = "孙秀英";
@@ -51,7 +46,6 @@ class OpinionLoopEndToEndTests {
   static final List<String> TIMELINE = List.of("收到", "梳理中", "研判中", "已交办", "已答复", "已办结");
   static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
   static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() {};
-  static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Autowired TestRestTemplate http;
   @Autowired ManagementService management;
@@ -161,10 +155,9 @@ class OpinionLoopEndToEndTests {
 
     // 9. the citizen is satisfied
     HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
     headers.set("X-Tracking-Key", key);
     var evaluation = http.exchange("/api/opinions/" + ticket + "/evaluation", HttpMethod.POST,
-        new HttpEntity<>(bytes(Map.of("rating", Rating.SATISFIED.name(), "comment", "修得很快，谢谢！")), headers),
+        JsonBodies.json(Map.of("rating", Rating.SATISFIED.name(), "comment", "修得很快，谢谢！"), headers),
         String.class);
     assertThat(evaluation.getStatusCode()).as(evaluation.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
@@ -264,11 +257,7 @@ class OpinionLoopEndToEndTests {
   }
 
   static <T> T parse(String body, TypeReference<T> type) {
-    try {
-      return MAPPER.readValue(body, type);
-    } catch (JsonProcessingException e) {
-      throw new AssertionError("not JSON: " + body, e);
-    }
+    return JsonBodies.read(body, type);
   }
 
   @SuppressWarnings("unchecked")

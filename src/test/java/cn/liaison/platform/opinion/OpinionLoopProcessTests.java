@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.liaison.platform.FullProcessCoverage;
+import cn.liaison.platform.JsonBodies;
+import cn.liaison.platform.PlatformTest;
+import cn.liaison.platform.campaign.CampaignProcess;
 import cn.liaison.platform.department.DepartmentDirectory;
 import cn.liaison.platform.department.DepartmentReplies;
 import cn.liaison.platform.department.Signatures;
 import cn.liaison.platform.notification.OutboxNotifier;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import cn.liaison.platform.campaign.CampaignProcess;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Event;
 import cn.liaison.platform.opinion.OpinionLoopProcess.ExtensionDecision;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Grade;
@@ -24,6 +24,9 @@ import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
 import cn.liaison.platform.opinion.OpinionLoopProcess.SupervisionDecision;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -38,41 +41,23 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every path of the opinion loop, driven as the people do it (task completions, the citizen's
  * evaluation) with the engine's clock moving the timers. The coverage report
  * (target/process-test-coverage) must show every flow node and sequence flow of opinion-loop walked.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-@Import({ProcessEngineCoverageConfiguration.class, OpinionLoopProcessTests.FullCoverage.class})
+@PlatformTest
+@FullProcessCoverage(excluding = {CampaignProcess.CAMPAIGN_KEY, CampaignProcess.HOUSEHOLD_KEY})
 class OpinionLoopProcessTests {
 
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   /** Monday 2026-11-30, 09:00 Beijing time. */
   static final ZonedDateTime MONDAY_MORNING = ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, BEIJING);
-
-  @TestConfiguration
-  static class FullCoverage {
-    @Bean
-    ProcessEngineCoverageProperties coverageProperties() {
-      // the other processes deployed beside it have their own test classes
-      return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0)
-          .excludeProcessDefinitionKeys(CampaignProcess.CAMPAIGN_KEY, CampaignProcess.HOUSEHOLD_KEY).build();
-    }
-  }
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
@@ -356,16 +341,15 @@ class OpinionLoopProcessTests {
           .withHeader("Idempotency-Key", WireMock.equalTo(pi.getId() + ":assign:1"))
           .withRequestBody(WireMock.matchingJsonPath("$.ticketNo", WireMock.equalTo(submitted.ticketNo()))));
 
-      systemReplies("{\"ticketNo\":\"" + submitted.ticketNo() + "\",\"type\":\"EXTENSION_REQUEST\","
-          + "\"newDeadline\":\"2026-12-20\",\"text\":\"需等待上游放水\"}");
+      systemReplies(Map.of("ticketNo", submitted.ticketNo(), "type", "EXTENSION_REQUEST",
+          "newDeadline", "2026-12-20", "text", "需等待上游放水"));
       assertThat(pi).isWaitingAt(Task.APPROVE_EXTENSION);
       complete(Task.APPROVE_EXTENSION, Map.of(Var.EXTENSION_DECISION, ExtensionDecision.APPROVE.name(),
           Var.APPROVED_DEADLINE, "2026-12-20"));
       assertThat(pi).isWaitingAt(Event.DEPARTMENT_SYSTEM_REPLIED);
 
-      systemReplies("{\"ticketNo\":\"" + submitted.ticketNo() + "\",\"type\":\"FINAL\","
-          + "\"result\":\"" + ReplyResult.SOLVED + "\","
-          + "\"text\":\"已安排放水并疏通渠道\",\"measures\":\"调度灌溉用水\"}");
+      systemReplies(Map.of("ticketNo", submitted.ticketNo(), "type", "FINAL", "result", ReplyResult.SOLVED.name(),
+          "text", "已安排放水并疏通渠道", "measures", "调度灌溉用水"));
       assertThat(opinion().status()).isEqualTo(OpinionStatus.REPLIED);
       assertThat(opinions.replies(opinion().id())).singleElement()
           .satisfies(r -> assertThat(r.departmentCode()).isEqualTo("dept-irrigation-center"));
@@ -374,10 +358,10 @@ class OpinionLoopProcessTests {
     }
   }
 
-  void systemReplies(String body) {
+  void systemReplies(Map<String, Object> reply) {
     String timestamp = String.valueOf(java.time.Instant.now().getEpochSecond());
     String nonce = java.util.UUID.randomUUID().toString();
-    byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bytes = JsonBodies.bytes(reply);
     assertThat(departmentReplies.receive("dept-irrigation-center", timestamp, nonce,
         Signatures.sign("irrigation-center-secret", timestamp, nonce, bytes), bytes))
         .isEqualTo(DepartmentReplies.Outcome.ACCEPTED);

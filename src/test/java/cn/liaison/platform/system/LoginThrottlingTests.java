@@ -2,18 +2,18 @@ package cn.liaison.platform.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.PlatformTest;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
-import org.camunda.bpm.engine.IdentityService;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -24,7 +24,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An attacker guessing the administrator's password from one address: after liaison.security.login-failures-per-minute
@@ -32,8 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
  * never locked by Camunda. Each test uses client addresses of its own (X-Forwarded-For, honoured from the local proxy
  * address the tests connect from), so tests never throttle each other.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@PlatformTest
 class LoginThrottlingTests {
 
   static final AtomicInteger ADDRESSES = new AtomicInteger(ThreadLocalRandom.current().nextInt(30_000, 60_000));

@@ -2,11 +2,12 @@ package cn.liaison.platform.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.JsonBodies;
+import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.WebappLogin;
 import cn.liaison.platform.campaign.CampaignService;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
 import cn.liaison.platform.system.RateLimiter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -42,7 +42,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * <p>Where an operation reads personal data, "200" means the full phone number is shown and "403" that it is
  * not (a masked number, or no access at all).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AuthorizationMatrixContract {
 
@@ -90,7 +90,6 @@ abstract class AuthorizationMatrixContract {
       finance1     403  403  403   403    403  404     403    403    403    404     403   403
       """;
 
-  static final ObjectMapper MAPPER = new ObjectMapper();
   static final String PHONE = "13712348765";
 
   @Autowired TestRestTemplate http;
@@ -238,7 +237,7 @@ abstract class AuthorizationMatrixContract {
     if (response.getStatusCode().is2xxSuccessful()) {
       // leave nothing behind for the next rows and other tests
       try {
-        String id = MAPPER.readTree(response.getBody()).path("id").asText();
+        String id = JsonBodies.tree(response.getBody()).path("id").asText();
         HttpHeaders admin = new HttpHeaders();
         admin.setBasicAuth("demo", "demo");
         http.exchange("/engine-rest/deployment/" + id + "?cascade=true", HttpMethod.DELETE, new HttpEntity<>(admin),

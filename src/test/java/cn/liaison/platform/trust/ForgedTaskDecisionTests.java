@@ -3,19 +3,19 @@ package cn.liaison.platform.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.liaison.platform.JsonBodies;
+import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.WebappLogin;
 import cn.liaison.platform.campaign.CampaignProcess;
 import cn.liaison.platform.campaign.CampaignService;
-import cn.liaison.platform.trust.Scenarios.Submitted;
 import cn.liaison.platform.campaign.Household;
 import cn.liaison.platform.campaign.Households;
-import cn.liaison.platform.opinion.OpinionLoopProcess;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
+import cn.liaison.platform.opinion.OpinionLoopProcess;
 import cn.liaison.platform.opinion.Opinions;
 import cn.liaison.platform.system.RateLimiter;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.liaison.platform.trust.Scenarios.Submitted;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -35,7 +34,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The attacks of the trust issue, tried from the attacker's side through the entry points they have
@@ -43,11 +41,9 @@ import org.springframework.test.context.ActiveProfiles;
  * another citizen's opinion, a deputy pointing a sign-off task at another deputy's household. Each is refused
  * and nothing changes; the honest completion afterwards lands on the right record.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@PlatformTest
 class ForgedTaskDecisionTests {
 
-  static final ObjectMapper MAPPER = new ObjectMapper();
   static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() {};
 
   @Autowired TestRestTemplate http;
@@ -336,20 +332,12 @@ class ForgedTaskDecisionTests {
     var response = http.exchange("/api/opinions/" + s.ticket(), HttpMethod.GET, new HttpEntity<>(headers),
         String.class);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
-    try {
-      return MAPPER.readValue(response.getBody(), new TypeReference<>() {});
-    } catch (Exception e) {
-      throw new AssertionError(response.getBody(), e);
-    }
+    return JsonBodies.object(response.getBody());
   }
 
   /** The message Tasklist shows from an error answer. */
   static String message(ResponseEntity<String> response) {
-    try {
-      return MAPPER.readTree(response.getBody()).path("message").asText();
-    } catch (Exception e) {
-      throw new AssertionError(response.getBody(), e);
-    }
+    return JsonBodies.tree(response.getBody()).path("message").asText();
   }
 
   static HttpEntity<Object> json(Object body) {

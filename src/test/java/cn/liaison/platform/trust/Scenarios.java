@@ -24,7 +24,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -48,10 +47,9 @@ record Scenarios(TestRestTemplate http, TaskService tasks, RuntimeService runtim
     opinion.put("contactPhone", contactPhone);
     opinion.put("consent", true);
     HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
     headers.set("X-Forwarded-For", "10.9." + (SEQUENCE.get() / 250) % 250 + "." + SEQUENCE.get() % 250);
     ResponseEntity<Map<String, Object>> submitted = http.exchange("/api/opinions", HttpMethod.POST,
-        new HttpEntity<>(bytes(opinion), headers), new ParameterizedTypeReference<>() {});
+        JsonBodies.json(opinion, headers), new ParameterizedTypeReference<>() {});
     assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     return new Submitted((String) submitted.getBody().get("ticketNo"), (String) submitted.getBody().get("trackingKey"));
   }

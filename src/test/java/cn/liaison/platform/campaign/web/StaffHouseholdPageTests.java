@@ -2,22 +2,20 @@ package cn.liaison.platform.campaign.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.PlatformTest;
+import cn.liaison.platform.WebappLogin;
 import java.sql.Timestamp;
 import java.time.Instant;
-import cn.liaison.platform.WebappLogin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The household card linked from the sign-off forms: the responsible deputy may call, others see it masked. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@PlatformTest
 class StaffHouseholdPageTests {
 
   @Autowired TestRestTemplate http;

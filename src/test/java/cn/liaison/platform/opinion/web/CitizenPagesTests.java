@@ -2,6 +2,7 @@ package cn.liaison.platform.opinion.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Grade;
 import cn.liaison.platform.opinion.OpinionLoopProcess.HandlingAction;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
@@ -14,10 +15,10 @@ import cn.liaison.platform.system.RateLimiter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
@@ -38,7 +38,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -46,8 +45,7 @@ import org.springframework.util.MultiValueMap;
  * 码上见代表 from the citizen's phone: the page the QR code opens, the ticket number and key shown once,
  * following the opinion with them and evaluating the answer — plain HTML forms, no JavaScript needed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@PlatformTest
 class CitizenPagesTests {
 
   static final Pattern TICKET = Pattern.compile("YJ\\d{8}-\\d{4}");

@@ -2,30 +2,26 @@ package cn.liaison.platform.opinion.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.JsonBodies;
+import cn.liaison.platform.PlatformTest;
+import cn.liaison.platform.WebappLogin;
 import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 import cn.liaison.platform.opinion.OpinionService;
 import cn.liaison.platform.opinion.OpinionSubmission;
 import java.util.List;
 import java.util.Map;
-import cn.liaison.platform.WebappLogin;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The opinion card that Tasklist forms link to: full contact for station staff only, nothing for outsiders. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@PlatformTest
 class StaffOpinionPageTests {
 
   @Autowired TestRestTemplate http;
@@ -66,11 +62,9 @@ class StaffOpinionPageTests {
   void tasklistUserWithAnInvalidDecisionGetsTheChineseMessageNotAServerError() {
     String taskId = taskService.createTaskQuery().processInstanceBusinessKey(ticket).singleResult().getId();
     WebappLogin.Login staff = WebappLogin.login(http, "staff1", "tasklist");
-    HttpHeaders headers = staff.headers();
-    headers.setContentType(MediaType.APPLICATION_JSON);
     var submit = http.exchange("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form", HttpMethod.POST,
-        new HttpEntity<>(Map.of("variables", Map.of(Var.SORT_DECISION, Map.of("value", SortDecision.DUPLICATE.name()),
-            Var.DUPLICATE_OF, Map.of("value", "YJ20200101-0001"))), headers), String.class);
+        JsonBodies.json(Map.of("variables", Map.of(Var.SORT_DECISION, Map.of("value", SortDecision.DUPLICATE.name()),
+            Var.DUPLICATE_OF, Map.of("value", "YJ20200101-0001"))), staff.headers()), String.class);
     assertThat(submit.getStatusCode()).as(submit.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(submit.getBody()).contains("本联络站没有受理编号为 YJ20200101-0001 的意见").doesNotContain("ENGINE-");
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();

@@ -2,6 +2,8 @@ package cn.liaison.platform.opinion.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.JsonBodies;
+import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.WebappLogin;
 import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
@@ -18,17 +20,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Stations have their own staff, tried from the attacker's side: staff2 (太平镇流动联络站) goes after an opinion
@@ -36,8 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  * complete the opinion's 汇总梳理, nor record opinions for that station; a user removed from the station's group,
  * locked or deleted loses the staff pages at the next request.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@PlatformTest
 class StationStaffTests {
 
   static final String PHONE = "13712345678";
@@ -192,16 +190,11 @@ class StationStaffTests {
   }
 
   ResponseEntity<String> post(String user, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
-        String.class);
+    return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, JsonBodies.json(body), String.class);
   }
 
   ResponseEntity<Map<String, Object>> submitAs(String user, Map<String, Object> body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, user).exchange("/api/opinions", HttpMethod.POST, new HttpEntity<>(body, headers),
+    return http.withBasicAuth(user, user).exchange("/api/opinions", HttpMethod.POST, JsonBodies.json(body),
         new ParameterizedTypeReference<Map<String, Object>>() {});
   }
 

@@ -2,6 +2,7 @@ package cn.liaison.platform.station.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.liaison.platform.PlatformTest;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
@@ -19,7 +20,6 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +27,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -36,9 +35,7 @@ import org.w3c.dom.Element;
  * the configured public address, scanned from the PNG or printed from the SVG; the signboard names the
  * station and its deputies and tells people what happens with their data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "liaison.public-base-url=https://rd.changyuan.example.cn/")
-@ActiveProfiles("test")
+@PlatformTest
 class StationPagesTests {
 
   static final String CRANE_PAGE = "https://rd.changyuan.example.cn/s/cy-crane";
