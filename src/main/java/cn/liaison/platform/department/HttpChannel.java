@@ -124,7 +124,7 @@ class HttpChannel implements DepartmentChannel {
   private DepartmentCallFailedException failed(Department department, DepartmentRequest request, long started,
       Integer status, String what, boolean retryable, Throwable cause) {
     String message = department.name() + "（" + department.code() + "）系统" + what + "，操作 " + request.operation()
-        + "，编号 " + request.reference() + (retryable ? "，将按重试策略重试" : "，重试无益，请核对后在 Cockpit 中重试");
+        + "，编号 " + request.reference() + (retryable ? "，属临时故障：自动重试，次数用完后请在 Cockpit 中重试" : "，重试无益，请核对后在 Cockpit 中重试");
     record(department, request, started, status, retryable ? "RETRYABLE" : "FAILED", what);
     log.warn("department call failed: {} {} {} status={} {}", department.code(), request.operation(),
         request.reference(), status, what);

@@ -100,7 +100,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    * is {@link OverloadFilter}'s), goes on as before.
    */
   @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
-      SQLTransientConnectionException.class, ProcessEngineException.class})
+      SQLTransientConnectionException.class, ProcessEngineException.class,
+      org.springframework.transaction.TransactionSystemException.class,
+      org.springframework.dao.DataAccessResourceFailureException.class})
   ResponseEntity<ProblemDetail> connectionShortage(Exception ex, HttpServletRequest request) throws Exception {
     if (!OverloadFilter.isConnectionShortage(ex)
         || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {

@@ -76,14 +76,22 @@ class OverloadFilter extends OncePerRequestFilter {
   }
 
   /**
-   * Whether the failure is the database pool's "no connection within the time-out" (Hikari's
-   * {@link SQLTransientConnectionException}, Spring's {@link CannotGetJdbcConnectionException}), however wrapped:
-   * by Spring's transaction manager, by MyBatis and Camunda's ProcessEngineException, by the servlet.
+   * Whether the failure is the database being out of reach for now, however wrapped (by Spring's transaction
+   * manager, by MyBatis and Camunda's ProcessEngineException, by the servlet): the pool's "no connection within
+   * the time-out" (Hikari's {@link SQLTransientConnectionException}, Spring's
+   * {@link CannotGetJdbcConnectionException}), a connection lost or closed under the request (SQLState class 08,
+   * e.g. Hikari's "Connection is closed"), or a database shutting down or starting (57P01–57P03). Such a request
+   * stored nothing (its transaction did not commit), so the client may send it again: 503, not 500.
    */
   static boolean isConnectionShortage(Throwable failure) {
     Throwable t = failure;
     for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
-      if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException) {
+      if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
+          || t instanceof java.sql.SQLNonTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
         return true;
       }
       if (t.getCause() == t) {

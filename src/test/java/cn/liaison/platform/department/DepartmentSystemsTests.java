@@ -176,7 +176,7 @@ class DepartmentSystemsTests {
       assertThat(platform.runAssignJob(citizen)).as("first attempt").isNotNull();
       Job job = platform.assignJob(citizen);
       assertThat(job.getRetries()).isEqualTo(2);
-      assertThat(job.getExceptionMessage()).contains(department.name(), "HTTP 500", "将按重试策略重试");
+      assertThat(job.getExceptionMessage()).contains(department.name(), "HTTP 500", "属临时故障：自动重试");
       assertThat(platform.incidents(citizen)).isEmpty();
       assertThat(platform.waitingForTheDepartmentSystem(citizen)).isFalse();
       assertThat(platform.progress(citizen).path("status").asText()).isEqualTo("ANALYZING");

@@ -47,6 +47,23 @@ class ConnectionShortageTests {
         .isFalse();
   }
 
+  /** What the load suite saw while PostgreSQL restarted under submissions (issue 10): 500s before, 503 now. */
+  @Test
+  void recognisesADatabaseThatWentAwayUnderTheRequest() {
+    // the rollback after a lost connection fails too, and hides the first failure
+    assertThat(OverloadFilter.isConnectionShortage(new org.springframework.transaction.TransactionSystemException(
+        "JDBC rollback failed", new java.sql.SQLException("Connection is closed", "08003")))).isTrue();
+    // PostgreSQL stopping: "terminating connection due to administrator command"
+    assertThat(OverloadFilter.isConnectionShortage(new org.springframework.dao.DataAccessResourceFailureException(
+        "could not execute", new java.sql.SQLException("FATAL: terminating connection due to administrator command",
+            "57P01")))).isTrue();
+    assertThat(OverloadFilter.isConnectionShortage(new ProcessEngineException("persistence",
+        new java.sql.SQLException("An I/O error occurred while sending to the backend", "08006")))).isTrue();
+    // a constraint violation is the request's own problem, not the database's absence
+    assertThat(OverloadFilter.isConnectionShortage(new org.springframework.dao.DataIntegrityViolationException(
+        "duplicate", new java.sql.SQLException("duplicate key", "23505")))).isFalse();
+  }
+
   @Test
   void theApiAnswers503WithRetryAfterAndAChineseProblem() throws Exception {
     var request = new MockHttpServletRequest("POST", "/api/opinions");
