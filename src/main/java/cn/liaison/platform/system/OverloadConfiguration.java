@@ -28,13 +28,13 @@ class OverloadConfiguration {
   @Bean
   Bulkhead publicBulkhead(OverloadProperties settings, ObjectProvider<DataSource> dataSource) {
     if (dataSource.getIfAvailable() instanceof HikariDataSource pool
-        && settings.publicMaxConcurrentCalls() >= pool.getMaximumPoolSize()) {
+        && settings.publicLimit() >= pool.getMaximumPoolSize()) {
       log.warn("liaison.overload.public-max-concurrent-calls ({}) is not below the database pool ({}): a burst of "
           + "citizens can take every connection from Tasklist, the staff and the health check",
-          settings.publicMaxConcurrentCalls(), pool.getMaximumPoolSize());
+          settings.publicLimit(), pool.getMaximumPoolSize());
     }
     return Bulkhead.of("public", BulkheadConfig.custom()
-        .maxConcurrentCalls(settings.publicMaxConcurrentCalls())
+        .maxConcurrentCalls(settings.publicLimit())
         .maxWaitDuration(settings.publicMaxWait())
         .build());
   }

@@ -94,6 +94,16 @@ class OverloadFilter extends OncePerRequestFilter {
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
         return true;
       }
+      // Hikari's closed connection (no SQLState), e.g. when the rollback after a lost connection fails too
+      if (t instanceof java.sql.SQLException sql && "Connection is closed".equals(sql.getMessage())) {
+        return true;
+      }
+      // a failed rollback hides what the request failed on: look at that too
+      if (t instanceof org.springframework.transaction.TransactionSystemException tse
+          && tse.getApplicationException() != null && tse.getApplicationException() != t
+          && isConnectionShortage(tse.getApplicationException())) {
+        return true;
+      }
       if (t.getCause() == t) {
         return false;
       }

@@ -52,7 +52,12 @@ class ConnectionShortageTests {
   void recognisesADatabaseThatWentAwayUnderTheRequest() {
     // the rollback after a lost connection fails too, and hides the first failure
     assertThat(OverloadFilter.isConnectionShortage(new org.springframework.transaction.TransactionSystemException(
-        "JDBC rollback failed", new java.sql.SQLException("Connection is closed", "08003")))).isTrue();
+        "JDBC rollback failed", new java.sql.SQLException("Connection is closed")))).isTrue();
+    var rollbackFailed = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+        new java.sql.SQLException("rollback failed"));
+    rollbackFailed.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("lost",
+        new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+    assertThat(OverloadFilter.isConnectionShortage(rollbackFailed)).isTrue();
     // PostgreSQL stopping: "terminating connection due to administrator command"
     assertThat(OverloadFilter.isConnectionShortage(new org.springframework.dao.DataAccessResourceFailureException(
         "could not execute", new java.sql.SQLException("FATAL: terminating connection due to administrator command",
