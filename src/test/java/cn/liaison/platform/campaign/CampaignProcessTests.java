@@ -91,7 +91,17 @@ class CampaignProcessTests {
     assertThat(h).isWaitingAt(Task.VISIT).task().isAssignedTo("deputy1").hasDueDate(SIGN_AND_PLANT_ENDS);
     assertThat(runtime.getVariables(h.getId()).values().toString()).doesNotContain("张三", "13800001111");
 
+    // history keeps the variables the sign-off started with, without a "changed" detail for each (the ledger
+    // holds them); what the deputy records later keeps its detail
+    var history = engine.getHistoryService();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(h.getId())
+        .variableName(Var.HOUSEHOLD_NO).list()).isNotEmpty().allMatch(v -> "H-001".equals(v.getValue()));
+    assertThat(history.createHistoricDetailQuery().processInstanceId(h.getId()).variableUpdates().count()).isZero();
+
     complete(h, Task.VISIT, Map.of(Var.VISIT_OUTCOME, VisitOutcome.WILLING.name()));
+    assertThat(history.createHistoricDetailQuery().processInstanceId(h.getId()).variableUpdates().list())
+        .extracting(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
+        .contains(Var.VISIT_OUTCOME);
     // visits, signing and planting are due when 签约种植 ends
     assertThat(h).task(Task.SIGN_AGREEMENT).hasDueDate(SIGN_AND_PLANT_ENDS);
     complete(h, Task.SIGN_AGREEMENT, Map.of(Var.AGREEMENT_NO, "LZ-XY-001", Var.SIGNED_PLOTS, List.of("P1", "P2"),
