@@ -42,7 +42,11 @@ public class HouseholdSteps {
     this.notHomeRevisitDuration = notHomeRevisitDuration;
   }
 
-  /** Variables a household's sign-off starts with: references and plot facts, no names or phone numbers. */
+  /**
+   * Variables a household's sign-off starts with: references and what the task cards and forms show, no names or
+   * phone numbers. What only some households need later is set when they need it (plotOptions when the agreement
+   * is to be signed, the revisit durations when a visit ends without consent): a campaign starts thousands at once.
+   */
   Map<String, Object> startVariables(Household h, java.util.Date signAndPlantDue) {
     Map<String, Object> v = new HashMap<>();
     v.put(CampaignProcess.Var.HOUSEHOLD_ID, h.id());
@@ -53,21 +57,29 @@ public class HouseholdSteps {
     v.put(CampaignProcess.Var.RESPONSIBLE_DEPUTY, h.responsibleDeputy());
     v.put(CampaignProcess.Var.VISIT_COUNT, h.visitCount());
     v.put(CampaignProcess.Var.SIGN_AND_PLANT_DUE_DATE, signAndPlantDue);
-    v.put("totalMu", h.totalMu().doubleValue());
     StringBuilder summary = new StringBuilder(h.plots().size() + "块地，共" + h.totalMu().stripTrailingZeros()
         .toPlainString() + "亩：");
-    List<Map<String, String>> options = new ArrayList<>();
     for (Household.Plot p : h.plots()) {
-      String mu = p.areaMu().stripTrailingZeros().toPlainString();
-      summary.append(p.plotNo()).append(' ').append(mu).append("亩 ").append(p.terrain().label())
-          .append(p.currentCrop() == null ? "" : " " + p.currentCrop()).append("；");
-      options.add(Map.of("label", p.plotNo() + "（" + mu + "亩，" + p.terrain().label() + "）", "value", p.plotNo()));
+      summary.append(p.plotNo()).append(' ').append(p.areaMu().stripTrailingZeros().toPlainString()).append("亩 ")
+          .append(p.terrain().label()).append(p.currentCrop() == null ? "" : " " + p.currentCrop()).append("；");
     }
     v.put("plotsSummary", summary.toString());
-    v.put("plotOptions", org.camunda.spin.Spin.JSON(options));
-    v.put("revisitDuration", revisitDuration);
-    v.put("notHomeRevisitDuration", notHomeRevisitDuration);
     return v;
+  }
+
+  /** The plots offered in the agreement form (签订协议): {label, value} per plot of the household. */
+  public Object plotOptions(long householdId) {
+    List<Map<String, String>> options = new ArrayList<>();
+    for (Household.Plot p : households.find(householdId).orElseThrow().plots()) {
+      String mu = p.areaMu().stripTrailingZeros().toPlainString();
+      options.add(Map.of("label", p.plotNo() + "（" + mu + "亩，" + p.terrain().label() + "）", "value", p.plotNo()));
+    }
+    return org.camunda.spin.Spin.JSON(options);
+  }
+
+  /** When to visit again: after a visit without consent (revisitDuration) or nobody at home (notHomeRevisitDuration). */
+  public Map<String, Object> revisitDurations() {
+    return Map.of("revisitDuration", revisitDuration, "notHomeRevisitDuration", notHomeRevisitDuration);
   }
 
   public void visitTaskCreated(long householdId) {

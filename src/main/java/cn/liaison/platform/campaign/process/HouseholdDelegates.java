@@ -29,6 +29,8 @@ class HouseholdDelegates {
       if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
         if (CampaignProcess.Task.VISIT.equals(task.getTaskDefinitionKey())) {
           steps.visitTaskCreated(id);
+        } else if (CampaignProcess.Task.SIGN_AGREEMENT.equals(task.getTaskDefinitionKey())) {
+          task.getExecution().setVariable("plotOptions", steps.plotOptions(id));
         }
         // what the 我的包户 cards show, readable by whoever may work the task (no personal data)
         for (String card : new String[] {Var.HOUSEHOLD_NO, Var.VILLAGE, Var.AREA}) {
@@ -63,6 +65,10 @@ class HouseholdDelegates {
         Object note = task.getVariable(Var.VISIT_NOTE);
         int count = steps.visited(id, outcome, reasons, note == null ? null : note.toString());
         task.getExecution().setVariable(Var.VISIT_COUNT, count);
+        if (outcome != VisitOutcome.WILLING) {
+          // the revisit timers' durations, set when a revisit is coming
+          task.getExecution().setVariables(steps.revisitDurations());
+        }
       }
       case CampaignProcess.Task.RECORD_GUIDANCE -> steps.guidanceGiven(id);
       case CampaignProcess.Task.SIGN_AGREEMENT -> steps.agreementSigned(id,
