@@ -13,6 +13,11 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "liaison.demo.enabled=true")
 class CampaignSimulationPostgresIT extends CampaignSimulationTests {
 
+  @Override
+  int households() {
+    return 500;
+  }
+
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     PostgresSupport.register(registry);
