@@ -1,22 +1,15 @@
 package cn.liaison.platform.system;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -82,9 +75,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(BusyException.class)
   ResponseEntity<ProblemDetail> busy(BusyException ex) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-    problem.setTitle("系统繁忙");
+    problem.setTitle(OverloadFilter.TITLE);
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, String.valueOf(BusyException.RETRY_AFTER_SECONDS)).body(problem);
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(overload.retryAfterSeconds())).body(problem);
   }
 
   @ExceptionHandler(ConflictException.class)
@@ -92,31 +85,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
     problem.setTitle("状态冲突");
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
-  }
-
-  /**
-   * The database pool had no connection within its time-out (spring.datasource.hikari.connection-timeout): the
-   * platform is saturated, which is 503 with Retry-After, not a 500. Anything else, and any page (whose busy answer
-   * is {@link OverloadFilter}'s), goes on as before.
-   */
-  @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
-      SQLTransientConnectionException.class, ProcessEngineException.class,
-      org.springframework.transaction.TransactionSystemException.class,
-      org.springframework.dao.DataAccessResourceFailureException.class})
-  ResponseEntity<ProblemDetail> connectionShortage(Exception ex, HttpServletRequest request) throws Exception {
-    if (!OverloadFilter.isConnectionShortage(ex)
-        || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-      throw ex;
-    }
-    logger.warn("no database connection within the pool's time-out: " + request.getMethod() + " "
-        + request.getRequestURI() + " answered 503");
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-        "系统繁忙，请 " + overload.retryAfterSeconds() + " 秒后再试。");
-    problem.setTitle(OverloadFilter.TITLE);
-    problem.setInstance(URI.create(request.getRequestURI()));
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, String.valueOf(overload.retryAfterSeconds()))
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   private static String message(FieldError e) {

@@ -4,7 +4,6 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
@@ -37,7 +36,7 @@ class EngineRestConnectionShortage {
     log.warn("no database connection within the pool's time-out on /engine-rest: answered 503");
     return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
         .header("Retry-After", String.valueOf(retryAfterSeconds))
-        .entity(Map.of("type", "ServiceUnavailable", "message", "系统繁忙，请 " + retryAfterSeconds + " 秒后再试。"))
+        .entity(OverloadFilter.engineRestError(retryAfterSeconds))
         .build();
   }
 

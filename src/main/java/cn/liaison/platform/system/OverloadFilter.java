@@ -29,9 +29,10 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  *       liaison.overload.public-max-concurrent-calls}, sized below the database pool): a request that finds no
  *       free place within {@code public-max-wait} is not handled. Health, Tasklist, Cockpit, /engine-rest and the
  *       staff API are not behind it: they keep the rest of the pool and of Tomcat's threads.</li>
- *   <li>A page whose handler found no database connection within the pool's time-out
- *       ({@link #isConnectionShortage}) gets the same answer instead of a 500; /api has it from
- *       {@link ApiExceptionHandler}.</li>
+ *   <li>A request of /api, /engine-rest or a page whose handler found no database connection within the pool's
+ *       time-out, or lost it ({@link #isConnectionShortage}), gets the same answer instead of a 500: this filter is
+ *       the one place that turns such a failure into 503 (inside Jersey, EngineRestConnectionShortage uses its
+ *       answer).</li>
  * </ul>
  * /api answers an RFC 9457 problem detail; the citizens' pages answer the page "系统繁忙，请稍后再试"
  * (templates/citizen/busy.html), which keeps what the citizen typed in a form that sends it again. It is rendered
@@ -138,6 +139,16 @@ class OverloadFilter extends OncePerRequestFilter {
     }
   }
 
+  /** What a busy answer says, with its Retry-After. */
+  static String detail(int retryAfterSeconds) {
+    return "系统繁忙，请 " + retryAfterSeconds + " 秒后再试。";
+  }
+
+  /** A busy answer of /engine-rest, in Camunda's error format (which Tasklist and Cockpit show). */
+  static Map<String, Object> engineRestError(int retryAfterSeconds) {
+    return Map.of("type", "ServiceUnavailable", "message", detail(retryAfterSeconds));
+  }
+
   private void busy(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
     response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
     if (path.startsWith("/engine-rest/")) {
@@ -145,13 +156,11 @@ class OverloadFilter extends OncePerRequestFilter {
       response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
       response.setCharacterEncoding("UTF-8");
-      json.writeValue(response.getOutputStream(), Map.of("type", "ServiceUnavailable", "message",
-          "系统繁忙，请 " + retryAfterSeconds + " 秒后再试。"));
+      json.writeValue(response.getOutputStream(), engineRestError(retryAfterSeconds));
       return;
     }
     if (path.startsWith("/api/")) {
-      Problems.write(json, request, response, HttpStatus.SERVICE_UNAVAILABLE, TITLE,
-          "系统繁忙，请 " + retryAfterSeconds + " 秒后再试。");
+      Problems.write(json, request, response, HttpStatus.SERVICE_UNAVAILABLE, TITLE, detail(retryAfterSeconds));
       return;
     }
     response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());

@@ -13,9 +13,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** A database pool that had no connection in time is "busy" (503 with Retry-After), however it is wrapped. */
@@ -69,31 +69,37 @@ class ConnectionShortageTests {
         "duplicate", new java.sql.SQLException("duplicate key", "23505")))).isFalse();
   }
 
-  @Test
-  void theApiAnswers503WithRetryAfterAndAChineseProblem() throws Exception {
-    var request = new MockHttpServletRequest("POST", "/api/opinions");
-
-    ResponseEntity<ProblemDetail> answer = new ApiExceptionHandler(SETTINGS)
-        .connectionShortage(engineWithoutConnection(), request);
-
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-    assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("7");
-    assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(answer.getBody().getStatus()).isEqualTo(503);
-    assertThat(answer.getBody().getTitle()).isEqualTo("系统繁忙");
-    assertThat(answer.getBody().getDetail()).isEqualTo("系统繁忙，请 7 秒后再试。");
+  /** The filter around /api with the given failure thrown inside it. */
+  static MockHttpServletResponse filter(String method, String path, Exception failure) throws Exception {
+    var filter = new OverloadFilter(io.github.resilience4j.bulkhead.Bulkhead.ofDefaults("test"),
+        new com.fasterxml.jackson.databind.ObjectMapper(), null, SETTINGS.retryAfterSeconds());
+    var request = new MockHttpServletRequest(method, path);
+    var response = new MockHttpServletResponse();
+    filter.doFilter(request, response, (req, res) -> {
+      throw new ServletException("Request processing failed", failure);
+    });
+    return response;
   }
 
   @Test
-  void otherEngineFailuresAndPagesAreLeftAsTheyWere() {
-    var handler = new ApiExceptionHandler(SETTINGS);
-    var other = new ProcessEngineException("Unknown property used in expression");
-    assertThatThrownBy(() -> handler.connectionShortage(other, new MockHttpServletRequest("POST", "/api/opinions")))
-        .isSameAs(other);
+  void theApiAnswers503WithRetryAfterAndAChineseProblem() throws Exception {
+    MockHttpServletResponse answer = filter("POST", "/api/opinions", engineWithoutConnection());
 
-    // a page's busy answer is the page (OverloadFilter), not a problem detail
-    var shortage = engineWithoutConnection();
-    assertThatThrownBy(() -> handler.connectionShortage(shortage, new MockHttpServletRequest("GET", "/s/cy-crane")))
-        .isSameAs(shortage);
+    assertThat(answer.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.value());
+    assertThat(answer.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("7");
+    assertThat(MediaType.parseMediaType(answer.getContentType()).equalsTypeAndSubtype(MediaType.APPLICATION_PROBLEM_JSON))
+        .isTrue();
+    ProblemDetail problem = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readValue(answer.getContentAsByteArray(), ProblemDetail.class);
+    assertThat(problem.getStatus()).isEqualTo(503);
+    assertThat(problem.getTitle()).isEqualTo("系统繁忙");
+    assertThat(problem.getDetail()).isEqualTo("系统繁忙，请 7 秒后再试。");
+  }
+
+  @Test
+  void otherEngineFailuresAreLeftAsTheyWere() {
+    var other = new ProcessEngineException("Unknown property used in expression");
+    assertThatThrownBy(() -> filter("POST", "/api/opinions", other)).hasCause(other);
+    assertThatThrownBy(() -> filter("GET", "/s/cy-crane", other)).hasCause(other);
   }
 }

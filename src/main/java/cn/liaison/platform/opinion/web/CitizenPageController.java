@@ -12,6 +12,7 @@ import cn.liaison.platform.opinion.Rating;
 import cn.liaison.platform.station.Station;
 import cn.liaison.platform.station.Stations;
 import cn.liaison.platform.system.BusyException;
+import cn.liaison.platform.system.OverloadProperties;
 import cn.liaison.platform.system.ConflictException;
 import cn.liaison.platform.system.InvalidInputException;
 import cn.liaison.platform.system.NotFoundException;
@@ -102,7 +103,11 @@ class CitizenPageController {
   private final Categories categories;
   private final Departments departments;
 
-  CitizenPageController(OpinionService opinions, Stations stations, Categories categories, Departments departments) {
+  private final OverloadProperties overload;
+
+  CitizenPageController(OpinionService opinions, Stations stations, Categories categories, Departments departments,
+      OverloadProperties overload) {
+    this.overload = overload;
     this.opinions = opinions;
     this.stations = stations;
     this.categories = categories;
@@ -138,7 +143,7 @@ class CitizenPageController {
     } catch (BusyException e) {
       // nothing was stored: the form comes back as typed, to be sent again
       response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(BusyException.RETRY_AFTER_SECONDS));
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(overload.retryAfterSeconds()));
       return submitPage(model, station, form, Map.of(), e.getMessage());
     }
     model.addAttribute("station", station);
