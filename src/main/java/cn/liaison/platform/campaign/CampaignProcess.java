@@ -27,6 +27,8 @@ public final class CampaignProcess {
 
   public static final class Task {
     public static final String START_SIGN_OFFS = "Task_StartHouseholdSignOffs";
+    /** The parallel multi-instance subprocess around START_SIGN_OFFS: one instance per start shard. */
+    public static final String START_SHARDS = "SubProcess_StartHouseholdShards";
     public static final String END_MOBILISATION = "Task_EndMobilisation";
     public static final String WRAP_UP = "Task_WrapUp";
     public static final String COMPOSE_BATCH = "Task_ComposeSubsidyBatch";
@@ -83,6 +85,12 @@ public final class CampaignProcess {
     public static final String HOUSEHOLD_NO = "householdNo";
     public static final String RESPONSIBLE_DEPUTY = "responsibleDeputy";
     public static final String HOUSEHOLDS_REMAINING = "householdsRemaining";
+    /** How many parallel jobs start the households' sign-offs (Integer, liaison.campaign.start-shards); set at start. */
+    public static final String HOUSEHOLD_START_SHARDS = "householdStartShards";
+    /** Households of this start shard not yet started (Integer, local to the shard's subprocess instance). */
+    public static final String SHARD_HOUSEHOLDS_REMAINING = "shardHouseholdsRemaining";
+    /** The engine's index of a multi-instance's inner instance: here the start shard (0 … shards-1). */
+    public static final String LOOP_COUNTER = "loopCounter";
     public static final String SUBSIDY_BATCH_ID = "subsidyBatchId";
     public static final String VISIT_OUTCOME = "visitOutcome";
     public static final String UNWILLING_REASONS = "unwillingReasons";

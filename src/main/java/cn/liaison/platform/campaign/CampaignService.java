@@ -49,6 +49,8 @@ public class CampaignService {
   private final ZoneId zone;
   private final String subsidyCycle;
   private final Period wrapUpPeriod;
+  /** Parallel jobs that start the households' sign-offs (each a disjoint share of the ledger). */
+  private final int startShards;
   private final CampaignSteps steps;
   private final Stations stations;
 
@@ -58,9 +60,14 @@ public class CampaignService {
       TaskService tasks, cn.liaison.platform.calendar.WorkingDayCalendar calendar, CampaignSteps steps,
       Stations stations, @Value("${liaison.campaign.subsidy-cycle:R/P7D}") String subsidyCycle,
       @Value("${liaison.campaign.wrap-up-period:P30D}") String wrapUpPeriod,
+      @Value("${liaison.campaign.start-shards:4}") int startShards,
       cn.liaison.platform.identity.Deputies deputies) {
     this.deputies = deputies;
     this.wrapUpPeriod = Period.parse(wrapUpPeriod);
+    if (startShards < 1 || startShards > 64) {
+      throw new IllegalArgumentException("liaison.campaign.start-shards must be 1 to 64, not " + startShards);
+    }
+    this.startShards = startShards;
     this.steps = steps;
     this.stations = stations;
     this.campaigns = campaigns;
@@ -153,7 +160,8 @@ public class CampaignService {
             .putValue(CampaignProcess.Var.SIGN_AND_PLANT_DATE, c.signAndPlantBegins(zone))
             .putValue(CampaignProcess.Var.WRAP_UP_DATE, c.wrapUpBegins(zone))
             .putValue(CampaignProcess.Var.WRAP_UP_DUE_DATE, c.wrapUpDue(zone, wrapUpPeriod))
-            .putValue(CampaignProcess.Var.SUBSIDY_CYCLE, subsidyCycle))
+            .putValue(CampaignProcess.Var.SUBSIDY_CYCLE, subsidyCycle)
+            .putValue(CampaignProcess.Var.HOUSEHOLD_START_SHARDS, startShards))
         .execute().getId();
     campaigns.started(code, pid);
     return campaigns.find(code).orElseThrow();
@@ -185,8 +193,8 @@ public class CampaignService {
     if (c.status() != Campaign.Status.STARTED && c.status() != Campaign.Status.SIGN_AND_PLANT) {
       return 0;
     }
-    int before = households.countNotStarted(code);
-    while (steps.startNextSignOffs(code) > 0) {
+    int before = households.countNotStarted(code, 0, 1);
+    while (steps.startNextSignOffs(code, 0, 1) > 0) {
       // next batch
     }
     return before;

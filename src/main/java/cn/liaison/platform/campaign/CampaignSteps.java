@@ -49,9 +49,15 @@ public class CampaignSteps {
     this.startBatchSize = startBatchSize;
   }
 
-  /** Starts the sign-off of the next batch of households; returns how many are still to start. */
-  public int startNextSignOffs(String campaignCode) {
-    List<Household> batch = households.notStarted(campaignCode, startBatchSize);
+  /**
+   * Starts the sign-off of the next batch of households of one start shard (household id modulo {@code shards});
+   * returns how many of the shard are still to start. The campaign starts its shards in parallel jobs.
+   */
+  public int startNextSignOffs(String campaignCode, int shard, int shards) {
+    if (shards < 1 || shard < 0 || shard >= shards) {
+      throw new IllegalArgumentException("start shard " + shard + " of " + shards);
+    }
+    List<Household> batch = households.notStarted(campaignCode, shard, shards, startBatchSize);
     if (!batch.isEmpty()) {
       // visits, signing and planting are due when 签约种植 ends
       java.util.Date due = campaigns.find(campaignCode).orElseThrow().wrapUpBegins(zone);
@@ -62,7 +68,7 @@ public class CampaignSteps {
       }
       households.signOffsStarted(started);
     }
-    return households.countNotStarted(campaignCode);
+    return households.countNotStarted(campaignCode, shard, shards);
   }
 
   public void enterSignAndPlant(String campaignCode) {

@@ -78,12 +78,14 @@ public class Households {
   }
 
   /**
-   * The next households not yet started in a sign-off process, with their plots (to start them batch by batch):
-   * two queries for the whole batch.
+   * The next households of one start shard (household id modulo {@code shards}) not yet started in a sign-off
+   * process, with their plots (to start them batch by batch): two queries for the whole batch. The shards are
+   * disjoint, so their batches can start in parallel jobs.
    */
-  List<Household> notStarted(String campaignCode, int limit) {
+  List<Household> notStarted(String campaignCode, int shard, int shards, int limit) {
     List<Household> households = jdbc.sql("SELECT * FROM household WHERE campaign_code = ? "
-        + "AND process_instance_id IS NULL ORDER BY id FETCH FIRST " + limit + " ROWS ONLY").param(campaignCode)
+        + "AND process_instance_id IS NULL AND MOD(id, ?) = ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")
+        .params(campaignCode, shards, shard)
         .query(this::mapWithoutPlots).list();
     if (households.isEmpty()) {
       return households;
@@ -92,8 +94,9 @@ public class Households {
     long first = households.get(0).id();
     long last = households.get(households.size() - 1).id();
     jdbc.sql("SELECT p.* FROM plot p JOIN household h ON h.id = p.household_id WHERE h.campaign_code = ? "
-        + "AND h.process_instance_id IS NULL AND h.id BETWEEN ? AND ? ORDER BY p.household_id, p.plot_no")
-        .params(campaignCode, first, last)
+        + "AND h.process_instance_id IS NULL AND h.id BETWEEN ? AND ? AND MOD(h.id, ?) = ? "
+        + "ORDER BY p.household_id, p.plot_no")
+        .params(campaignCode, first, last, shards, shard)
         .query((ResultSet rs) -> {
           plots.computeIfAbsent(rs.getLong("household_id"), k -> new ArrayList<>()).add(plot(rs));
         });
@@ -105,9 +108,9 @@ public class Households {
         .query(Integer.class).single();
   }
 
-  int countNotStarted(String campaignCode) {
-    return jdbc.sql("SELECT COUNT(*) FROM household WHERE campaign_code = ? AND process_instance_id IS NULL")
-        .param(campaignCode).query(Integer.class).single();
+  int countNotStarted(String campaignCode, int shard, int shards) {
+    return jdbc.sql("SELECT COUNT(*) FROM household WHERE campaign_code = ? AND process_instance_id IS NULL "
+        + "AND MOD(id, ?) = ?").params(campaignCode, shards, shard).query(Integer.class).single();
   }
 
   /** The households' sign-offs run in these process instances (household id → process instance id), one batch. */

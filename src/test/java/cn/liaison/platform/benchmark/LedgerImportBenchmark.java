@@ -132,22 +132,49 @@ class LedgerImportBenchmark {
         () -> ledgerImport.importLedger(xlsxCampaign, "台账.xlsx", null, xlsx));
     assertThat(fromXlsx.householdsCreated()).isEqualTo(HOUSEHOLDS);
 
-    // start of the 5,000 sign-off processes: the campaign's first step, one job per batch of households
-    Integer started = step("start 5,000 household sign-offs (all batches)", () -> {
+    // start of the 5,000 sign-off processes: the campaign's first step, one job per batch of a start shard; the
+    // shards' batch jobs are not exclusive, so they run side by side on the job executor's threads (here a pool of
+    // liaison.bench.job-threads, default 4 like LIAISON_JOB_MAX_THREADS); the shards' ends are exclusive jobs,
+    // run one after the other as the job executor does
+    int jobThreads = Integer.getInteger("liaison.bench.job-threads", 4);
+    int[] jobs = new int[1];
+    step("start 5,000 household sign-offs (all batches)", () -> {
       campaignService.start(xlsxCampaign);
       String campaignPid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(xlsxCampaign)
           .singleResult().getId();
-      org.camunda.bpm.engine.runtime.Job job;
-      int batches = 0;
-      while ((job = management.createJobQuery().processInstanceId(campaignPid)
-          .activityId("Task_StartHouseholdSignOffs").singleResult()) != null) {
-        management.executeJob(job.getId());
-        batches++;
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobThreads);
+      try {
+        while (true) {
+          List<org.camunda.bpm.engine.runtime.Job> batches = management.createJobQuery().processInstanceId(campaignPid)
+              .activityId("Task_StartHouseholdSignOffs").list();
+          List<org.camunda.bpm.engine.runtime.Job> ends = management.createJobQuery().processInstanceId(campaignPid)
+              .activityId("SubProcess_StartHouseholdShards").list();
+          if (batches.isEmpty() && ends.isEmpty()) {
+            break;
+          }
+          List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+          for (var job : batches) {
+            running.add(pool.submit(() -> management.executeJob(job.getId())));
+          }
+          for (var job : ends) {
+            management.executeJob(job.getId());
+          }
+          for (var done : running) {
+            try {
+              done.get();
+            } catch (Exception e) {
+              throw new IllegalStateException("a batch of sign-off starts failed", e);
+            }
+          }
+          jobs[0] += batches.size() + ends.size();
+        }
+      } finally {
+        pool.shutdown();
       }
-      return batches;
+      return null;
     });
-    out("sign-offs started in %d jobs (batch size %s); processes running: %d%n", started,
-        System.getProperty("liaison.campaign.start-batch-size", "250"), runtime.createProcessInstanceQuery()
+    out("sign-offs started in %d jobs (batch size %s, %d threads); processes running: %d%n", jobs[0],
+        System.getProperty("liaison.campaign.start-batch-size", "250"), jobThreads, runtime.createProcessInstanceQuery()
             .processDefinitionKey("household-sign-off").variableValueEquals("campaignCode", xlsxCampaign).count());
 
     jdbc.update("UPDATE household SET status = 'SIGNED', visit_count = 1, signed_mu = 2 WHERE campaign_code = ? "

@@ -22,11 +22,16 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -62,6 +67,7 @@ class CampaignProcessTests {
   @Autowired Campaigns campaignRepository;
   @Autowired JdbcTemplate jdbc;
   @Value("${liaison.campaign.start-batch-size}") int startBatchSize;
+  @Value("${liaison.campaign.start-shards}") int startShards;
 
   String code;
   ProcessInstance campaign;
@@ -241,23 +247,42 @@ class CampaignProcessTests {
   }
 
   @Test
-  void campaignLargerThanOneBatchStartsItsHouseholdsBatchByBatch() {
-    for (int i = 1; i <= startBatchSize + 1; i++) {
+  void largeLedgerStartsInParallelSharesBatchByBatch() throws Exception {
+    int households = startShards * startBatchSize + 1;
+    for (int i = 1; i <= households; i++) {
       household(String.format("B-%03d", i), "东村", null, "P1", "1.0");
     }
     setClock(CAMPAIGN_START);
     campaigns.start(code);
     campaign = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
         .processDefinitionKey(CampaignProcess.CAMPAIGN_KEY).singleResult();
-    executeJob(campaign, Task.START_SIGN_OFFS);
+
+    // one job per share, not exclusive: the job executor runs them at the same time, as here
+    List<Job> firstBatches = management.createJobQuery().processInstanceId(campaign.getId())
+        .activityId(Task.START_SIGN_OFFS).list();
+    assertThat(firstBatches).hasSize(startShards).allMatch(job -> !((JobEntity) job).isExclusive());
+    ExecutorService threads = Executors.newFixedThreadPool(startShards);
+    try {
+      for (Future<?> done : threads.invokeAll(firstBatches.stream().<Callable<Object>>map(job -> () -> {
+        management.executeJob(job.getId());
+        return null;
+      }).toList())) {
+        done.get(); // no share got in another's way (no optimistic locking failure)
+      }
+    } finally {
+      threads.shutdown();
+    }
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.HOUSEHOLD_KEY)
-        .variableValueEquals(Var.CAMPAIGN_CODE, code).count()).as("the first batch").isEqualTo(startBatchSize);
-    executeJob(campaign, Task.START_SIGN_OFFS);
-    assertThat(management.createJobQuery().processInstanceId(campaign.getId()).activityId(Task.START_SIGN_OFFS)
-        .count()).as("no batch left").isZero();
+        .variableValueEquals(Var.CAMPAIGN_CODE, code).count()).as("a first batch of every share")
+        .isEqualTo(startShards * startBatchSize);
+
+    HouseholdStarts.runAll(management, campaign.getId());
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.HOUSEHOLD_KEY)
-        .variableValueEquals(Var.CAMPAIGN_CODE, code).count()).isEqualTo(startBatchSize + 1);
-    assertThat(householdProcess(String.format("B-%03d", startBatchSize + 1))).isWaitingAt(Task.VISIT);
+        .variableValueEquals(Var.CAMPAIGN_CODE, code).count()).as("every household once").isEqualTo(households);
+    assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT process_instance_id) FROM household WHERE campaign_code = ?",
+        Integer.class, code)).isEqualTo(households);
+    assertThat(householdProcess(String.format("B-%03d", households))).isWaitingAt(Task.VISIT);
+    assertThat(campaign).isWaitingAt(Event.TIMER_SIGN_AND_PLANT);
   }
 
   @Test
@@ -298,10 +323,7 @@ class CampaignProcessTests {
     campaigns.start(code);
     campaign = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
         .processDefinitionKey(CampaignProcess.CAMPAIGN_KEY).singleResult();
-    while (management.createJobQuery().processInstanceId(campaign.getId()).activityId(Task.START_SIGN_OFFS).count()
-        > 0) {
-      executeJob(campaign, Task.START_SIGN_OFFS);
-    }
+    HouseholdStarts.runAll(management, campaign.getId());
   }
 
   /** 2027-04-15 08:00: 签约种植 begins. */

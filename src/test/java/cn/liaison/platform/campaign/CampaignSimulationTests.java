@@ -105,7 +105,7 @@ class CampaignSimulationTests {
           new HttpEntity<>(script), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
       ProcessInstance campaign = runtime.createProcessInstanceQuery().processInstanceBusinessKey(CODE)
           .processDefinitionKey(CampaignProcess.CAMPAIGN_KEY).singleResult();
-      runJobs(campaign.getId(), CampaignProcess.Task.START_SIGN_OFFS);
+      HouseholdStarts.runAll(management, campaign.getId());
       assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.HOUSEHOLD_KEY)
           .variableValueEquals(Var.CAMPAIGN_CODE, CODE).count()).isEqualTo(households());
 

@@ -97,11 +97,7 @@ record Scenarios(TestRestTemplate http, TaskService tasks, RuntimeService runtim
     campaigns.start(code);
     String campaignInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
         .processDefinitionKey(CampaignProcess.CAMPAIGN_KEY).singleResult().getId();
-    Job start;
-    while ((start = management.createJobQuery().processInstanceId(campaignInstance)
-        .activityId(CampaignProcess.Task.START_SIGN_OFFS).singleResult()) != null) {
-      management.executeJob(start.getId());
-    }
+    cn.liaison.platform.campaign.HouseholdStarts.runAll(management, campaignInstance);
   }
 
   String task(String businessKey, String taskKey) {

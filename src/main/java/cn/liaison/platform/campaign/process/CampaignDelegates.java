@@ -16,7 +16,17 @@ class CampaignDelegates {
 
   @Bean
   JavaDelegate startHouseholdSignOffsDelegate(CampaignSteps steps) {
-    return execution -> execution.setVariable(Var.HOUSEHOLDS_REMAINING, steps.startNextSignOffs(code(execution)));
+    return execution -> {
+      Object shards = execution.getVariable(Var.HOUSEHOLD_START_SHARDS);
+      if (shards == null) {
+        // versions before the parallel start: one loop over the whole ledger
+        execution.setVariable(Var.HOUSEHOLDS_REMAINING, steps.startNextSignOffs(code(execution), 0, 1));
+      } else {
+        // local to this shard's subprocess instance: the shards run in parallel jobs and must not share a variable
+        execution.setVariableLocal(Var.SHARD_HOUSEHOLDS_REMAINING, steps.startNextSignOffs(code(execution),
+            ((Number) execution.getVariable(Var.LOOP_COUNTER)).intValue(), ((Number) shards).intValue()));
+      }
+    };
   }
 
   @Bean
