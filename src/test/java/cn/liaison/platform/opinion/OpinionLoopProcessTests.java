@@ -106,6 +106,19 @@ class OpinionLoopProcessTests {
   }
 
   @Test
+  void historyKeepsTheSubmittedValuesOnceAndEveryLaterChangeWithItsDetail() {
+    var history = engine.getHistoryService();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(Var.TICKET_NO)
+        .list()).isNotEmpty().allMatch(v -> submitted.ticketNo().equals(v.getValue()));
+    // the submission's values are in the opinion record and the historic variables: no "changed" detail each
+    assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().count()).isZero();
+    confirm();
+    assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
+        .extracting(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
+        .contains(Var.SORT_DECISION, Var.DEPARTMENT_CODE);
+  }
+
+  @Test
   void directAnswerIsEvaluatedSatisfiedAndClosed() {
     confirm();
     complete(Task.ANALYZE, Map.of(Var.ROUTE, Route.ANSWER_DIRECTLY.name(), Var.ANSWER_TEXT, "已联系村委会，本周内疏通。"));
