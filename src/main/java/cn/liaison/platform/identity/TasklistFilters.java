@@ -2,6 +2,7 @@ package cn.liaison.platform.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -10,6 +11,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
+import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
@@ -36,22 +39,35 @@ public class TasklistFilters {
     this.authorizations = authorizations;
   }
 
+  /** The filter every Tasklist user sees first. */
+  public static final String TODO = "待办";
+
+  /** Its former names: databases seeded before hold it under these, and seeding renames it (same id). */
+  static final List<String> TODO_FORMER_NAMES = List.of("我的待办");
+
   void seed(List<String> groups) {
-    ensure("我的待办", "分配给我的任务", -10, "#2e7d32", mine(), groups);
-    ensure("本组待办", "本组可以认领的任务", -5, "#1565c0",
+    rename(TODO_FORMER_NAMES, TODO);
+    ensure(TODO, "分配给我的任务，以及本组尚未认领的任务；按办理时限排序", -10, "#2e7d32",
+        mineOrMyGroups().orderByDueDate().asc(), groups);
+    ensure("本组待办", "本组的全部任务，包括同事已认领的", -5, "#1565c0",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks(), groups);
+            .includeAssignedTasks().orderByDueDate().asc(), groups);
     ensure("即将到期", "两天内到期的我的和本组任务", 0, "#ef6c00",
-        mineOrMyGroups().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(2).toDate()}"),
+        mineOrMyGroups().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(2).toDate()}")
+            .orderByDueDate().asc(),
         groups);
     ensure("已超期", "已超过办理时限的我的和本组任务", 5, "#c62828",
-        mineOrMyGroups().dueBeforeExpression("${now()}"), groups);
+        mineOrMyGroups().dueBeforeExpression("${now()}").orderByDueDate().asc(), groups);
   }
 
   public TaskQuery mine() {
     return taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}");
   }
 
+  /**
+   * Assigned to me, or waiting unclaimed for one of my groups (a candidate-group criterion matches only unassigned
+   * tasks unless the query includes assigned ones).
+   */
   public TaskQuery mineOrMyGroups() {
     return taskService.createTaskQuery().or()
         .taskAssigneeExpression("${currentUser()}")
@@ -59,7 +75,10 @@ public class TasklistFilters {
         .endOr();
   }
 
-  /** Creates the filter once (by name) and shares it (READ) with the groups; cards show ticket, category, station. */
+  /**
+   * Creates the filter (found by name) or brings an existing one up to date, and shares it (READ) with the groups;
+   * cards show ticket, category, station.
+   */
   public void ensure(String name, String description, int priority, String color, TaskQuery query,
       List<String> groups) {
     ensure(name, description, priority, color, query, groups, CARD_VARIABLES);
@@ -68,14 +87,20 @@ public class TasklistFilters {
   /**
    * The same with the variables its task cards show (name, Chinese label). Processes copy those onto each task
    * as task variables, so people who may work the task see them without reading the whole process instance.
+   * An existing filter of that name gets this query (criteria and sorting) and these properties: seeding converges,
+   * and writes only what differs.
    */
   public void ensure(String name, String description, int priority, String color, TaskQuery query,
       List<String> groups, List<Map<String, String>> cardVariables) {
+    Map<String, Object> properties = Map.of("description", description, "priority", priority, "color", color,
+        "refresh", true, "variables", cardVariables);
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      filter = filterService.newTaskFilter(name).setQuery(query).setProperties(Map.of(
-          "description", description, "priority", priority, "color", color, "refresh", true,
-          "variables", cardVariables));
+      filter = filterService.newTaskFilter(name).setQuery(query).setProperties(new HashMap<>(properties));
+      filterService.saveFilter(filter);
+    } else if (!sameQuery(filter.getQuery(), query) || !properties.equals(filter.getProperties())) {
+      filter.setQuery(query);
+      filter.setProperties(new HashMap<>(properties));
       filterService.saveFilter(filter);
     }
     for (String group : groups) {
@@ -90,5 +115,27 @@ public class TasklistFilters {
         authorizations.saveAuthorization(auth);
       }
     }
+  }
+
+  /**
+   * Gives a filter seeded under a former name its new name, keeping its id (links to it and its shares stay), so
+   * nobody sees both. When the new one exists already, the old one is deleted.
+   */
+  public void rename(List<String> formerNames, String name) {
+    for (String former : formerNames) {
+      for (Filter old : filterService.createFilterQuery().filterName(former).list()) {
+        if (filterService.createFilterQuery().filterName(name).count() == 0) {
+          filterService.saveFilter(old.setName(name));
+        } else {
+          filterService.deleteFilter(old.getId());
+        }
+      }
+    }
+  }
+
+  private static boolean sameQuery(Query<?, ?> stored, TaskQuery wanted) {
+    var json = new JsonTaskQueryConverter();
+    return stored instanceof TaskQuery storedTaskQuery
+        && json.toJsonObject(storedTaskQuery).equals(json.toJsonObject(wanted));
   }
 }

@@ -1,0 +1,65 @@
+package cn.liaison.platform.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.liaison.platform.PlatformTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The webapps serve our files, not the webjar's: config.js (Chinese first, our name), user-styles.css (no vendor
+ * banner, our mark), the Tasklist forms script and the favicon. Our copies lie on the classpath before the webjar.
+ */
+@PlatformTest
+class WebappCustomizationTests {
+
+  @Autowired TestRestTemplate http;
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  void configChoosesChineseAndNamesThePlatform(String app) {
+    var config = http.getForEntity("/camunda/app/" + app + "/scripts/config.js", String.class);
+    assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(config.getBody())
+        .contains("availableLocales: ['zh', 'en']")
+        .contains("fallbackLocale: 'zh'")
+        .contains("vendor: '代表联络站闭环工作平台 ·'")
+        .contains("normal: 'YYYY-MM-DD HH:mm'");
+  }
+
+  @Test
+  void tasklistKeepsItsShortcutsAndLoadsTheFormsScript() {
+    String config = http.getForObject("/camunda/app/tasklist/scripts/config.js", String.class);
+    assertThat(config).contains("name: '任务列表'", "customScripts: ['scripts/liaison-forms']", "claimTask",
+        "focusFilter", "focusList", "focusForm", "startProcess");
+    var script = http.getForEntity("/camunda/app/tasklist/scripts/liaison-forms.js", String.class);
+    assertThat(script.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(script.getBody()).contains("'Field is required.': '此项为必填项。'");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  void stylesHideTheVendorBannerAndShowOurMark(String app) {
+    String css = http.getForObject("/camunda/app/" + app + "/styles/user-styles.css", String.class)
+        .replaceAll("(?s)/\\*.*?\\*/", ""); // the rules, without the comments that explain them
+    assertThat(css).contains("[cam-widget-header] .ce-eol-banner {\n  display: none !important;")
+        .contains("padding-top: 45px;").contains("../../../assets/liaison-logo.svg").doesNotContain("65px");
+    var logo = http.getForEntity("/camunda/assets/liaison-logo.svg", String.class);
+    assertThat(logo.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(logo.getBody()).contains("<svg");
+  }
+
+  @Test
+  void faviconIsOurs() throws IOException {
+    byte[] served = http.getForObject("/camunda/favicon.ico", byte[].class);
+    assertThat(served).isEqualTo(
+        Files.readAllBytes(Path.of("src/main/resources/META-INF/resources/webjars/camunda/favicon.ico")));
+  }
+}
