@@ -14,26 +14,37 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * /engine-rest (Tasklist, Cockpit, Camunda Modeler) under load: no database connection within the pool's time-out
- * is 503 with Retry-After in Camunda's error format, not the 500 Camunda's own mappers give every engine failure.
- * Everything else goes to Camunda's mappers unchanged.
+ * Camunda's REST APIs under load: /engine-rest (Camunda Modeler, scripts) and the webapps' own
+ * (/camunda/api/engine, /camunda/api/cockpit, /camunda/api/tasklist, /camunda/api/admin: Tasklist, Cockpit and
+ * Admin call these). No database connection within the pool's time-out is 503 with Retry-After in Camunda's error
+ * format, not the 500 Camunda's own mappers give every engine failure. Everything else goes to Camunda's mappers
+ * unchanged. /engine-rest is Spring Boot's Jersey application (customized here); the webapps' APIs are Jersey
+ * applications of their own, which take the mappers through Jersey's auto-discovery
+ * ({@link CamundaRestConnectionShortage}).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestConnectionShortage {
 
   private static final Logger log = LoggerFactory.getLogger(EngineRestConnectionShortage.class);
 
+  /** Set from the settings at start; Jersey creates the discoverable itself, outside Spring. */
+  static volatile int retryAfterSeconds = 5;
+
   @Bean
   ResourceConfigCustomizer engineRestConnectionShortageMappers(OverloadProperties overload) {
-    int retryAfter = overload.retryAfterSeconds();
-    return config -> {
-      config.register(new EngineFailures(retryAfter));
-      config.register(new OtherFailures(retryAfter));
-    };
+    retryAfterSeconds = overload.retryAfterSeconds();
+    return EngineRestConnectionShortage::register;
+  }
+
+  static void register(jakarta.ws.rs.core.Configurable<?> config) {
+    if (!config.getConfiguration().isRegistered(EngineFailures.class)) {
+      config.register(new EngineFailures(retryAfterSeconds));
+      config.register(new OtherFailures(retryAfterSeconds));
+    }
   }
 
   static Response busy(int retryAfterSeconds) {
-    log.warn("no database connection within the pool's time-out on /engine-rest: answered 503");
+    log.warn("no database connection within the pool's time-out on Camunda's REST API: answered 503");
     return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
         .header("Retry-After", String.valueOf(retryAfterSeconds))
         .entity(OverloadFilter.engineRestError(retryAfterSeconds))

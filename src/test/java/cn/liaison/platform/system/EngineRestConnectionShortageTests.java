@@ -30,6 +30,34 @@ class EngineRestConnectionShortageTests {
     assertThat(response.getStatus()).isEqualTo(503);
   }
 
+  /** A resource of a Jersey application set up like the webapps' APIs (Camunda's mappers, nothing of Spring). */
+  @jakarta.ws.rs.Path("/process-definition")
+  public static final class WithoutConnection {
+    @jakarta.ws.rs.GET
+    public String list() {
+      throw new ProcessEngineException("could not open connection",
+          new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out"));
+    }
+  }
+
+  @Test
+  void theWebappsOwnApisAnswerServiceUnavailableToo() throws Exception {
+    var cockpitLike = new org.glassfish.jersey.server.ResourceConfig(WithoutConnection.class,
+        org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler.class,
+        org.camunda.bpm.engine.rest.exception.ExceptionHandler.class);
+    // jersey-spring is on the classpath too: give it an empty context instead of its applicationContext.xml
+    var spring = new org.springframework.context.annotation.AnnotationConfigApplicationContext();
+    spring.refresh();
+    cockpitLike.property("contextConfig", spring);
+    var handler = new org.glassfish.jersey.server.ApplicationHandler(cockpitLike);
+    var response = handler.apply(org.glassfish.jersey.server.ContainerRequest.class.cast(
+        new org.glassfish.jersey.server.ContainerRequest(java.net.URI.create("http://localhost/camunda/api/engine/"),
+            java.net.URI.create("http://localhost/camunda/api/engine/process-definition"), "GET", null,
+            new org.glassfish.jersey.internal.MapPropertiesDelegate(), handler.getConfiguration()))).get();
+    assertThat(response.getStatus()).isEqualTo(503);
+    assertThat(response.getHeaderString("Retry-After")).isNotBlank();
+  }
+
   @Test
   void otherFailuresKeepCamundasAnswers() {
     assertThat(engine.toResponse(new BadUserRequestException("unknown sorting")).getStatus()).isEqualTo(400);
