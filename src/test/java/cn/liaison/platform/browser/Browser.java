@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -40,6 +42,9 @@ final class Browser implements AutoCloseable {
   static final Path OUT = Paths.get("target", "e2e");
   static final Duration WAIT = Duration.ofSeconds(Long.getLong("e2e.waitSeconds", 30));
 
+  /** The browser's time zone, as on a computer in China (the webapps show it). */
+  static final String TIME_ZONE = "Asia/Shanghai";
+
   static final String CHROMIUM = System.getProperty("e2e.chromium", "/usr/bin/chromium");
   static final String CHROMEDRIVER = System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver");
 
@@ -53,19 +58,39 @@ final class Browser implements AutoCloseable {
     this.baseUrl = baseUrl;
   }
 
-  /** Skips (or under CI=true fails) the calling test when Chromium or chromedriver is not installed. */
-  static void requireInstalled() {
-    String missing = !Files.isExecutable(Paths.get(CHROMIUM)) ? CHROMIUM
+  /** The browser or driver that is missing, or null when both are installed. */
+  static String missing() {
+    return !Files.isExecutable(Paths.get(CHROMIUM)) ? CHROMIUM
         : !Files.isExecutable(Paths.get(CHROMEDRIVER)) ? CHROMEDRIVER : null;
-    if (missing == null) {
-      return;
+  }
+
+  /**
+   * As {@code @ExtendWith(Browser.Installed.class)} on a test class: skips it (one line, with the reason) when
+   * Chromium or chromedriver is missing, or fails it under CI=true. A JUnit condition, evaluated before any Spring
+   * test listener loads the application context.
+   */
+  static final class Installed implements ExecutionCondition {
+
+    private static volatile boolean skipReported;
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      String missing = missing();
+      if (missing == null) {
+        return ConditionEvaluationResult.enabled("Chromium and chromedriver installed");
+      }
+      String reason = "no browser for the browser tests: " + missing
+          + " is missing (apt-get install chromium chromium-driver fonts-wqy-zenhei)";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new IllegalStateException("CI=true and " + reason);
+      }
+      reason += ", skipping them";
+      if (!skipReported) {
+        skipReported = true;
+        System.out.println(reason); // once per run, on the console; the reports have it for every class
+      }
+      return ConditionEvaluationResult.disabled(reason);
     }
-    String reason = "no browser for the browser tests: " + missing
-        + " is missing (apt-get install chromium chromium-driver fonts-wqy-zenhei)";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      Assertions.fail(reason);
-    }
-    Assumptions.abort(reason);
   }
 
   /** A phone: a 390 × 844 touch screen at device pixel ratio 1. */
@@ -95,7 +120,9 @@ final class Browser implements AutoCloseable {
   }
 
   private static Browser start(ChromeOptions options, String baseUrl) {
-    requireInstalled();
+    if (missing() != null) {
+      throw new IllegalStateException("not installed: " + missing());
+    }
     Path profile;
     try {
       Files.createDirectories(OUT);
@@ -107,6 +134,7 @@ final class Browser implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort()
+        .withEnvironment(Map.of("TZ", TIME_ZONE))
         .withLogFile(OUT.resolve("chromedriver.log").toFile())
         .build();
     ChromeDriver driver = new ChromeDriver(service, options);
@@ -149,11 +177,20 @@ final class Browser implements AutoCloseable {
     return !all(by).isEmpty();
   }
 
+  /** Clicks the first displayed and enabled element, again if the page re-rendered it or covered it meanwhile. */
   void click(By by) {
-    WebElement element = waitFor("clickable: " + by, d -> d.findElements(by).stream()
-        .filter(e -> e.isDisplayed() && e.isEnabled()).findFirst().orElse(null));
-    scrollIntoView(element);
-    element.click();
+    new WebDriverWait(driver, WAIT, Duration.ofMillis(200)).withMessage("clickable: " + by)
+        .ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
+        .until(d -> {
+          WebElement element = d.findElements(by).stream().filter(e -> e.isDisplayed() && e.isEnabled()).findFirst()
+              .orElse(null);
+          if (element == null) {
+            return null;
+          }
+          scrollIntoView(element);
+          element.click();
+          return true;
+        });
   }
 
   void type(By by, String text) {

@@ -14,14 +14,16 @@ import java.util.regex.Pattern;
  * are one token each). Not English: the vendor's name ("Camunda"), tokens with a digit (ids, ticket numbers,
  * user ids like staff1, versions), snake-case codes (ASSIGN_DEPARTMENT) and the ids the test knows from the
  * engine and the data it entered (user and group ids, process and decision keys, variable names and codes,
- * tracking keys), e-mail addresses and Java class names. Everything else counts, once per word.
+ * tracking keys, the browser's time zone), e-mail addresses and Java class names. Everything else counts, once
+ * per word.
  */
 final class EnglishWords {
 
   static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]+(?:[._:/-][A-Za-z0-9]+)*");
   static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
   /** E-mail addresses and Java class names (Cockpit shows an object variable's type) are data and ids. */
-  static final Pattern DATA = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|\\b(java|javax|cn|org)(\\.[a-z]\\w*)+\\.[A-Z]\\w*");
+  static final Pattern DATA = Pattern.compile(
+      "[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|\\b(java|javax|cn|org)(\\.[a-z]\\w*)+\\.[A-Z]\\w*");
 
   /** Always allowed: the vendor's name, shown in the logo and the footer. */
   static final Set<String> VENDOR = Set.of("Camunda");

@@ -7,15 +7,12 @@ import cn.liaison.platform.opinion.OpinionLoopProcess;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
 import cn.liaison.platform.system.RateLimiter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -28,9 +25,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -49,6 +46,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * <p>The job executor is off in tests: the test runs the hand-over job (交办部门, an async continuation) itself.
  */
 @PlatformTest
+@ExtendWith(Browser.Installed.class)
 class StaffDayInTheBrowserTests {
 
   static final boolean ALLOW_ENGLISH = Boolean.getBoolean("e2e.allowEnglish");
@@ -74,11 +72,6 @@ class StaffDayInTheBrowserTests {
   final List<String> problems = new ArrayList<>();
   EnglishWords englishWords;
 
-  @BeforeAll
-  static void browserInstalled() {
-    Browser.requireInstalled();
-  }
-
   @BeforeEach
   void setUp() {
     rateLimiter.reset();
@@ -87,7 +80,8 @@ class StaffDayInTheBrowserTests {
         .allow(identity.createGroupQuery().list().stream().map(Group::getId).toList())
         .allow(repository.createProcessDefinitionQuery().list().stream().map(ProcessDefinition::getKey).toList())
         .allow(repository.createDecisionDefinitionQuery().list().stream().map(DecisionDefinition::getKey).toList())
-        .allow(VARIABLE_TYPES);
+        .allow(VARIABLE_TYPES)
+        .allow(Browser.TIME_ZONE);
   }
 
   String baseUrl() {
@@ -353,17 +347,29 @@ class StaffDayInTheBrowserTests {
    */
   void openTaskFromFirstFilter(Browser browser, String ticket, String taskName) {
     By filters = By.cssSelector(".task-filters .task-filter");
-    browser.shown(filters);
-    List<WebElement> all = browser.all(filters);
-    WebElement first = all.stream().filter(f -> Set.of("待办", "本组待办").contains(filterName(f))).findFirst()
-        .orElse(all.get(0));
-    first.findElement(By.cssSelector("h4.name a")).click();
-    WebElement card = browser.waitFor("the card of " + taskName + " " + ticket + " in filter " + filterName(first),
-        d -> browser.all(By.cssSelector(".tasks-list li.task")).stream()
-            .filter(c -> c.getText().contains(ticket) && c.getText().contains(taskName)).findFirst().orElse(null));
-    card.findElement(By.cssSelector("h4.task a")).click();
+    String[] chosen = {null};
+    browser.waitFor("the first filter chosen", d -> {
+      List<WebElement> all = browser.all(filters);
+      if (all.isEmpty()) {
+        return null;
+      }
+      WebElement first = all.stream().filter(f -> Set.of("待办", "本组待办").contains(filterName(f))).findFirst()
+          .orElse(all.get(0));
+      chosen[0] = filterName(first);
+      first.findElement(By.cssSelector("h4.name a")).click();
+      return true;
+    });
+    browser.waitFor("the card of " + taskName + " " + ticket + " in filter " + chosen[0], d -> {
+      WebElement card = browser.all(By.cssSelector(".tasks-list li.task")).stream()
+          .filter(c -> c.getText().contains(ticket) && c.getText().contains(taskName)).findFirst().orElse(null);
+      if (card == null) {
+        return null;
+      }
+      card.findElement(By.cssSelector("h4.task a")).click();
+      return true;
+    });
     browser.waitFor("the task " + taskName + " opened",
-        d -> browser.all(By.cssSelector(".task-details h2, .task-details .names, .task-details")).stream()
+        d -> browser.all(By.cssSelector(".task-details")).stream()
             .anyMatch(e -> e.getText().contains(taskName)) ? true : null);
   }
 
