@@ -33,6 +33,9 @@ export default {
     fallbackLocale: 'zh'
   },
 
+  // texts of Cockpit's templates that are no labels ("Actions", "null"), in Chinese
+  customScripts: ['scripts/liaison-texts.js'],
+
   // moment.js formats (camDate filter); the zh.json dateLocales give the month and weekday names
   dateFormat: {
     monthName: 'MMMM',
