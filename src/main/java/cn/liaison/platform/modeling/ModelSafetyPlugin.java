@@ -101,6 +101,9 @@ class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
     dmn.setDefaultInputEntryExpressionLanguage(feel);
     dmn.setDefaultOutputEntryExpressionLanguage(feel);
     dmn.setDefaultLiteralExpressionLanguage(feel);
+    // FEEL parsed once per expression, not on every evaluation (ParsedFeelCache)
+    DefaultDmnEngineConfiguration engine = dmn;
+    dmn.setFeelEngineFactory(ParsedFeelCache.factory(engine::getFeelCustomFunctionProviders));
   }
 
   @Override

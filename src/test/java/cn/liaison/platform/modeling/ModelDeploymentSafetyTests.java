@@ -136,6 +136,11 @@ class ModelDeploymentSafetyTests {
   }
 
   @Test
+  void decisionsEvaluateFeelParsedOncePerExpression() {
+    assertThat(engineConfiguration.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(ParsedFeelCache.class);
+  }
+
+  @Test
   void modelThatRunsCodeIsRefusedAlsoForTheAdministrator() {
     ResponseEntity<byte[]> answer = deploy("demo", "malicious", Map.of("evil.bpmn",
         process("<bpmn:serviceTask id=\"Task_Evil\" camunda:class=\"cn.liaison.platform.Evil\" />")));
