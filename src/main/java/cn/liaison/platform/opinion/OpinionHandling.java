@@ -204,7 +204,8 @@ public class OpinionHandling {
    */
   public long opinionOf(ProcessInstanceRef process, Object opinionIdVariable) {
     process.require(OpinionLoopProcess.KEY, "意见建议记录");
-    Opinion o = process.businessKey() == null ? null : opinions.findByTicket(process.businessKey()).orElse(null);
+    Opinions.ProcessLink o = process.businessKey() == null ? null
+        : opinions.processLink(process.businessKey()).orElse(null);
     if (o == null || (o.processInstanceId() != null && !o.processInstanceId().equals(process.processInstanceId()))
         || !ProcessInstanceRef.agrees(opinionIdVariable, o.id())) {
       throw process.mismatch("意见建议记录");

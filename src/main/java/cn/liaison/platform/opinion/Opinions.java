@@ -57,12 +57,22 @@ public class Opinions {
     return jdbc.sql("SELECT * FROM opinion WHERE ticket_no = ?").param(ticketNo).query(Opinions::map).optional();
   }
 
+  /** The opinion a process instance handles, as its steps check it: id and process instance, read once per transaction. */
+  public record ProcessLink(long id, String processInstanceId) {}
+
+  public Optional<ProcessLink> processLink(String ticketNo) {
+    return cn.liaison.platform.system.TransactionMemo.get("opinion-process-link:" + ticketNo,
+        () -> jdbc.sql("SELECT id, process_instance_id FROM opinion WHERE ticket_no = ?").param(ticketNo)
+            .query((rs, n) -> new ProcessLink(rs.getLong(1), rs.getString(2))).optional());
+  }
+
   public Opinion get(long id) {
     return jdbc.sql("SELECT * FROM opinion WHERE id = ?").param(id).query(Opinions::map).single();
   }
 
   void setProcessInstance(long id, String processInstanceId) {
     jdbc.sql("UPDATE opinion SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
+    cn.liaison.platform.system.TransactionMemo.clear(); // the link read during the start is outdated now
   }
 
   /** Moves the opinion to the status unless it is there already; true when it moved. */
