@@ -49,8 +49,13 @@ class WebappCustomizationTests {
   void stylesHideTheVendorBannerAndShowOurMark(String app) {
     String css = http.getForObject("/camunda/app/" + app + "/styles/user-styles.css", String.class)
         .replaceAll("(?s)/\\*.*?\\*/", ""); // the rules, without the comments that explain them
-    assertThat(css).contains("[cam-widget-header] .ce-eol-banner {\n  display: none !important;")
-        .contains("padding-top: 45px;").contains("../../../assets/liaison-logo.svg").doesNotContain("65px");
+    assertThat(css.strip()).startsWith("@import url(\"../../../assets/liaison-webapps.css\");").contains("45px")
+        .doesNotContain("65px");
+    // what the four apps share, where the import above finds it (/camunda/app/<app>/styles/ → /camunda/assets/)
+    String shared = http.getForObject("/camunda/assets/liaison-webapps.css", String.class)
+        .replaceAll("(?s)/\\*.*?\\*/", "");
+    assertThat(shared).contains("[cam-widget-header] .ce-eol-banner {\n  display: none !important;")
+        .contains("padding-top: 45px;").contains("url(\"liaison-logo.svg\")").doesNotContain("65px");
     var logo = http.getForEntity("/camunda/assets/liaison-logo.svg", String.class);
     assertThat(logo.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(logo.getBody()).contains("<svg");
