@@ -28,9 +28,15 @@ class WebappCustomizationTests {
     var config = http.getForEntity("/camunda/app/" + app + "/scripts/config.js", String.class);
     assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(config.getBody())
+        .contains("import { DATE_FORMAT, LOCALES, VENDOR } from '../../../assets/liaison-webapps-config.js';")
+        .contains("vendor: VENDOR,").contains("locales: LOCALES,").contains("dateFormat: DATE_FORMAT");
+    // what the four share, where that import finds it (/camunda/app/<app>/scripts/ → /camunda/assets/)
+    var shared = http.getForEntity("/camunda/assets/liaison-webapps-config.js", String.class);
+    assertThat(shared.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(shared.getBody())
         .contains("availableLocales: ['zh', 'en']")
         .contains("fallbackLocale: 'zh'")
-        .contains("vendor: '代表联络站闭环工作平台 ·'")
+        .contains("VENDOR = '代表联络站闭环工作平台 ·'")
         .contains("normal: 'YYYY-MM-DD HH:mm'");
   }
 

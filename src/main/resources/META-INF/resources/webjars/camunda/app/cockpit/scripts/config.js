@@ -17,32 +17,17 @@
 
 // Our copy of Camunda's cockpit/scripts/config.js (7.24, which configures nothing but comments): it lies on the
 // classpath before the webjar, so the webapp serves this one.
+import { DATE_FORMAT, LOCALES, VENDOR } from '../../../assets/liaison-webapps-config.js';
+
 export default {
-  // 代表联络站闭环工作平台: the header, the page title and the login page read vendor + ' ' + name
+  // 代表联络站闭环工作平台 · 流程监控: vendor, languages and date formats shared by the four apps
   app: {
-    vendor: '代表联络站闭环工作平台 ·',
+    vendor: VENDOR,
     name: '流程监控'
   },
-
-  // camunda-commons-ui 7.24 (ui/common/scripts/services/locales.js) takes the browser's FIRST language only
-  // (navigator.languages[0]), keeps the part before '-' in lower case ('zh-CN' -> 'zh') and uses it when it is
-  // listed here; anything else ('fr', 'ja') gets the fallback. So zh-CN, zh-TW, zh get Chinese, 'en-US' English,
-  // every other browser Chinese. The fallback locale is also angular-translate's fallback for a missing label.
-  locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'zh'
-  },
+  locales: LOCALES,
+  dateFormat: DATE_FORMAT,
 
   // texts of Cockpit's templates that are no labels ("Actions", "null"), in Chinese
-  customScripts: ['scripts/liaison-texts.js'],
-
-  // moment.js formats (camDate filter); the zh.json dateLocales give the month and weekday names
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'MM-DD HH:mm',
-    normal: 'YYYY-MM-DD HH:mm',
-    long: 'YYYY年M月D日 dddd HH:mm',
-    short: 'YYYY-MM-DD'
-  }
+  customScripts: ['scripts/liaison-texts.js']
 };

@@ -17,31 +17,16 @@
 
 // Our copy of Camunda's tasklist/scripts/config.js (7.24): it lies on the classpath before the webjar, so the
 // webapp serves this one. Everything the original configures (the keyboard shortcuts) is kept.
+import { DATE_FORMAT, LOCALES, VENDOR } from '../../../assets/liaison-webapps-config.js';
+
 export default {
-  // 代表联络站闭环工作平台: the header, the page title and the login page read vendor + ' ' + name
+  // 代表联络站闭环工作平台 · 任务列表: vendor, languages and date formats shared by the four apps
   app: {
-    vendor: '代表联络站闭环工作平台 ·',
+    vendor: VENDOR,
     name: '任务列表'
   },
-
-  // camunda-commons-ui 7.24 (ui/common/scripts/services/locales.js) takes the browser's FIRST language only
-  // (navigator.languages[0]), keeps the part before '-' in lower case ('zh-CN' -> 'zh') and uses it when it is
-  // listed here; anything else ('fr', 'ja') gets the fallback. So zh-CN, zh-TW, zh get Chinese, 'en-US' English,
-  // every other browser Chinese. The fallback locale is also angular-translate's fallback for a missing label.
-  locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'zh'
-  },
-
-  // moment.js formats (camDate filter); the zh.json dateLocales give the month and weekday names
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'MM-DD HH:mm',
-    normal: 'YYYY-MM-DD HH:mm',
-    long: 'YYYY年M月D日 dddd HH:mm',
-    short: 'YYYY-MM-DD'
-  },
+  locales: LOCALES,
+  dateFormat: DATE_FORMAT,
 
   // Camunda Forms (form-js 1.8.7) has no translation hook: this script translates its messages and shows
   // dates as yyyy-MM-dd (scripts/liaison-forms.js; the message table is in it)
