@@ -29,6 +29,12 @@ public class TasklistFilters {
       Map.of("name", "categoryName", "label", "类别"),
       Map.of("name", "stationName", "label", "联络站"));
 
+  /** The filter every Tasklist user sees first. */
+  public static final String TODO = "待办";
+
+  /** Its former names: databases seeded before hold it under these, and seeding renames it (same id). */
+  static final List<String> TODO_FORMER_NAMES = List.of("我的待办");
+
   private final FilterService filterService;
   private final TaskService taskService;
   private final AuthorizationService authorizations;
@@ -38,12 +44,6 @@ public class TasklistFilters {
     this.taskService = taskService;
     this.authorizations = authorizations;
   }
-
-  /** The filter every Tasklist user sees first. */
-  public static final String TODO = "待办";
-
-  /** Its former names: databases seeded before hold it under these, and seeding renames it (same id). */
-  static final List<String> TODO_FORMER_NAMES = List.of("我的待办");
 
   void seed(List<String> groups) {
     rename(TODO_FORMER_NAMES, TODO);

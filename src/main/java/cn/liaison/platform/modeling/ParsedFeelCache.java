@@ -8,7 +8,8 @@ import camundajar.impl.scala.util.Right;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import java.util.function.Supplier;
+import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
@@ -41,8 +42,7 @@ final class ParsedFeelCache extends ScalaFeelEngine {
   }
 
   /** The DMN engine's factory: function providers are read when the engine is built, as Camunda's factory does. */
-  static org.camunda.bpm.dmn.feel.impl.FeelEngineFactory factory(
-      java.util.function.Supplier<List<FeelCustomFunctionProvider>> functionProviders) {
+  static FeelEngineFactory factory(Supplier<List<FeelCustomFunctionProvider>> functionProviders) {
     return () -> new ParsedFeelCache(functionProviders.get() == null ? List.of() : functionProviders.get());
   }
 

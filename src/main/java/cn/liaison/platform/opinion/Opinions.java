@@ -1,5 +1,6 @@
 package cn.liaison.platform.opinion;
 
+import cn.liaison.platform.system.TransactionMemo;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -61,7 +62,7 @@ public class Opinions {
   public record ProcessLink(long id, String processInstanceId) {}
 
   public Optional<ProcessLink> processLink(String ticketNo) {
-    return cn.liaison.platform.system.TransactionMemo.get("opinion-process-link:" + ticketNo,
+    return TransactionMemo.get("opinion-process-link:" + ticketNo,
         () -> jdbc.sql("SELECT id, process_instance_id FROM opinion WHERE ticket_no = ?").param(ticketNo)
             .query((rs, n) -> new ProcessLink(rs.getLong(1), rs.getString(2))).optional());
   }
@@ -72,7 +73,7 @@ public class Opinions {
 
   void setProcessInstance(long id, String processInstanceId) {
     jdbc.sql("UPDATE opinion SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
-    cn.liaison.platform.system.TransactionMemo.clear(); // the link read during the start is outdated now
+    TransactionMemo.clear(); // the link read during the start is outdated now
   }
 
   /** Moves the opinion to the status unless it is there already; true when it moved. */
