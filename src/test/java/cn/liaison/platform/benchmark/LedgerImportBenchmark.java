@@ -105,7 +105,7 @@ class LedgerImportBenchmark {
     out("files: CSV %d KB, .xlsx %d KB · JVM max heap %d MB · %d CPUs · load %s%n", csv.length >> 10,
         xlsx.length >> 10, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
         loadAverage());
-    out("%-44s %9s %16s %14s%n", "step", "seconds", "heap peak (MB)", "after GC (MB)");
+    out("%-44s %9s %16s %14s %9s %9s%n", "step", "seconds", "heap peak (MB)", "after GC (MB)", "JVM CPU s", "PG CPU s");
 
     // warm-up on a small file (JIT, connection pool, statement caches); not measured
     String warm = "bench-warm-" + runId;
@@ -137,45 +137,24 @@ class LedgerImportBenchmark {
     // liaison.bench.job-threads, default 4 like LIAISON_JOB_MAX_THREADS); the shards' ends are exclusive jobs,
     // run one after the other as the job executor does
     int jobThreads = Integer.getInteger("liaison.bench.job-threads", 4);
+    // the first sign-offs after a boot run on a cold JVM (the JIT compiles the engine's paths as they run): a
+    // smaller campaign is started first and printed on its own, then the measured 5,000
+    int warmHouseholds = Integer.getInteger("bench.warmup.households", HOUSEHOLDS / 5);
+    if (warmHouseholds > 0) {
+      String warmStart = "bench-warm-start-" + runId;
+      campaign(warmStart);
+      ledgerImport.importLedger(warmStart, "warm.csv", "text/csv", csv(false, warmHouseholds)
+          .getBytes(StandardCharsets.UTF_8));
+      step(String.format("warm-up: start %,d sign-offs (cold JVM)", warmHouseholds),
+          () -> startSignOffs(warmStart, jobThreads));
+    }
     int[] jobs = new int[1];
-    step("start 5,000 household sign-offs (all batches)", () -> {
-      campaignService.start(xlsxCampaign);
-      String campaignPid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(xlsxCampaign)
-          .singleResult().getId();
-      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobThreads);
-      try {
-        while (true) {
-          List<org.camunda.bpm.engine.runtime.Job> batches = management.createJobQuery().processInstanceId(campaignPid)
-              .activityId("Task_StartHouseholdSignOffs").list();
-          List<org.camunda.bpm.engine.runtime.Job> ends = management.createJobQuery().processInstanceId(campaignPid)
-              .activityId("SubProcess_StartHouseholdShards").list();
-          if (batches.isEmpty() && ends.isEmpty()) {
-            break;
-          }
-          List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
-          for (var job : batches) {
-            running.add(pool.submit(() -> management.executeJob(job.getId())));
-          }
-          for (var job : ends) {
-            management.executeJob(job.getId());
-          }
-          for (var done : running) {
-            try {
-              done.get();
-            } catch (Exception e) {
-              throw new IllegalStateException("a batch of sign-off starts failed", e);
-            }
-          }
-          jobs[0] += batches.size() + ends.size();
-        }
-      } finally {
-        pool.shutdown();
-      }
-      return null;
-    });
+    java.util.Map<String, long[]> rowsBefore = tableWrites();
+    step("start 5,000 household sign-offs (all batches)", () -> jobs[0] = startSignOffs(xlsxCampaign, jobThreads));
     out("sign-offs started in %d jobs (batch size %s, %d threads); processes running: %d%n", jobs[0],
         System.getProperty("liaison.campaign.start-batch-size", "250"), jobThreads, runtime.createProcessInstanceQuery()
             .processDefinitionKey("household-sign-off").variableValueEquals("campaignCode", xlsxCampaign).count());
+    printWritesPerHousehold(rowsBefore);
 
     jdbc.update("UPDATE household SET status = 'SIGNED', visit_count = 1, signed_mu = 2 WHERE campaign_code = ? "
         + "AND MOD(id, 3) = 0", csvCampaign);
@@ -194,19 +173,125 @@ class LedgerImportBenchmark {
     System.out.println("(report written to " + file.toAbsolutePath() + ")");
   }
 
+  /**
+   * Starts the campaign and runs its sign-off start jobs the way the job executor does: the shards' batch jobs
+   * side by side on a pool of {@code jobThreads}, the shards' ends one after the other; returns the jobs run.
+   */
+  int startSignOffs(String campaignCode, int jobThreads) {
+    int jobs = 0;
+    campaignService.start(campaignCode);
+    String campaignPid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(campaignCode)
+        .singleResult().getId();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobThreads);
+    try {
+      while (true) {
+        List<org.camunda.bpm.engine.runtime.Job> batches = management.createJobQuery().processInstanceId(campaignPid)
+            .activityId("Task_StartHouseholdSignOffs").list();
+        List<org.camunda.bpm.engine.runtime.Job> ends = management.createJobQuery().processInstanceId(campaignPid)
+            .activityId("SubProcess_StartHouseholdShards").list();
+        if (batches.isEmpty() && ends.isEmpty()) {
+          break;
+        }
+        List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+        for (var job : batches) {
+          running.add(pool.submit(() -> management.executeJob(job.getId())));
+        }
+        for (var job : ends) {
+          management.executeJob(job.getId());
+        }
+        for (var done : running) {
+          try {
+            done.get();
+          } catch (Exception e) {
+            throw new IllegalStateException("a batch of sign-off starts failed", e);
+          }
+        }
+        jobs += batches.size() + ends.size();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    return jobs;
+  }
+
   <T> T step(String name, Supplier<T> work) {
     System.gc();
     List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getType() == MemoryType.HEAP).toList();
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
     long start = System.nanoTime();
+    long jvmCpu = jvmCpuNanos();
+    long pgCpu = postgresCpuTicks();
     T result = work.get();
     double seconds = (System.nanoTime() - start) / 1e9;
+    double jvmSeconds = (jvmCpuNanos() - jvmCpu) / 1e9;
+    double pgSeconds = (postgresCpuTicks() - pgCpu) / 100.0;
     long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     System.gc();
     long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    out("%-44s %9.2f %16d %14d%n", name, seconds, peak >> 20, after >> 20);
+    out("%-44s %9.2f %16d %14d %9.2f %9.2f%n", name, seconds, peak >> 20, after >> 20, jvmSeconds, pgSeconds);
     return result;
+  }
+
+  /** Rows inserted, updated and deleted so far per table (PostgreSQL's statistics; [ins, upd, del]). */
+  java.util.Map<String, long[]> tableWrites() {
+    jdbc.execute("SELECT pg_stat_clear_snapshot()");
+    java.util.Map<String, long[]> rows = new java.util.TreeMap<>();
+    jdbc.query("SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables", r -> {
+      rows.put(r.getString(1).toLowerCase(), new long[] {r.getLong(2), r.getLong(3), r.getLong(4)});
+    });
+    return rows;
+  }
+
+  /** What one household's start wrote, table by table (after PostgreSQL has published its statistics). */
+  void printWritesPerHousehold(java.util.Map<String, long[]> before) throws InterruptedException {
+    Thread.sleep(1500);
+    java.util.Map<String, long[]> after = tableWrites();
+    out("rows written per household start (inserted / updated / deleted):%n");
+    double total = 0;
+    for (var e : after.entrySet()) {
+      long[] b = before.getOrDefault(e.getKey(), new long[3]);
+      long[] a = e.getValue();
+      double ins = (a[0] - b[0]) / (double) HOUSEHOLDS;
+      double upd = (a[1] - b[1]) / (double) HOUSEHOLDS;
+      double del = (a[2] - b[2]) / (double) HOUSEHOLDS;
+      if (ins + upd + del >= 0.01) {
+        out("  %-28s %6.2f %6.2f %6.2f%n", e.getKey(), ins, upd, del);
+        total += ins + upd + del;
+      }
+    }
+    out("  %-28s %6.2f%n", "all tables", total);
+  }
+
+  static long jvmCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : 0;
+  }
+
+  /**
+   * CPU time of the local PostgreSQL server's processes (user + system, in clock ticks of 1/100 s), read from
+   * /proc; 0 where there is none (another server, not Linux). Processes that end during a step are not counted.
+   */
+  static long postgresCpuTicks() {
+    long ticks = 0;
+    java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+    if (procs == null) {
+      return 0;
+    }
+    for (java.io.File proc : procs) {
+      try {
+        String stat = Files.readString(proc.toPath().resolve("stat"));
+        int close = stat.lastIndexOf(')');
+        if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
+          continue;
+        }
+        String[] fields = stat.substring(close + 2).split(" ");
+        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      } catch (java.io.IOException | RuntimeException gone) {
+        // the process ended while we read it
+      }
+    }
+    return ticks;
   }
 
   void campaign(String code) {
@@ -231,8 +316,12 @@ class LedgerImportBenchmark {
   }
 
   static String csv(boolean changed) {
+    return csv(changed, HOUSEHOLDS);
+  }
+
+  static String csv(boolean changed, int households) {
     StringBuilder b = new StringBuilder(HEADER).append("\r\n");
-    for (int h = 0; h < HOUSEHOLDS; h++) {
+    for (int h = 0; h < households; h++) {
       for (int p = 1; p <= 2; p++) {
         b.append(String.join(",", row(h, p, changed))).append("\r\n");
       }
