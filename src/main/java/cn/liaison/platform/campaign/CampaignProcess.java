@@ -105,6 +105,8 @@ public final class CampaignProcess {
     public static final String GUIDANCE_NOTE = "guidanceNote";
     public static final String OUTSTANDING_SUMMARY = "outstandingSummary";
     public static final String SUMMARY = "summary";
+    /** What the forms show of the household's plots (String), local to each household task. */
+    public static final String PLOTS_SUMMARY = "plotsSummary";
     public static final String VILLAGE = "village";
     public static final String AREA = "area";
     public static final String WRAP_UP_NOTE = "wrapUpNote";

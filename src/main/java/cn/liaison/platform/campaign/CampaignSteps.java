@@ -62,11 +62,12 @@ public class CampaignSteps {
       // visits, signing and planting are due when 签约种植 ends
       java.util.Date due = campaigns.find(campaignCode).orElseThrow().wrapUpBegins(zone);
       Map<Long, String> started = new java.util.LinkedHashMap<>();
+      HouseholdSteps.Starts starts = householdSteps.starting(batch);
       for (Household h : batch) {
         started.put(h.id(), runtime.createProcessInstanceByKey(CampaignProcess.HOUSEHOLD_KEY)
             .businessKey(h.householdNo()).setVariables(householdSteps.startVariables(h, due)).execute().getId());
       }
-      households.signOffsStarted(started);
+      households.signOffsStarted(started, starts.visiting);
     }
     return households.countNotStarted(campaignCode, shard, shards);
   }

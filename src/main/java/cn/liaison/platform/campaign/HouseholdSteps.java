@@ -3,6 +3,7 @@ package cn.liaison.platform.campaign;
 import cn.liaison.platform.department.DepartmentRequest;
 import cn.liaison.platform.department.DepartmentService;
 import cn.liaison.platform.system.ProcessInstanceRef;
+import cn.liaison.platform.system.TransactionMemo;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,34 +44,57 @@ public class HouseholdSteps {
   }
 
   /**
-   * Variables a household's sign-off starts with: references and what the task cards and forms show, no names or
-   * phone numbers. What only some households need later is set when they need it (plotOptions when the agreement
-   * is to be signed, the revisit durations when a visit ends without consent): a campaign starts thousands at once.
+   * Variables a household's sign-off starts with: references only (the household row, its campaign, its deputy,
+   * the tasks' due date), no names or phone numbers. What the task cards and forms show is set on each task when it
+   * is opened ({@link #taskVariables}), from the ledger as it is then; what only some households need later is set
+   * when they need it (plotOptions when the agreement is to be signed, the revisit durations when a visit ends
+   * without consent, visitCount when a visit is recorded): a campaign starts thousands at once.
    */
   Map<String, Object> startVariables(Household h, java.util.Date signAndPlantDue) {
     Map<String, Object> v = new HashMap<>();
     v.put(CampaignProcess.Var.HOUSEHOLD_ID, h.id());
-    v.put(CampaignProcess.Var.HOUSEHOLD_NO, h.householdNo());
     v.put(CampaignProcess.Var.CAMPAIGN_CODE, h.campaignCode());
+    v.put(CampaignProcess.Var.RESPONSIBLE_DEPUTY, h.responsibleDeputy());
+    v.put(CampaignProcess.Var.SIGN_AND_PLANT_DUE_DATE, signAndPlantDue);
+    return v;
+  }
+
+  /**
+   * What a household task's card (我的包户) and form show, set local to the task when it is opened, so that whoever
+   * may work the task may read them (a task's own variables need only the task): 户编号, 村, 片区, the plots and the
+   * visits so far, from the ledger as it is now (a plot corrected in the ledger shows on the next task). No names
+   * or phone numbers; the form links to the household's page for those.
+   */
+  public Map<String, Object> taskVariables(long householdId) {
+    Household h = household(householdId);
+    Map<String, Object> v = new HashMap<>();
+    v.put(CampaignProcess.Var.HOUSEHOLD_NO, h.householdNo());
     v.put(CampaignProcess.Var.VILLAGE, h.village());
     v.put(CampaignProcess.Var.AREA, h.area() == null ? "" : h.area());
-    v.put(CampaignProcess.Var.RESPONSIBLE_DEPUTY, h.responsibleDeputy());
     v.put(CampaignProcess.Var.VISIT_COUNT, h.visitCount());
-    v.put(CampaignProcess.Var.SIGN_AND_PLANT_DUE_DATE, signAndPlantDue);
     StringBuilder summary = new StringBuilder(h.plots().size() + "块地，共" + h.totalMu().stripTrailingZeros()
         .toPlainString() + "亩：");
     for (Household.Plot p : h.plots()) {
       summary.append(p.plotNo()).append(' ').append(p.areaMu().stripTrailingZeros().toPlainString()).append("亩 ")
           .append(p.terrain().label()).append(p.currentCrop() == null ? "" : " " + p.currentCrop()).append("；");
     }
-    v.put("plotsSummary", summary.toString());
+    v.put(CampaignProcess.Var.PLOTS_SUMMARY, summary.toString());
     return v;
+  }
+
+  /** The household with its plots: from this transaction's batch of starts, or as the ledger has it now. */
+  private Household household(long householdId) {
+    Starts starts = TransactionMemo.peek(Starts.KEY);
+    if (starts != null && starts.byId.containsKey(householdId)) {
+      return starts.byId.get(householdId);
+    }
+    return households.find(householdId).orElseThrow();
   }
 
   /** The plots offered in the agreement form (签订协议): {label, value} per plot of the household. */
   public Object plotOptions(long householdId) {
     List<Map<String, String>> options = new ArrayList<>();
-    for (Household.Plot p : households.find(householdId).orElseThrow().plots()) {
+    for (Household.Plot p : household(householdId).plots()) {
       String mu = p.areaMu().stripTrailingZeros().toPlainString();
       options.add(Map.of("label", p.plotNo() + "（" + mu + "亩，" + p.terrain().label() + "）", "value", p.plotNo()));
     }
@@ -83,7 +107,39 @@ public class HouseholdSteps {
   }
 
   public void visitTaskCreated(long householdId) {
-    households.markVisiting(householdId);
+    Starts starts = TransactionMemo.peek(Starts.KEY);
+    if (starts != null && starts.byId.containsKey(householdId)) {
+      // written with the process instance when the batch of starts ends (Households.signOffsStarted)
+      starts.visiting.add(householdId);
+    } else {
+      households.markVisiting(householdId);
+    }
+  }
+
+  /**
+   * The households whose sign-off this transaction is starting (a batch of the campaign's first step), by 户编号:
+   * their instances' first steps find them here instead of reading the ledger row, and the first visit task's
+   * status change is written with the batch.
+   */
+  static final class Starts {
+    static final String KEY = "household-sign-off-starts";
+    final Map<String, Household> byHouseholdNo = new HashMap<>();
+    final Map<Long, Household> byId = new HashMap<>();
+    final java.util.Set<Long> visiting = new java.util.HashSet<>();
+  }
+
+  /** Registers households whose sign-off this transaction starts (see {@link Starts}). */
+  Starts starting(List<Household> batch) {
+    Starts starts = TransactionMemo.shared(Starts.KEY, Starts::new);
+    if (starts == null) {
+      // outside a transaction (not how the engine runs jobs): the first steps read the ledger
+      starts = new Starts();
+    }
+    for (Household h : batch) {
+      starts.byHouseholdNo.put(h.householdNo(), h);
+      starts.byId.put(h.id(), h);
+    }
+    return starts;
   }
 
   /**
@@ -94,7 +150,11 @@ public class HouseholdSteps {
    */
   public long householdOf(ProcessInstanceRef process, Object householdIdVariable) {
     process.require(CampaignProcess.HOUSEHOLD_KEY, "农户台账");
-    Long id = households.idOfProcessInstance(process.processInstanceId()).orElse(null);
+    Starts starts = TransactionMemo.peek(Starts.KEY);
+    Household starting = starts == null ? null : starts.byHouseholdNo.get(process.businessKey());
+    // a household of this transaction's batch of starts, not yet started before: its instance is being started now
+    Long id = starting != null && starting.processInstanceId() == null ? Long.valueOf(starting.id())
+        : households.idOfProcessInstance(process.processInstanceId()).orElse(null);
     if (id == null && householdIdVariable instanceof Number n) {
       // the instance's first steps run before its id is stored on the household (same transaction)
       id = households.find(n.longValue()).filter(h -> h.processInstanceId() == null)

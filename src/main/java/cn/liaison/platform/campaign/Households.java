@@ -114,14 +114,17 @@ public class Households {
   }
 
   /** The households' sign-offs run in these process instances (household id → process instance id), one batch. */
-  void signOffsStarted(Map<Long, String> processInstances) {
+  void signOffsStarted(Map<Long, String> processInstances, java.util.Set<Long> visiting) {
     Timestamp now = now();
     List<Map.Entry<Long, String>> rows = new ArrayList<>(processInstances.entrySet());
-    batches.batchUpdate("UPDATE household SET process_instance_id = ?, updated_at = ? WHERE id = ?", rows, BATCH,
+    // the households whose first visit task was opened go from 待走访 to 走访中 in the same statement (markVisiting)
+    batches.batchUpdate("UPDATE household SET process_instance_id = ?, updated_at = ?, status = CASE WHEN ? AND "
+            + "status = 'PENDING' THEN 'VISITING' ELSE status END WHERE id = ?", rows, BATCH,
         (ps, row) -> {
           ps.setString(1, row.getValue());
           ps.setTimestamp(2, now);
-          ps.setLong(3, row.getKey());
+          ps.setBoolean(3, visiting.contains(row.getKey()));
+          ps.setLong(4, row.getKey());
         });
   }
 

@@ -96,6 +96,12 @@ class CampaignProcessTests {
     ProcessInstance h = householdProcess("H-001");
     assertThat(h).isWaitingAt(Task.VISIT).task().isAssignedTo("deputy1").hasDueDate(SIGN_AND_PLANT_ENDS);
     assertThat(runtime.getVariables(h.getId()).values().toString()).doesNotContain("张三", "13800001111");
+    // the card and the form read the task's own variables, taken from the ledger when the task was opened
+    String visit = engine.getTaskService().createTaskQuery().processInstanceId(h.getId()).singleResult().getId();
+    assertThat(engine.getTaskService().getVariablesLocal(visit)).containsEntry(Var.HOUSEHOLD_NO, "H-001")
+        .containsEntry(Var.VILLAGE, "东村").containsEntry(Var.AREA, "东片").containsEntry(Var.VISIT_COUNT, 0)
+        .containsEntry(Var.PLOTS_SUMMARY, "2块地，共3.5亩：P1 2亩 一般 小麦；P2 1.5亩 一般 小麦；")
+        .doesNotContainValue("张三").doesNotContainValue("13800001111");
 
     // history keeps the variables the sign-off started with, without a "changed" detail for each (the ledger
     // holds them); what the deputy records later keeps its detail
@@ -281,7 +287,10 @@ class CampaignProcessTests {
         .variableValueEquals(Var.CAMPAIGN_CODE, code).count()).as("every household once").isEqualTo(households);
     assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT process_instance_id) FROM household WHERE campaign_code = ?",
         Integer.class, code)).isEqualTo(households);
-    assertThat(householdProcess(String.format("B-%03d", households))).isWaitingAt(Task.VISIT);
+    assertThat(jdbc.queryForList("SELECT DISTINCT status FROM household WHERE campaign_code = ?", String.class, code))
+        .as("every household of the ledger shows 走访中 once its visit task is open").containsExactly("VISITING");
+    assertThat(householdProcess(String.format("B-%03d", households))).isWaitingAt(Task.VISIT)
+        .task().isAssignedTo("deputy1");
     assertThat(campaign).isWaitingAt(Event.TIMER_SIGN_AND_PLANT);
   }
 

@@ -32,10 +32,8 @@ class HouseholdDelegates {
         } else if (CampaignProcess.Task.SIGN_AGREEMENT.equals(task.getTaskDefinitionKey())) {
           task.getExecution().setVariable("plotOptions", steps.plotOptions(id));
         }
-        // what the 我的包户 cards show, readable by whoever may work the task (no personal data)
-        for (String card : new String[] {Var.HOUSEHOLD_NO, Var.VILLAGE, Var.AREA}) {
-          task.setVariableLocal(card, task.getVariable(card));
-        }
+        // what the 我的包户 cards and the form show, readable by whoever may work the task (no personal data)
+        task.setVariablesLocal(steps.taskVariables(id));
         return;
       }
       if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
