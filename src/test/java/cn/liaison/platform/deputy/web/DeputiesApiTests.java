@@ -221,6 +221,7 @@ class DeputiesApiTests {
         .isEqualTo("13698765432");
     User user = identity.createUserQuery().userId(deputy).singleResult();
     assertThat(user.getFirstName() + user.getLastName()).isEqualTo("王建设");
+    assertThat(identity.checkPassword(deputy, deputy)).as("renaming keeps the password").isTrue();
     assertThat(output.getAll()).contains("代表资料已更新：" + deputy).doesNotContain("13698765432");
 
     // a new list of stations replaces the old one
