@@ -1,6 +1,7 @@
 package cn.liaison.platform.deputy;
 
 import cn.liaison.platform.station.DeputyPosting.Role;
+import cn.liaison.platform.station.Stations;
 import cn.liaison.platform.system.ConflictException;
 import cn.liaison.platform.system.InvalidInputException;
 import java.util.LinkedHashMap;
@@ -10,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +20,11 @@ import org.springframework.stereotype.Component;
  * The demo deputies' details and stations (驻站代表), as demo data: the heads of the 长垣 防腐 and 起重 industry stations,
  * the 太平镇 and 路寨镇 stations' heads, and deputies of all five levels. Runs after the identity seeder (order 10),
  * which creates the users (deputy1 … deputy7, password = user id). A deputy who has details already is left as he is,
- * so what administrators change survives a restart. The phone numbers are made up.
+ * so what administrators change survives a restart. The phone numbers are made up. With demo data off, the identity
+ * seeder deletes the demo users; their details and stations are removed here too.
  */
 @Component
 @Order(20)
-@ConditionalOnProperty(name = "liaison.demo.enabled", havingValue = "true")
 class DemoDeputies implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoDeputies.class);
@@ -43,14 +45,39 @@ class DemoDeputies implements ApplicationRunner {
 
   private final DeputyDirectory directory;
   private final DeputyProfiles profiles;
+  private final Stations stations;
+  private final IdentityService identity;
+  private final boolean demo;
 
-  DemoDeputies(DeputyDirectory directory, DeputyProfiles profiles) {
+  DemoDeputies(DeputyDirectory directory, DeputyProfiles profiles, Stations stations, IdentityService identity,
+      @Value("${liaison.demo.enabled:false}") boolean demo) {
     this.directory = directory;
     this.profiles = profiles;
+    this.stations = stations;
+    this.identity = identity;
+    this.demo = demo;
   }
 
   @Override
   public void run(ApplicationArguments args) {
+    if (demo) {
+      seed();
+    } else {
+      removeLeftovers();
+    }
+  }
+
+  /** The demo deputies whose users are gone (deleted with demo data off) leave no details and no stations behind. */
+  void removeLeftovers() {
+    for (DemoDeputy d : DEPUTIES) {
+      if (identity.createUserQuery().userId(d.userId()).count() == 0) {
+        profiles.remove(d.userId());
+        stations.stationDeputy(d.userId(), List.of());
+      }
+    }
+  }
+
+  void seed() {
     for (DemoDeputy d : DEPUTIES) {
       if (profiles.exists(d.userId()) || directory.find(d.userId()).isEmpty()) {
         continue;

@@ -59,6 +59,11 @@ class DeputyProfiles {
     }
   }
 
+  /** Forgets a deputy's details (the demo deputies' when demo data is turned off). */
+  void remove(String userId) {
+    jdbc.sql("DELETE FROM deputy WHERE user_id = ?").param(userId).update();
+  }
+
   private static Profile profile(ResultSet rs, int row) throws SQLException {
     return new Profile(rs.getString("user_id"), DeputyLevel.valueOf(rs.getString("level")), rs.getString("sector"),
         rs.getString("phone"));
