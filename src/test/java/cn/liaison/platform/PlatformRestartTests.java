@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Starting the platform as an operator does: on a file database, stopped and started again. */
 class PlatformRestartTests {
@@ -69,12 +70,22 @@ class PlatformRestartTests {
       assertThat(identity.createUserQuery().userIdIn("demo", "staff1", "staff2", "staff3").count()).isEqualTo(4);
       assertThat(identity.createUserQuery().memberOfGroup("station-staff-cy-crane").list()).extracting("id")
           .containsExactly("staff1");
+      // the demo deputies with their (made-up) phones and stations, and the congress office's demo user
+      var jdbc = app.getBean(JdbcTemplate.class);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deputy", Integer.class)).isEqualTo(7);
+      assertThat(jdbc.queryForObject("SELECT deputy_user_id FROM station_deputy WHERE station_code = 'cy-crane' "
+          + "AND role = 'HEAD'", String.class)).isEqualTo("deputy3");
+      assertThat(identity.createUserQuery().userIdIn("office1").memberOfGroup("congress-office").count()).isOne();
     }
     try (var app = start("--spring.datasource.url=" + db, "--liaison.demo.enabled=false",
         "--liaison.admin.user-id=chief", "--liaison.admin.password=s3cret-Pass")) {
       var identity = app.getBean(ProcessEngine.class).getIdentityService();
-      assertThat(identity.createUserQuery().userIdIn("demo", "staff1", "staff2", "staff3", "analyst1", "water1")
-          .count()).isZero();
+      assertThat(identity.createUserQuery().userIdIn("demo", "staff1", "staff2", "staff3", "analyst1", "water1",
+          "deputy1", "deputy7", "office1").count()).isZero();
+      // nor do the demo deputies' details and stations stay behind
+      var jdbc = app.getBean(JdbcTemplate.class);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deputy", Integer.class)).isZero();
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM station_deputy", Integer.class)).isZero();
       assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").list()).extracting("id")
           .containsExactly("chief");
       // the stations and their staff groups are real data and stay

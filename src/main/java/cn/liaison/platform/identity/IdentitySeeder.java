@@ -63,8 +63,14 @@ class IdentitySeeder implements ApplicationRunner {
       new DemoUser("analyst1", PlatformGroups.ANALYSTS, "李", "建国"),
       new DemoUser("deputy1", PlatformGroups.DEPUTIES, "张", "志强"),
       new DemoUser("deputy2", PlatformGroups.DEPUTIES, "刘", "秀英"),
+      new DemoUser("deputy3", PlatformGroups.DEPUTIES, "秦", "振起"),
+      new DemoUser("deputy4", PlatformGroups.DEPUTIES, "范", "卫东"),
+      new DemoUser("deputy5", PlatformGroups.DEPUTIES, "杨", "桂芝"),
+      new DemoUser("deputy6", PlatformGroups.DEPUTIES, "郭", "稻香"),
+      new DemoUser("deputy7", PlatformGroups.DEPUTIES, "唐", "建业"),
       new DemoUser("supervisor1", PlatformGroups.SUPERVISORS, "陈", "国华"),
       new DemoUser("auditor1", PlatformGroups.AUDITORS, "赵", "敏"),
+      new DemoUser("office1", PlatformGroups.CONGRESS_OFFICE, "韩", "立新"),
       new DemoUser("finance1", "dept-finance", "孙", "海涛"),
       new DemoUser("agri1", "dept-agriculture", "周", "丰收"),
       new DemoUser("water1", "dept-water", "吴", "清源"),
@@ -122,11 +128,12 @@ class IdentitySeeder implements ApplicationRunner {
 
     grantAdministrators();
     List<String> tasklistGroups = new ArrayList<>(List.of(PlatformGroups.STATION_STAFF, PlatformGroups.ANALYSTS,
-        PlatformGroups.DEPUTIES, PlatformGroups.SUPERVISORS));
+        PlatformGroups.DEPUTIES, PlatformGroups.SUPERVISORS, PlatformGroups.CONGRESS_OFFICE));
     depts.forEach(d -> tasklistGroups.add(d.groupId()));
     tasklistGroups.forEach(this::grantTasklistWork);
     grantAuditors();
     grantAnalysts();
+    grantCongressOffice();
     filters.seed(tasklistGroups);
 
     if (properties.admin().hasPassword()) {
@@ -227,6 +234,16 @@ class IdentitySeeder implements ApplicationRunner {
     grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grantProcessReading(g);
     grant(g, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
+  }
+
+  /**
+   * The congress office (代表工委) follows deputies' work: Tasklist (above) and Cockpit to read all about processes,
+   * as analysts do, but it deploys nothing and, like auditors, changes nothing there.
+   */
+  private void grantCongressOffice() {
+    String g = PlatformGroups.CONGRESS_OFFICE;
+    grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grantProcessReading(g);
   }
 
   private void grantProcessReading(String g) {

@@ -16,6 +16,11 @@ public final class PlatformGroups {
   public static final String DEPUTIES = "deputies";
   public static final String SUPERVISORS = "supervisors";
   public static final String AUDITORS = "auditors";
+  /**
+   * 人大常委会代表工委: the standing committee's deputy-work committee. Reviews and assigns deputies' proposals; reads
+   * the deputy directory, Tasklist, and Cockpit read-only.
+   */
+  public static final String CONGRESS_OFFICE = "congress-office";
   public static final String ADMIN = "camunda-admin";
 
   /** id → Chinese name, in the order Camunda Admin lists them. */
@@ -28,6 +33,7 @@ public final class PlatformGroups {
     names.put(DEPUTIES, "人大代表");
     names.put(SUPERVISORS, "督办人员");
     names.put(AUDITORS, "审计监督");
+    names.put(CONGRESS_OFFICE, "人大常委会代表工委");
     names.put(ADMIN, "管理员");
     NAMES = java.util.Collections.unmodifiableMap(names);
   }

@@ -13,4 +13,9 @@ public final class Roles {
   /** Station staff (any station) and administrators. */
   public static final String STATION_STAFF_OR_ADMIN = "hasAnyAuthority('" + GROUP + PlatformGroups.STATION_STAFF
       + "','" + GROUP + PlatformGroups.ADMIN + "')";
+
+  /** Who may read the deputy directory (names, levels, sectors, stations; phones masked). */
+  public static final String DEPUTY_DIRECTORY_READERS = "hasAnyAuthority('" + GROUP + PlatformGroups.STATION_STAFF
+      + "','" + GROUP + PlatformGroups.ANALYSTS + "','" + GROUP + PlatformGroups.DEPUTIES
+      + "','" + GROUP + PlatformGroups.CONGRESS_OFFICE + "','" + GROUP + PlatformGroups.ADMIN + "')";
 }

@@ -1,13 +1,18 @@
 package cn.liaison.platform.station;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The station directory (tables station, station_deputy). */
+/** The station directory (tables station, station_deputy: the deputies stationed there and their roles). */
 @Repository
 public class Stations {
 
@@ -37,8 +42,7 @@ public class Stations {
   }
 
   public Optional<Station> findByCode(String code) {
-    List<String> deputies = jdbc.sql("SELECT deputy_user_id FROM station_deputy WHERE station_code = ? "
-        + "ORDER BY deputy_user_id").param(code).query(String.class).list();
+    List<String> deputies = postingsAt(code).stream().map(DeputyPosting::deputyUserId).toList();
     return jdbc.sql("SELECT code, name, kind, county, town, address, active FROM station WHERE code = ?").param(code)
         .query((rs, i) -> new Station(rs.getString("code"), rs.getString("name"),
             Station.Kind.valueOf(rs.getString("kind")), rs.getString("county"), rs.getString("town"),
@@ -46,7 +50,10 @@ public class Stations {
         .optional();
   }
 
-  /** Creates or replaces a station and its deputies. */
+  /**
+   * Creates or replaces a station and the list of its deputies: deputies no longer listed leave it, new ones join as
+   * members, and those who stay keep their roles (站长, 副站长).
+   */
   @Transactional
   public void save(Station s, int sortOrder) {
     int updated = jdbc.sql("UPDATE station SET name = ?, kind = ?, county = ?, town = ?, address = ?, active = ?, "
@@ -59,12 +66,73 @@ public class Stations {
           .params(s.code(), s.name(), s.kind().name(), s.county(), s.town(), s.address(), s.active(), sortOrder)
           .update();
     }
-    jdbc.sql("DELETE FROM station_deputy WHERE station_code = ?").param(s.code()).update();
+    Set<String> stationed = new HashSet<>();
+    for (DeputyPosting p : postingsAt(s.code())) {
+      if (s.deputies().contains(p.deputyUserId())) {
+        stationed.add(p.deputyUserId());
+      } else {
+        jdbc.sql("DELETE FROM station_deputy WHERE station_code = ? AND deputy_user_id = ?")
+            .params(s.code(), p.deputyUserId()).update();
+      }
+    }
     for (String deputy : s.deputies()) {
-      jdbc.sql("INSERT INTO station_deputy (station_code, deputy_user_id) VALUES (?, ?)").params(s.code(), deputy)
-          .update();
+      if (stationed.add(deputy)) {
+        insertPosting(new DeputyPosting(s.code(), deputy, DeputyPosting.Role.MEMBER));
+      }
     }
     events.publishEvent(new StationSaved(s));
+  }
+
+  /** The deputies stationed at a station: the head first, then deputy heads, then members, each by user id. */
+  public List<DeputyPosting> postingsAt(String stationCode) {
+    return sorted(jdbc.sql("SELECT station_code, deputy_user_id, role FROM station_deputy WHERE station_code = ?")
+        .param(stationCode).query(Stations::posting).list());
+  }
+
+  /** Where a deputy is stationed, in the stations' order. */
+  public List<DeputyPosting> postingsOf(String deputyUserId) {
+    return jdbc.sql("SELECT d.station_code, d.deputy_user_id, d.role FROM station_deputy d "
+        + "JOIN station s ON s.code = d.station_code WHERE d.deputy_user_id = ? ORDER BY s.sort_order, s.code")
+        .param(deputyUserId).query(Stations::posting).list();
+  }
+
+  /** Every deputy's stations, in the stations' order. */
+  public List<DeputyPosting> allPostings() {
+    return jdbc.sql("SELECT d.station_code, d.deputy_user_id, d.role FROM station_deputy d "
+        + "JOIN station s ON s.code = d.station_code ORDER BY s.sort_order, s.code, d.deputy_user_id")
+        .query(Stations::posting).list();
+  }
+
+  /**
+   * Stations a deputy where the postings say, with those roles, and nowhere else. A station that would get a second
+   * head is refused by the database (DuplicateKeyException), also when two administrators name two heads at once.
+   */
+  @Transactional
+  public void stationDeputy(String deputyUserId, List<DeputyPosting> postings) {
+    jdbc.sql("DELETE FROM station_deputy WHERE deputy_user_id = ?").param(deputyUserId).update();
+    for (DeputyPosting p : postings) {
+      if (!p.deputyUserId().equals(deputyUserId)) {
+        throw new IllegalArgumentException("posting of another deputy: " + p.deputyUserId());
+      }
+      insertPosting(p);
+    }
+  }
+
+  private void insertPosting(DeputyPosting p) {
+    jdbc.sql("INSERT INTO station_deputy (station_code, deputy_user_id, role, head_of) VALUES (?, ?, ?, ?)")
+        .params(p.stationCode(), p.deputyUserId(), p.role().name(),
+            p.role() == DeputyPosting.Role.HEAD ? p.stationCode() : null)
+        .update();
+  }
+
+  private static DeputyPosting posting(ResultSet rs, int row) throws SQLException {
+    return new DeputyPosting(rs.getString("station_code"), rs.getString("deputy_user_id"),
+        DeputyPosting.Role.valueOf(rs.getString("role")));
+  }
+
+  private static List<DeputyPosting> sorted(List<DeputyPosting> postings) {
+    return postings.stream().sorted(Comparator.comparing(DeputyPosting::role)
+        .thenComparing(DeputyPosting::deputyUserId)).toList();
   }
 
   public boolean exists(String code) {

@@ -59,7 +59,9 @@ abstract class AuthorizationMatrixContract {
     MODIFY_PROCESS_INSTANCE("修改流程实例"),
     READ_HISTORY("查看办理历史"),
     RETRY_INCIDENT("重试故障"),
-    CHANGE_DEPARTMENT_DIRECTORY("修改部门目录");
+    CHANGE_DEPARTMENT_DIRECTORY("修改部门目录"),
+    READ_DEPUTY_DIRECTORY("查看代表名录（手机号隐去中间四位）"),
+    CHANGE_DEPUTY_DIRECTORY("修改代表的层级、驻站和手机号");
 
     final String label;
 
@@ -76,18 +78,19 @@ abstract class AuthorizationMatrixContract {
    * answered like an unknown record; 2xx = done; 400 = refused by the model check.
    */
   static final String MATRIX = """
-      user         set  done claim deploy code contact deputy delete modify history retry directory
-      citizen      401  401  401   401    401  401     401    401    401    401     401   401
-      demo         204  204  204   200    400  403     200    204    204    200     204   200
-      staff1       403  403  403   403    403  404     404    403    403    404     403   403
-      staff2       403  403  204   403    403  200     404    403    403    404     403   403
-      staff3       403  403  403   403    403  404     200    403    403    404     403   403
-      analyst1     403  403  403   200    400  403     403    403    403    200     403   403
-      deputy1      403  403  403   403    403  404     403    403    403    404     403   403
-      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403
-      auditor1     403  403  403   403    403  401     403    403    403    200     403   403
-      water1       403  204  403   403    403  404     403    403    403    404     403   403
-      finance1     403  403  403   403    403  404     403    403    403    404     403   403
+      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy
+      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401
+      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200
+      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403
+      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403
+      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403
+      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403
+      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403
+      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403
+      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403
+      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403
+      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403
+      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403
       """;
 
   static final String PHONE = "13712348765";
@@ -171,6 +174,13 @@ abstract class AuthorizationMatrixContract {
           Map.of("retries", 1));
       case CHANGE_DEPARTMENT_DIRECTORY -> exchange(user, HttpMethod.PUT, "/api/admin/departments/dept-water",
           Map.of("name", "县水利局", "group", "dept-water", "channel", "INBOX", "active", true));
+      case READ_DEPUTY_DIRECTORY -> exchange(user, HttpMethod.GET, "/api/deputies?station=cy-crane", null);
+      // deputy1 as the demo data has him, so an administrator's success changes nothing for the next rows
+      case CHANGE_DEPUTY_DIRECTORY -> exchange(user, HttpMethod.PUT, "/api/admin/deputies/deputy1",
+          Map.of("level", "COUNTY", "sector", "防腐", "stations", List.of(
+              Map.of("stationCode", "cy-anticorrosion", "role", "HEAD"),
+              Map.of("stationCode", "cy-crane", "role", "MEMBER"),
+              Map.of("stationCode", "yy-luzhai-rice", "role", "MEMBER"))));
     };
   }
 
