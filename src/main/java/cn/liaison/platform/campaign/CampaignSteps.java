@@ -37,7 +37,7 @@ public class CampaignSteps {
 
   CampaignSteps(Campaigns campaigns, Households households, HouseholdSteps householdSteps, RuntimeService runtime,
       DepartmentService departments, SubsidyBatches subsidyBatches, cn.liaison.platform.calendar.WorkingDayCalendar calendar,
-      java.time.Clock clock, @Value("${liaison.campaign.start-batch-size:250}") int startBatchSize) {
+      java.time.Clock clock, @Value("${liaison.campaign.start-batch-size:50}") int startBatchSize) {
     this.clock = clock;
     this.zone = calendar.zone();
     this.campaigns = campaigns;

@@ -152,7 +152,7 @@ class LedgerImportBenchmark {
     java.util.Map<String, long[]> rowsBefore = tableWrites();
     step("start 5,000 household sign-offs (all batches)", () -> jobs[0] = startSignOffs(xlsxCampaign, jobThreads));
     out("sign-offs started in %d jobs (batch size %s, %d threads); processes running: %d%n", jobs[0],
-        System.getProperty("liaison.campaign.start-batch-size", "250"), jobThreads, runtime.createProcessInstanceQuery()
+        System.getProperty("liaison.campaign.start-batch-size", "50"), jobThreads, runtime.createProcessInstanceQuery()
             .processDefinitionKey("household-sign-off").variableValueEquals("campaignCode", xlsxCampaign).count());
     printWritesPerHousehold(rowsBefore);
 
