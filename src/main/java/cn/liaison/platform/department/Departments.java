@@ -1,6 +1,7 @@
 package cn.liaison.platform.department;
 
 import cn.liaison.platform.system.SecretCipher;
+import cn.liaison.platform.system.TransactionMemo;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -34,9 +35,10 @@ public class Departments {
     return findAll().stream().filter(Department::active).toList();
   }
 
+  /** The department, read once per transaction (a step of the loop asks in its listeners and its delegate). */
   public Optional<Department> findByCode(String code) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM department WHERE code = ?").param(code).query(Departments::map)
-        .optional();
+    return TransactionMemo.get("department:" + code, () -> jdbc.sql("SELECT " + COLUMNS
+        + " FROM department WHERE code = ?").param(code).query(Departments::map).optional());
   }
 
   /** The department's signing secret, decrypted; only for signing and verifying. */
@@ -48,6 +50,7 @@ public class Departments {
   /** Creates or changes a department; a null secret keeps the stored one. */
   void save(String code, String name, String groupId, Department.Channel channel, String endpoint, int timeoutMillis,
       boolean active, String secret) {
+    TransactionMemo.clear();
     Timestamp now = Timestamp.from(clock.instant());
     String encrypted = secret == null ? null : cipher.encrypt(secret);
     int updated = jdbc.sql("UPDATE department SET name = ?, group_id = ?, channel = ?, endpoint = ?, timeout_millis = ?, "

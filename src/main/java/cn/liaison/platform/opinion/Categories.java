@@ -1,5 +1,6 @@
 package cn.liaison.platform.opinion;
 
+import cn.liaison.platform.system.TransactionMemo;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,9 +23,11 @@ public class Categories {
         .query((rs, i) -> new Category(rs.getString("code"), rs.getString("name"))).list();
   }
 
+  /** The active category, read once per transaction (a step of the loop asks in its listeners and its delegate). */
   public Optional<Category> find(String code) {
-    return jdbc.sql("SELECT code, name FROM opinion_category WHERE code = ? AND active").param(code)
-        .query((rs, i) -> new Category(rs.getString("code"), rs.getString("name"))).optional();
+    return TransactionMemo.get("category:" + code, () -> jdbc.sql("SELECT code, name FROM opinion_category "
+        + "WHERE code = ? AND active").param(code)
+        .query((rs, i) -> new Category(rs.getString("code"), rs.getString("name"))).optional());
   }
 
   public String nameOf(String code) {

@@ -84,8 +84,9 @@ public class Opinions {
 
   /** Records the first time staff acted on the opinion (response time). */
   void markFirstResponse(long id) {
-    jdbc.sql("UPDATE opinion SET first_response_at = ? WHERE id = ? AND first_response_at IS NULL")
-        .params(ts(now()), id).update();
+    // several steps of one completion record it; once per transaction is enough
+    TransactionMemo.get("first-response:" + id, () -> jdbc.sql("UPDATE opinion SET first_response_at = ? "
+        + "WHERE id = ? AND first_response_at IS NULL").params(ts(now()), id).update());
   }
 
   /** Staff corrected the category while sorting. */
