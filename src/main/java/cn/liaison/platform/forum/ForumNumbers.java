@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ForumNumbers {
 
   static final int ATTEMPTS = 3;
+  static final String BUSY = "系统繁忙，座谈会尚未安排，请稍后再试。";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate savepoint;
@@ -74,11 +75,11 @@ class ForumNumbers {
         // a value taken just before another forum recorded the year's base: take the next one
       } catch (DuplicateKeyException raced) {
         if (attempt >= ATTEMPTS) {
-          throw new BusyException(raced);
+          throw new BusyException(BUSY, raced);
         }
       } catch (DataAccessException e) {
         if (!waitedTooLong(e) || attempt >= ATTEMPTS) {
-          throw waitedTooLong(e) ? new BusyException(e) : e;
+          throw waitedTooLong(e) ? new BusyException(BUSY, e) : e;
         }
       }
     }

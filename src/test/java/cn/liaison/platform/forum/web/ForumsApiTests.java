@@ -281,6 +281,22 @@ class ForumsApiTests {
         });
   }
 
+  @Test
+  void forumNumbersCountFromOneInEachYear() {
+    setClock(ZonedDateTime.of(2031, 1, 2, 10, 0, 0, 0, BEIJING));
+    Map<String, Object> body = forum(List.of("deputy3"));
+    body.put("startsAt", "2031-01-08T09:30:00+08:00");
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      numbers.add(JsonBodies.tree(call("staff1", HttpMethod.POST, "/api/forums", body).getBody()).path("forumNo").asText());
+    }
+    assertThat(numbers).containsExactly("ZT2031-0001", "ZT2031-0002");
+    setClock(ZonedDateTime.of(2032, 1, 2, 10, 0, 0, 0, BEIJING));
+    body.put("startsAt", "2032-01-08T09:30:00+08:00");
+    assertThat(JsonBodies.tree(call("staff1", HttpMethod.POST, "/api/forums", body).getBody()).path("forumNo").asText())
+        .isEqualTo("ZT2032-0001");
+  }
+
   String schedule() {
     ResponseEntity<String> created = call("staff1", HttpMethod.POST, "/api/forums", forum(null));
     assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
