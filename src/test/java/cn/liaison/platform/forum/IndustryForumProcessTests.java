@@ -135,6 +135,10 @@ class IndustryForumProcessTests {
     assertThat(view.attended()).isEqualTo(2);
     assertThat(view.participationRate()).isEqualTo(0.5);
     assertThat(view.minutes()).contains("物流");
+    // the record is final: a late sign-in is refused and changes nothing
+    assertThatThrownBy(() -> forums.signIn(no, List.of("deputy2")))
+        .isInstanceOf(cn.liaison.platform.system.ConflictException.class).hasMessageContaining("座谈会记录已完成");
+    assertThat(forums.view(no).attended()).isEqualTo(2);
   }
 
   @Test
