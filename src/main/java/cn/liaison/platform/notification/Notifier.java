@@ -12,4 +12,7 @@ public interface Notifier {
 
   /** To the members of a group (a department, the supervisors); subject may be null. */
   void notifyGroup(String groupId, Subject subject, String dedupKey, String title, String body);
+
+  /** To one user of the platform (e.g. an invited deputy); subject may be null. */
+  void notifyUser(String userId, Subject subject, String dedupKey, String title, String body);
 }

@@ -34,6 +34,11 @@ public class OutboxNotifier implements Notifier {
     insert(dedupKey, subject, "GROUP", groupId, title, body);
   }
 
+  @Override
+  public void notifyUser(String userId, Subject subject, String dedupKey, String title, String body) {
+    insert(dedupKey, subject, "USER", Objects.requireNonNull(userId, "userId"), title, body);
+  }
+
   private void insert(String dedupKey, Subject subject, String kind, String recipient, String title, String body) {
     boolean exists = jdbc.sql("SELECT COUNT(*) FROM notification WHERE dedup_key = ?").param(dedupKey)
         .query(Integer.class).single() > 0;
@@ -60,6 +65,15 @@ public class OutboxNotifier implements Notifier {
     return jdbc.sql("SELECT " + COLUMNS + " FROM notification WHERE recipient_kind = 'GROUP' AND recipient = ? "
         + "ORDER BY created_at DESC, id DESC")
         .param(groupId)
+        .query(OutboxNotifier::map)
+        .list();
+  }
+
+  /** Notifications to one user, newest first (for tests and the staff views). */
+  public List<Notification> forUser(String userId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM notification WHERE recipient_kind = 'USER' AND recipient = ? "
+        + "ORDER BY created_at DESC, id DESC")
+        .param(userId)
         .query(OutboxNotifier::map)
         .list();
   }

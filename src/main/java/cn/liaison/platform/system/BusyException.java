@@ -9,4 +9,9 @@ public class BusyException extends RuntimeException {
   public BusyException(Throwable cause) {
     super("系统繁忙，您的意见尚未提交，请稍后再试。", cause);
   }
+
+  /** The same with a message of the caller's own (what was not stored). */
+  public BusyException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }
