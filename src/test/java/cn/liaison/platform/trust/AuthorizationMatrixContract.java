@@ -61,7 +61,9 @@ abstract class AuthorizationMatrixContract {
     RETRY_INCIDENT("重试故障"),
     CHANGE_DEPARTMENT_DIRECTORY("修改部门目录"),
     READ_DEPUTY_DIRECTORY("查看代表名录（手机号隐去中间四位）"),
-    CHANGE_DEPUTY_DIRECTORY("修改代表的层级、驻站和手机号");
+    CHANGE_DEPUTY_DIRECTORY("修改代表的层级、驻站和手机号"),
+    SCHEDULE_FORUM("为起重产业代表联络站安排座谈会"),
+    READ_FORUM("查看起重产业代表联络站的座谈会");
 
     final String label;
 
@@ -78,19 +80,19 @@ abstract class AuthorizationMatrixContract {
    * answered like an unknown record; 2xx = done; 400 = refused by the model check.
    */
   static final String MATRIX = """
-      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy
-      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401
-      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200
-      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403
-      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403
-      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403
-      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403
-      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403
-      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403
-      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403
-      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403
-      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403
-      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403
+      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum
+      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401
+      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200
+      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200
+      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403
+      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403
+      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200
+      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403
+      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403
+      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200
+      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200
+      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403
+      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403
       """;
 
   static final String PHONE = "13712348765";
@@ -107,7 +109,7 @@ abstract class AuthorizationMatrixContract {
   Fixture fixture;
 
   record Fixture(String waterTaskId, String waterInstanceId, String taipingTicket, String taipingSortTaskId,
-      String incidentJobId, String campaignCode, String householdNo) {}
+      String incidentJobId, String campaignCode, String householdNo, String craneForumNo) {}
 
   static Stream<Arguments> matrix() {
     List<String> lines = MATRIX.lines().filter(l -> !l.isBlank()).skip(1).toList();
@@ -174,6 +176,8 @@ abstract class AuthorizationMatrixContract {
           Map.of("retries", 1));
       case CHANGE_DEPARTMENT_DIRECTORY -> exchange(user, HttpMethod.PUT, "/api/admin/departments/dept-water",
           Map.of("name", "县水利局", "group", "dept-water", "channel", "INBOX", "active", true));
+      case SCHEDULE_FORUM -> post(user, "/api/forums", forum());
+      case READ_FORUM -> exchange(user, HttpMethod.GET, "/api/forums/" + f.craneForumNo(), null);
       case READ_DEPUTY_DIRECTORY -> exchange(user, HttpMethod.GET, "/api/deputies?station=cy-crane", null);
       // deputy1 as the demo data has him, so an administrator's success changes nothing for the next rows
       case CHANGE_DEPUTY_DIRECTORY -> exchange(user, HttpMethod.PUT, "/api/admin/deputies/deputy1",
@@ -202,8 +206,25 @@ abstract class AuthorizationMatrixContract {
     String code = "LZ-MATRIX-" + Scenarios.SEQUENCE.incrementAndGet();
     String householdNo = code + "-H1";
     scenarios.campaign(code, "staff3", Map.of(householdNo, "deputy1"), Map.of(householdNo, "东村"));
+    // a forum of the crane station, scheduled by its staff
+    var forum = http.exchange("/api/forums", HttpMethod.POST, new HttpEntity<>(bytes(forum()), json("staff1")),
+        String.class);
+    assertThat(forum.getStatusCode().value()).as(forum.getBody()).isEqualTo(201);
     return new Fixture(scenarios.task(water, Task.HANDLE), waterInstance, taiping, scenarios.task(taiping, Task.SORT),
-        failed.getId(), code, householdNo);
+        failed.getId(), code, householdNo, JsonBodies.tree(forum.getBody()).path("forumNo").asText());
+  }
+
+  /** A forum of the crane station a week from now, with its stationed deputies. */
+  static Map<String, Object> forum() {
+    return Map.of("stationCode", "cy-crane", "topic", "起重产业发展座谈会", "sector", "起重",
+        "startsAt", java.time.OffsetDateTime.now().plusDays(7).withNano(0).toString(), "place", "联络站会议室");
+  }
+
+  static HttpHeaders json(String user) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setBasicAuth(user, user);
+    return headers;
   }
 
   // ---- HTTP as each role ----
