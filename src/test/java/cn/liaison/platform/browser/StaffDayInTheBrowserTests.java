@@ -32,7 +32,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The staff's day in real browsers: a citizen on a phone submits an opinion at a station's page; station staff,
@@ -66,6 +71,7 @@ class StaffDayInTheBrowserTests {
   @Autowired IdentityService identity;
   @Autowired RepositoryService repository;
   @Autowired RateLimiter rateLimiter;
+  @Autowired TestRestTemplate http;
 
   /** English words found, per step (screenshot name). */
   final Map<String, SortedSet<String>> english = new LinkedHashMap<>();
@@ -224,6 +230,64 @@ class StaffDayInTheBrowserTests {
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
         .getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
 
+    assertNoEnglish();
+  }
+
+  @Test
+  void deputyAnswersAForumInvitationInTasklistInChinese() {
+    // the crane station's staff schedule a forum; deputy1 is one of the station's deputies
+    HttpHeaders staff = new HttpHeaders();
+    staff.setBasicAuth("staff1", "staff1");
+    ResponseEntity<String> created = http.exchange("/api/forums", HttpMethod.POST, cn.liaison.platform.JsonBodies.json(
+        Map.of("stationCode", STATION, "topic", "起重产业用工座谈会", "sector", "起重", "place", "联络站会议室",
+            "startsAt", java.time.OffsetDateTime.now().plusDays(5).withNano(0).toString()), staff), String.class);
+    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    String forumNo = cn.liaison.platform.JsonBodies.tree(created.getBody()).path("forumNo").asText();
+    englishWords.allow(forumNo).allow(cn.liaison.platform.forum.ForumProcess.KEY);
+    String processInstanceId = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(forumNo)
+        .singleResult().getId();
+    allowInstanceData(processInstanceId);
+
+    try (Browser browser = Browser.desktop(baseUrl())) {
+      Step step = new Step(browser, "11-deputy-answers-forum-invitation");
+      step.run(() -> {
+        logIn(browser, "tasklist", "deputy1");
+        checkNoBanner(browser, step.name);
+        browser.waitFor("the filter 座谈会邀请", d -> {
+          WebElement filter = browser.all(By.cssSelector(".task-filters .task-filter")).stream()
+              .filter(f -> filterName(f).equals("座谈会邀请")).findFirst().orElse(null);
+          if (filter == null) {
+            return null;
+          }
+          filter.findElement(By.cssSelector("h4.name a")).click();
+          return true;
+        });
+        browser.waitFor("the invitation's card", d -> {
+          WebElement card = browser.all(By.cssSelector(".tasks-list li.task")).stream()
+              .filter(c -> c.getText().contains("答复座谈会邀请") && c.getText().contains(forumNo)).findFirst()
+              .orElse(null);
+          if (card == null) {
+            return null;
+          }
+          card.findElement(By.cssSelector("h4.task a")).click();
+          return true;
+        });
+        browser.shown(By.cssSelector(".fjs-form"));
+        assertLabels(formLabels(browser), "是否参加", "参加", "不参加");
+        assertThat(browser.visibleText()).contains("起重产业用工座谈会");
+        chooseRadio(browser, "是否参加", "参加");
+        step.capture(false);
+        // the other invited deputies' invitations stay open: wait for deputy1's own
+        browser.click(COMPLETE);
+        browser.waitFor("deputy1's answer taken", d -> taskService.createTaskQuery().processInstanceId(processInstanceId)
+            .taskAssignee("deputy1").count() == 0 ? true : null);
+      });
+    }
+    ResponseEntity<String> forum = http.exchange("/api/forums/" + forumNo, HttpMethod.GET, new HttpEntity<>(staff),
+        String.class);
+    assertThat(cn.liaison.platform.JsonBodies.tree(forum.getBody()).path("invitations"))
+        .filteredOn(i -> i.path("deputy").asText().equals("deputy1")).singleElement()
+        .satisfies(i -> assertThat(i.path("replyLabel").asText()).isEqualTo("参加"));
     assertNoEnglish();
   }
 

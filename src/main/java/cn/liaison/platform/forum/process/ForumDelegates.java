@@ -53,6 +53,12 @@ class ForumDelegates {
             Attendance.valueOf(String.valueOf(task.getVariable(Var.ATTENDANCE))),
             reason == null ? null : reason.toString());
       } else if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
+          && ForumProcess.Task.REPLY_INVITATION.equals(key)) {
+        // what the card in 座谈会邀请 shows: the deputy may read the task, not the forum's instance
+        for (String card : new String[] {Var.FORUM_NO, Var.TOPIC, Var.STARTS_AT_TEXT}) {
+          task.setVariableLocal(card, task.getVariable(card));
+        }
+      } else if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
           && ForumProcess.Task.RECORD_FORUM.equals(key)) {
         task.setVariableLocal(Var.ATTENDEE_OPTIONS, forums.attendeeOptions(ref));
         task.getExecution().setVariable(Var.ATTENDEES, forums.signedIn(ref));
