@@ -249,7 +249,7 @@ class StaffDayInTheBrowserTests {
     allowInstanceData(processInstanceId);
 
     try (Browser browser = Browser.desktop(baseUrl())) {
-      Step step = new Step(browser, "11-deputy-answers-forum-invitation");
+      Step step = new Step(browser, "20-deputy-answers-forum-invitation");
       step.run(() -> {
         logIn(browser, "tasklist", "deputy1");
         checkNoBanner(browser, step.name);
