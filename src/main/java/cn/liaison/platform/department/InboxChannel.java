@@ -25,16 +25,13 @@ class InboxChannel implements DepartmentChannel {
 
   @Override
   public void send(Department department, DepartmentRequest request) {
-    boolean done = jdbc.sql("SELECT COUNT(*) FROM department_assignment WHERE idempotency_key = ?")
-        .param(request.idempotencyKey()).query(Integer.class).single() > 0;
-    if (done) {
-      return;
-    }
+    // one statement: the assignment is written unless this idempotency key was delivered before (a retried job)
     jdbc.sql("INSERT INTO department_assignment (idempotency_key, department_code, operation, reference, deadline, "
-        + "assigned_at) VALUES (?, ?, ?, ?, ?, ?)")
+        + "assigned_at) SELECT ?, ?, ?, ?, CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP) FROM (VALUES (1)) one "
+        + "WHERE NOT EXISTS (SELECT 1 FROM department_assignment WHERE idempotency_key = ?)")
         .params(request.idempotencyKey(), department.code(), request.operation(), request.reference(),
             request.deadline() == null ? null : Timestamp.from(request.deadline()),
-            Timestamp.from(clock.instant()))
+            Timestamp.from(clock.instant()), request.idempotencyKey())
         .update();
     notifier.notifyGroup(department.groupId(), request.subject(),
         "assign:" + request.idempotencyKey(), "新交办事项 " + request.reference(),

@@ -40,15 +40,13 @@ public class OutboxNotifier implements Notifier {
   }
 
   private void insert(String dedupKey, Subject subject, String kind, String recipient, String title, String body) {
-    boolean exists = jdbc.sql("SELECT COUNT(*) FROM notification WHERE dedup_key = ?").param(dedupKey)
-        .query(Integer.class).single() > 0;
-    if (!exists) {
-      jdbc.sql("INSERT INTO notification (dedup_key, subject_kind, subject_id, recipient_kind, recipient, title, body, "
-          + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(dedupKey, subject == null ? null : subject.kind(), subject == null ? null : subject.id(), kind,
-              recipient, title, body, Timestamp.from(clock.instant()))
-          .update();
-    }
+    // one statement: the notification is written unless one with the same key exists (a step run again)
+    jdbc.sql("INSERT INTO notification (dedup_key, subject_kind, subject_id, recipient_kind, recipient, title, body, "
+        + "created_at) SELECT ?, ?, ?, ?, ?, ?, ?, CAST(? AS TIMESTAMP) FROM (VALUES (1)) one "
+        + "WHERE NOT EXISTS (SELECT 1 FROM notification WHERE dedup_key = ?)")
+        .params(dedupKey, subject == null ? null : subject.kind(), subject == null ? null : subject.id(), kind,
+            recipient, title, body, Timestamp.from(clock.instant()), dedupKey)
+        .update();
   }
 
   /** The citizen's notifications about one subject, oldest first. */
