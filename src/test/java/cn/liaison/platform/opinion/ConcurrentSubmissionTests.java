@@ -83,6 +83,10 @@ class ConcurrentSubmissionTests {
       hikari.getHikariPoolMXBean().softEvictConnections();
       await(() -> hikari.getHikariPoolMXBean().getTotalConnections() <= POOL);
 
+      // today's first number is taken before (its row recorded): the day's first two submissions at the same
+      // moment may leave a gap (documented in TicketNumbers), which is not what this test is about
+      new TransactionTemplate(transactions).executeWithoutResult(tx -> ticketNumbers.next());
+
       CountDownLatch go = new CountDownLatch(1);
       List<Future<String>> tickets = new ArrayList<>();
       for (int i = 0; i < SUBMISSIONS; i++) {
