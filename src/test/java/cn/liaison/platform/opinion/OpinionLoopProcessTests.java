@@ -52,7 +52,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (target/process-test-coverage) must show every flow node and sequence flow of opinion-loop walked.
  */
 @PlatformTest
-@FullProcessCoverage(excluding = {CampaignProcess.CAMPAIGN_KEY, CampaignProcess.HOUSEHOLD_KEY})
+@FullProcessCoverage(excluding = {CampaignProcess.CAMPAIGN_KEY, CampaignProcess.HOUSEHOLD_KEY,
+    cn.liaison.platform.proposal.DeputyProposalProcess.KEY})
 class OpinionLoopProcessTests {
 
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");

@@ -1,0 +1,108 @@
+package cn.liaison.platform.proposal;
+
+import static cn.liaison.platform.system.TaskField.choice;
+import static cn.liaison.platform.system.TaskField.list;
+import static cn.liaison.platform.system.TaskField.text;
+
+import cn.liaison.platform.system.TaskField;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The contract of processes/proposal/deputy-proposal.bpmn (代表建议): ids, variable names, decisions and, per user
+ * task, the variables its completion accepts ({@link #TASK_CONTRACTS}), enforced by the engine's completion guard.
+ */
+public final class DeputyProposalProcess {
+
+  public static final String KEY = "deputy-proposal";
+
+  private DeputyProposalProcess() {}
+
+  public static final class Task {
+    public static final String CONFIRM = "Task_ConfirmProposal";
+    public static final String INVITE_CO_SIGNERS = "Task_InviteCoSigners";
+    public static final String CO_SIGN = "Task_CoSign";
+    public static final String CLOSE_CO_SIGNING = "Task_CloseCoSigning";
+    public static final String REVIEW = "Task_ReviewProposal";
+    public static final String REVISE = "Task_ReviseProposal";
+    public static final String ASSIGN = "Task_AssignProposal";
+
+    private Task() {}
+  }
+
+  public static final class Event {
+    public static final String SUBMITTED = "StartEvent_ProposalSubmitted";
+    public static final String TIMER_CO_SIGN_DEADLINE = "Timer_CoSignDeadline";
+    public static final String WITHDRAWN = "Event_Withdrawn";
+    public static final String RETURNED_TO_OPINION = "Event_ReturnedToOpinion";
+    public static final String ASSIGNED = "Event_Assigned";
+
+    private Event() {}
+  }
+
+  /** Process variables, documented in the model's documentation and processes/README.md. */
+  public static final class Var {
+    public static final String PROPOSAL_ID = "proposalId";
+    public static final String PROPOSAL_NO = "proposalNo";
+    public static final String TITLE = "title";
+    public static final String REASONS = "reasons";
+    public static final String CONTENT = "content";
+    public static final String CATEGORY = "category";
+    public static final String CATEGORY_NAME = "categoryName";
+    public static final String LEAD_DEPUTY = "leadDeputy";
+    public static final String LEAD_DEPUTY_NAME = "leadDeputyName";
+    /** True when staff or an analyst entered the proposal on the lead's behalf: the lead confirms it first. */
+    public static final String NEEDS_CONFIRMATION = "needsConfirmation";
+    /** Transient: the co-signers still to be asked, from the proposal's record (the multi-instance collection). */
+    public static final String CO_SIGNER_LIST = "coSignerList";
+    /** Local to each 联名 task: the co-signer it asks (its assignee). */
+    public static final String CO_SIGNER = "coSigner";
+    public static final String CO_SIGN_DEADLINE = "coSignDeadline";
+    public static final String CO_SIGNERS_SUMMARY = "coSignersSummary";
+    public static final String CONFIRM_DECISION = "confirmDecision";
+    public static final String CO_SIGN_DECISION = "coSignDecision";
+    public static final String PROPOSAL_REVIEW = "proposalReview";
+    public static final String REVIEW_COMMENT = "reviewComment";
+    public static final String HANDLING_MODE = "handlingMode";
+    public static final String LEAD_UNIT = "leadUnit";
+    public static final String ASSIST_UNITS = "assistUnits";
+    public static final String UNITS = "units";
+    public static final String ASSIGN_NOTE = "assignNote";
+
+    private Var() {}
+  }
+
+  /** 领衔代表确认, {@link Var#CONFIRM_DECISION}. */
+  public enum ConfirmDecision { CONFIRM, WITHDRAW }
+
+  /** 联名, {@link Var#CO_SIGN_DECISION}. */
+  public enum CoSignDecision { AGREE, DECLINE }
+
+  /** 审核, {@link Var#PROPOSAL_REVIEW}. */
+  public enum Review { ACCEPT, RETURN, TO_OPINION }
+
+  /** 交办方式, {@link Var#HANDLING_MODE}: 主办 + 协办, or each unit on its own. */
+  public enum HandlingMode { LEAD_ASSIST, SEPARATE }
+
+  static final int MAX_TITLE = 100;
+  static final int MAX_REASONS = 2000;
+  static final int MAX_CONTENT = 4000;
+  static final int MAX_COMMENT = 1000;
+
+  /** Per user task, the variables its completion accepts (the form's fields); anything else is refused. */
+  public static final Map<String, Map<String, TaskField>> TASK_CONTRACTS = Map.of(
+      Task.CONFIRM, fields(choice(Var.CONFIRM_DECISION, ConfirmDecision.class)),
+      Task.CO_SIGN, fields(choice(Var.CO_SIGN_DECISION, CoSignDecision.class)),
+      Task.REVIEW, fields(choice(Var.PROPOSAL_REVIEW, Review.class), text(Var.REVIEW_COMMENT, MAX_COMMENT)),
+      Task.REVISE, fields(text(Var.TITLE, MAX_TITLE), text(Var.REASONS, MAX_REASONS), text(Var.CONTENT, MAX_CONTENT)),
+      Task.ASSIGN, fields(choice(Var.HANDLING_MODE, HandlingMode.class), text(Var.LEAD_UNIT, 64),
+          list(Var.ASSIST_UNITS, null, 2000), list(Var.UNITS, null, 2000), text(Var.ASSIGN_NOTE, MAX_COMMENT)));
+
+  static Map<String, TaskField> fields(TaskField... fields) {
+    var map = new LinkedHashMap<String, TaskField>();
+    Arrays.stream(fields).forEach(f -> map.put(f.name(), f));
+    return Collections.unmodifiableMap(map);
+  }
+}

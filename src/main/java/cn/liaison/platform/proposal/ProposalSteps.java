@@ -1,0 +1,184 @@
+package cn.liaison.platform.proposal;
+
+import cn.liaison.platform.calendar.WorkingDayCalendar;
+import cn.liaison.platform.department.Department;
+import cn.liaison.platform.department.Departments;
+import cn.liaison.platform.identity.PlatformGroups;
+import cn.liaison.platform.notification.Notifier;
+import cn.liaison.platform.notification.Subject;
+import cn.liaison.platform.proposal.DeputyProposalProcess.CoSignDecision;
+import cn.liaison.platform.proposal.DeputyProposalProcess.ConfirmDecision;
+import cn.liaison.platform.proposal.DeputyProposalProcess.HandlingMode;
+import cn.liaison.platform.proposal.DeputyProposalProcess.Review;
+import cn.liaison.platform.proposal.DeputyProposalProcess.Task;
+import cn.liaison.platform.system.ProcessInstanceRef;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the steps of the deputy-proposal process do to the proposal (status, co-signers, units, timeline,
+ * notifications). The proposal is always found from the process instance (its business key, checked against the
+ * proposal's own instance), never from a variable. Each step is idempotent: a repeated step changes nothing more.
+ */
+@Service
+public class ProposalSteps {
+
+  private static final Logger log = LoggerFactory.getLogger(ProposalSteps.class);
+  static final String KIND = "proposal";
+
+  private final Proposals proposals;
+  private final Departments departments;
+  private final Notifier notifier;
+  private final WorkingDayCalendar calendar;
+  private final ProposalProperties properties;
+
+  ProposalSteps(Proposals proposals, Departments departments, Notifier notifier, WorkingDayCalendar calendar,
+      ProposalProperties properties) {
+    this.proposals = proposals;
+    this.departments = departments;
+    this.notifier = notifier;
+    this.calendar = calendar;
+    this.properties = properties;
+  }
+
+  /** The proposal of this process instance; a step of another process, or a mismatch, is refused. */
+  public long proposalOf(ProcessInstanceRef ref, Object proposalIdVariable) {
+    ref.require(DeputyProposalProcess.KEY, "代表建议");
+    Proposal p = ref.businessKey() == null ? null : proposals.findByNo(ref.businessKey()).orElse(null);
+    if (p == null || (p.processInstanceId() != null && !p.processInstanceId().equals(ref.processInstanceId()))
+        || !ProcessInstanceRef.agrees(proposalIdVariable, p.id())) {
+      throw ref.mismatch("代表建议");
+    }
+    return p.id();
+  }
+
+  public static Subject subject(long id) {
+    return Subject.of(KIND, id);
+  }
+
+  /** A user task begins: the proposal's status follows, and the congress office hears of work waiting for it. */
+  public void taskCreated(long id, String taskKey) {
+    Proposal p = proposals.get(id);
+    switch (taskKey) {
+      case Task.CONFIRM -> proposals.setStatus(id, ProposalStatus.CONFIRMING);
+      case Task.CO_SIGN -> proposals.setStatus(id, ProposalStatus.CO_SIGNING);
+      case Task.REVIEW -> {
+        proposals.setStatus(id, ProposalStatus.REVIEWING);
+        notifier.notifyGroup(PlatformGroups.CONGRESS_OFFICE, subject(id), "review:" + id + ":" + p.updatedAt(),
+            "代表建议待审核", "代表建议 " + p.proposalNo() + "《" + p.title() + "》待审核。");
+      }
+      case Task.REVISE -> proposals.setStatus(id, ProposalStatus.REVISING);
+      case Task.ASSIGN -> {
+        proposals.setStatus(id, ProposalStatus.ACCEPTED);
+        notifier.notifyGroup(PlatformGroups.CONGRESS_OFFICE, subject(id), "assign:" + id,
+            "代表建议待交办", "代表建议 " + p.proposalNo() + "《" + p.title() + "》已受理，请在 "
+                + properties.assignDays() + " 个工作日内交办。");
+      }
+      default -> { }
+    }
+  }
+
+  /** The due date of a user task, if it has one: 交办 within liaison.proposal.assign-days working days. */
+  public Instant dueDate(String taskKey) {
+    return Task.ASSIGN.equals(taskKey) ? calendar.deadline(proposals.now(), properties.assignDays()) : null;
+  }
+
+  /** The lead confirms the proposal entered on their behalf, or withdraws it. */
+  public void confirmed(long id, ConfirmDecision decision, String actor) {
+    if (decision == ConfirmDecision.WITHDRAW) {
+      proposals.setStatus(id, ProposalStatus.WITHDRAWN);
+      proposals.addEvent(id, ProposalStatus.WITHDRAWN, "领衔代表未确认，建议已撤回", null, actor);
+    } else {
+      proposals.addEvent(id, ProposalStatus.CO_SIGNING, "领衔代表已确认", null, actor);
+    }
+  }
+
+  /** The co-signers to ask (those who have not decided) and when asking ends (liaison.proposal.co-sign-days). */
+  public record Invitation(List<String> coSigners, Instant deadline) {}
+
+  public Invitation inviteCoSigners(long id) {
+    List<String> pending = new ArrayList<>();
+    proposals.coSigners(id).stream().filter(c -> "PENDING".equals(c.decision()))
+        .forEach(c -> pending.add(c.deputyUserId()));
+    proposals.setStatus(id, pending.isEmpty() ? ProposalStatus.REVIEWING : ProposalStatus.CO_SIGNING);
+    return new Invitation(pending, calendar.deadline(proposals.now(), properties.coSignDays()));
+  }
+
+  /** A co-signer agrees or declines (a declining co-signer is no longer one); only an invited, undecided one. */
+  public void coSigned(long id, String deputy, CoSignDecision decision) {
+    if (proposals.coSigners(id).stream().noneMatch(c -> c.deputyUserId().equals(deputy))) {
+      throw new ProcessEngineException("用户 " + deputy + " 不是该建议邀请的联名代表");
+    }
+    if (proposals.decideCoSign(id, deputy, decision.name())) {
+      proposals.addEvent(id, ProposalStatus.CO_SIGNING, decision == CoSignDecision.AGREE ? "同意联名" : "不联名",
+          deputy, deputy);
+    }
+  }
+
+  /** The co-sign time limit came: co-signers who did not decide are left out. */
+  public void coSigningClosed(long id) {
+    List<String> expired = proposals.expirePendingCoSigners(id);
+    if (!expired.isEmpty()) {
+      proposals.addEvent(id, ProposalStatus.CO_SIGNING, "联名期限届满", "未在期限内确认的代表不列为联名代表："
+          + String.join("、", expired), null);
+    }
+  }
+
+  /** The congress office's review: accepted, returned to the lead for revision, or handled as opinions. */
+  public void reviewed(long id, Review review, String comment, String actor) {
+    switch (review) {
+      case ACCEPT -> {
+        proposals.review(id, ProposalStatus.ACCEPTED, comment);
+        proposals.addEvent(id, ProposalStatus.ACCEPTED, "审核通过，作为代表建议受理", comment, actor);
+      }
+      case RETURN -> {
+        proposals.review(id, ProposalStatus.REVISING, comment);
+        proposals.addEvent(id, ProposalStatus.REVISING, "退回领衔代表修改", comment, actor);
+      }
+      case TO_OPINION -> {
+        proposals.review(id, ProposalStatus.TO_OPINION, comment);
+        proposals.addEvent(id, ProposalStatus.TO_OPINION, "不作为代表建议，转为意见建议办理", comment, actor);
+      }
+    }
+  }
+
+  /** The lead resubmits the revised text. */
+  public void revised(long id, String title, String reasons, String content, String actor) {
+    proposals.revise(id, title, reasons, content);
+    proposals.addEvent(id, ProposalStatus.REVIEWING, "领衔代表修改后重新提交", null, actor);
+  }
+
+  /** 交办: the units are recorded (主办 + 协办, or each separately) and told. */
+  public void assigned(long id, HandlingMode mode, String leadUnit, List<String> assistUnits, List<String> units,
+      String note, String actor) {
+    List<Proposal.Unit> rows = new ArrayList<>();
+    if (mode == HandlingMode.LEAD_ASSIST) {
+      rows.add(new Proposal.Unit(leadUnit, "LEAD", null));
+      assistUnits.forEach(u -> rows.add(new Proposal.Unit(u, "ASSIST", null)));
+    } else {
+      units.forEach(u -> rows.add(new Proposal.Unit(u, "SEPARATE", null)));
+    }
+    proposals.assign(id, mode.name(), rows);
+    Proposal p = proposals.get(id);
+    List<String> names = new ArrayList<>();
+    for (Proposal.Unit u : rows) {
+      Department d = departments.findByCode(u.departmentCode()).orElseThrow();
+      String role = switch (u.role()) {
+        case "LEAD" -> "主办";
+        case "ASSIST" -> "协办";
+        default -> "办理";
+      };
+      names.add(d.name() + "（" + role + "）");
+      notifier.notifyGroup(d.groupId(), subject(id), "assigned:" + id + ":" + d.code(), "新交办代表建议",
+          "代表建议 " + p.proposalNo() + "《" + p.title() + "》已交由贵单位" + role + "。");
+    }
+    proposals.addEvent(id, ProposalStatus.ASSIGNED, "已交办", String.join("、", names)
+        + (note == null ? "" : "。" + note), actor);
+    log.info("proposal {} assigned ({}) to {} units", p.proposalNo(), mode, rows.size());
+  }
+}

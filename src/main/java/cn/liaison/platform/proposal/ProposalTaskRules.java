@@ -1,0 +1,151 @@
+package cn.liaison.platform.proposal;
+
+import cn.liaison.platform.department.Department;
+import cn.liaison.platform.department.Departments;
+import cn.liaison.platform.proposal.DeputyProposalProcess.CoSignDecision;
+import cn.liaison.platform.proposal.DeputyProposalProcess.ConfirmDecision;
+import cn.liaison.platform.proposal.DeputyProposalProcess.HandlingMode;
+import cn.liaison.platform.proposal.DeputyProposalProcess.Review;
+import cn.liaison.platform.proposal.DeputyProposalProcess.Task;
+import cn.liaison.platform.proposal.DeputyProposalProcess.Var;
+import cn.liaison.platform.system.TaskCompletionRules;
+import cn.liaison.platform.system.TaskDecisionRefused;
+import cn.liaison.platform.system.TaskField;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deputy proposal's task contract ({@link DeputyProposalProcess#TASK_CONTRACTS}) and the rules each decision must
+ * satisfy, checked inside the engine's completion; a broken rule refuses it with Chinese messages and changes nothing.
+ */
+@Component
+class ProposalTaskRules implements TaskCompletionRules {
+
+  private final Departments departments;
+
+  ProposalTaskRules(Departments departments) {
+    this.departments = departments;
+  }
+
+  @Override
+  public boolean appliesTo(String processDefinitionKey) {
+    return DeputyProposalProcess.KEY.equals(processDefinitionKey);
+  }
+
+  @Override
+  public Map<String, TaskField> accepts(String taskKey) {
+    return DeputyProposalProcess.TASK_CONTRACTS.get(taskKey);
+  }
+
+  @Override
+  public void check(String taskKey, Function<String, Object> vars) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    switch (taskKey) {
+      case Task.CONFIRM -> oneOf(vars, errors, Var.CONFIRM_DECISION, "请选择确认领衔或撤回建议", ConfirmDecision.class);
+      case Task.CO_SIGN -> oneOf(vars, errors, Var.CO_SIGN_DECISION, "请选择同意联名或不联名", CoSignDecision.class);
+      case Task.REVIEW -> {
+        Review review = oneOf(vars, errors, Var.PROPOSAL_REVIEW, "请选择审核结论", Review.class);
+        if (review == Review.RETURN) {
+          text(vars, errors, Var.REVIEW_COMMENT, "请填写退回修改的意见", DeputyProposalProcess.MAX_COMMENT);
+        } else if (review == Review.TO_OPINION) {
+          text(vars, errors, Var.REVIEW_COMMENT, "请填写不作为代表建议的理由（将告知领衔代表）",
+              DeputyProposalProcess.MAX_COMMENT);
+        } else {
+          optional(vars, errors, Var.REVIEW_COMMENT, DeputyProposalProcess.MAX_COMMENT);
+        }
+      }
+      case Task.REVISE -> {
+        String title = text(vars, errors, Var.TITLE, "请填写建议标题", DeputyProposalProcess.MAX_TITLE);
+        if (title != null && (!title.startsWith("关于") || !title.endsWith("的建议"))) {
+          errors.put(Var.TITLE, "建议标题的格式应为“关于……的建议”");
+        }
+        text(vars, errors, Var.REASONS, "请填写案由", DeputyProposalProcess.MAX_REASONS);
+        text(vars, errors, Var.CONTENT, "请填写建议内容", DeputyProposalProcess.MAX_CONTENT);
+      }
+      case Task.ASSIGN -> {
+        HandlingMode mode = oneOf(vars, errors, Var.HANDLING_MODE, "请选择交办方式（主办协办或分别办理）",
+            HandlingMode.class);
+        if (mode == HandlingMode.LEAD_ASSIST) {
+          String lead = text(vars, errors, Var.LEAD_UNIT, "请选择主办单位", 64);
+          if (lead != null && !activeDepartment(lead)) {
+            errors.put(Var.LEAD_UNIT, "承办单位不存在或已停用：" + lead);
+          }
+          List<String> assists = units(vars, errors, Var.ASSIST_UNITS);
+          if (assists != null && lead != null && assists.contains(lead)) {
+            errors.put(Var.ASSIST_UNITS, "主办单位不能同时作为协办单位");
+          }
+        } else if (mode == HandlingMode.SEPARATE) {
+          List<String> units = units(vars, errors, Var.UNITS);
+          if (units != null && units.size() < 2 && !errors.containsKey(Var.UNITS)) {
+            errors.put(Var.UNITS, "分别办理请至少选择两个承办单位（只有一个单位时请选择主办）");
+          }
+        }
+        optional(vars, errors, Var.ASSIGN_NOTE, DeputyProposalProcess.MAX_COMMENT);
+      }
+      default -> { }
+    }
+    if (!errors.isEmpty()) {
+      throw new TaskDecisionRefused(errors);
+    }
+  }
+
+  /** A list of distinct, active departments (empty when not given); null when it is unreadable. */
+  private List<String> units(Function<String, Object> vars, Map<String, String> errors, String name) {
+    List<String> units = TaskField.items(vars.apply(name));
+    if (units == null) {
+      errors.put(name, "承办单位应为单位编码的列表");
+      return null;
+    }
+    Set<String> seen = new HashSet<>();
+    for (String u : units) {
+      if (!seen.add(u)) {
+        errors.put(name, "承办单位重复：" + u);
+      } else if (!activeDepartment(u)) {
+        errors.put(name, "承办单位不存在或已停用：" + u);
+      }
+    }
+    return units;
+  }
+
+  private boolean activeDepartment(String code) {
+    return departments.findByCode(code).filter(Department::active).isPresent();
+  }
+
+  private static <E extends Enum<E>> E oneOf(Function<String, Object> vars, Map<String, String> errors, String name,
+      String missing, Class<E> allowed) {
+    Object value = vars.apply(name);
+    String s = value == null ? "" : value.toString().strip();
+    var match = Arrays.stream(allowed.getEnumConstants()).filter(e -> e.name().equals(s)).findFirst();
+    if (match.isEmpty()) {
+      errors.put(name, missing);
+    }
+    return match.orElse(null);
+  }
+
+  private static String text(Function<String, Object> vars, Map<String, String> errors, String name, String missing,
+      int max) {
+    Object value = vars.apply(name);
+    if (value == null || value.toString().isBlank()) {
+      errors.put(name, missing);
+      return null;
+    }
+    String s = value.toString().strip();
+    if (s.length() > max) {
+      errors.put(name, "内容不能超过 " + max + " 个字");
+    }
+    return s;
+  }
+
+  private static void optional(Function<String, Object> vars, Map<String, String> errors, String name, int max) {
+    Object value = vars.apply(name);
+    if (value != null && value.toString().length() > max) {
+      errors.put(name, "内容不能超过 " + max + " 个字");
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package cn.liaison.platform.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.liaison.platform.FullProcessCoverage;
+import cn.liaison.platform.PlatformTest;
+import cn.liaison.platform.campaign.CampaignProcess;
+import cn.liaison.platform.notification.OutboxNotifier;
+import cn.liaison.platform.opinion.OpinionLoopProcess;
+import cn.liaison.platform.proposal.DeputyProposalProcess.CoSignDecision;
+import cn.liaison.platform.proposal.DeputyProposalProcess.ConfirmDecision;
+import cn.liaison.platform.proposal.DeputyProposalProcess.Event;
+import cn.liaison.platform.proposal.DeputyProposalProcess.HandlingMode;
+import cn.liaison.platform.proposal.DeputyProposalProcess.Review;
+import cn.liaison.platform.proposal.DeputyProposalProcess.Task;
+import cn.liaison.platform.proposal.DeputyProposalProcess.Var;
+import cn.liaison.platform.system.TaskDecisionRefused;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path of the deputy proposal (代表建议) as the people do it: a deputy's own proposal or one entered on the
+ * deputy's behalf, co-signers agreeing, declining or letting the time limit pass, the congress office accepting,
+ * returning for revision or handing it back as opinions, and 交办 to a 主办 with 协办 or to units separately. The
+ * coverage report must show every flow node and sequence flow of deputy-proposal walked.
+ */
+@PlatformTest
+@FullProcessCoverage(excluding = {OpinionLoopProcess.KEY, CampaignProcess.CAMPAIGN_KEY, CampaignProcess.HOUSEHOLD_KEY})
+class DeputyProposalProcessTests {
+
+  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  /** Monday 2026-11-30, 09:00 Beijing time. */
+  static final ZonedDateTime MONDAY_MORNING = ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, BEIJING);
+
+  static final ProposalService.Caller DEPUTY3 = new ProposalService.Caller("deputy3", Set.of("deputies"));
+  static final ProposalService.Caller STAFF1 = new ProposalService.Caller("staff1",
+      Set.of("station-staff", "station-staff-cy-crane", "station-staff-cy-anticorrosion"));
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired ProposalService service;
+  @Autowired Proposals proposals;
+  @Autowired OutboxNotifier outbox;
+
+  ProcessInstance pi;
+  String proposalNo;
+
+  @BeforeEach
+  void mondayMorning() {
+    BpmnAwareTests.init(engine);
+    ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.toInstant()));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void deputysOwnProposalWithOneCoSignerAgreeingAndOneDecliningIsAcceptedAndAssignedToLeadAndAssistUnits() {
+    submit(DEPUTY3, List.of("deputy7", "deputy1"));
+    assertThat(pi).isWaitingAt(Task.CO_SIGN).hasPassed(Task.INVITE_CO_SIGNERS).hasNotPassed(Task.CONFIRM);
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.CO_SIGNING);
+    var coSignTasks = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.CO_SIGN).list();
+    assertThat(coSignTasks).extracting(t -> t.getAssignee()).containsExactlyInAnyOrder("deputy7", "deputy1");
+    // Monday 30 Nov + 5 working days = Monday 7 Dec
+    assertThat(coSignTasks).allSatisfy(t -> assertThat(LocalDate.ofInstant(t.getDueDate().toInstant(), BEIJING))
+        .isEqualTo(LocalDate.of(2026, 12, 7)));
+    // the co-signers are not stored in a variable anyone could change: they come from the proposal's record
+    assertThat(runtime.getVariable(pi.getId(), Var.CO_SIGNER_LIST)).isNull();
+
+    coSign("deputy7", CoSignDecision.AGREE);
+    coSign("deputy1", CoSignDecision.DECLINE);
+    assertThat(pi).isWaitingAt(Task.REVIEW);
+    assertThat(proposals.coSigners(proposal().id())).extracting(Proposal.CoSigner::deputyUserId,
+        Proposal.CoSigner::decision).containsExactly(org.assertj.core.groups.Tuple.tuple("deputy7", "AGREE"),
+        org.assertj.core.groups.Tuple.tuple("deputy1", "DECLINE"));
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.REVIEWING);
+    assertThat(outbox.forGroup("congress-office")).anyMatch(n -> n.body().contains(proposalNo));
+    assertThat(tasks.getIdentityLinksForTask(task(Task.REVIEW).getId())).extracting("groupId")
+        .containsExactly("congress-office");
+
+    complete(Task.REVIEW, Map.of(Var.PROPOSAL_REVIEW, Review.ACCEPT.name()));
+    assertThat(pi).isWaitingAt(Task.ASSIGN);
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.ACCEPTED);
+    // 交办 within 5 working days of acceptance
+    assertThat(LocalDate.ofInstant(task(Task.ASSIGN).getDueDate().toInstant(), BEIJING))
+        .isEqualTo(LocalDate.of(2026, 12, 7));
+
+    complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.LEAD_ASSIST.name(), Var.LEAD_UNIT, "dept-water",
+        Var.ASSIST_UNITS, "[\"dept-agriculture\", \"dept-finance\"]"));
+    assertThat(pi).isEnded().hasPassed(Event.ASSIGNED);
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.ASSIGNED);
+    assertThat(proposal().handlingMode()).isEqualTo("LEAD_ASSIST");
+    assertThat(proposals.units(proposal().id())).extracting(Proposal.Unit::departmentCode, Proposal.Unit::role)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("dept-water", "LEAD"),
+            org.assertj.core.groups.Tuple.tuple("dept-agriculture", "ASSIST"),
+            org.assertj.core.groups.Tuple.tuple("dept-finance", "ASSIST"));
+    assertThat(outbox.forGroup("dept-water")).anyMatch(n -> n.body().contains(proposalNo) && n.body().contains("主办"));
+    assertThat(outbox.forGroup("dept-finance")).anyMatch(n -> n.body().contains(proposalNo) && n.body().contains("协办"));
+  }
+
+  @Test
+  void proposalEnteredByStaffWaitsForTheLeadWhoWithdrawsIt() {
+    submit(STAFF1, List.of("deputy7"));
+    assertThat(pi).isWaitingAt(Task.CONFIRM);
+    assertThat(task(Task.CONFIRM).getAssignee()).isEqualTo("deputy3");
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.CONFIRMING);
+    assertThat(proposal().createdBy()).isEqualTo("staff1");
+
+    complete(Task.CONFIRM, Map.of(Var.CONFIRM_DECISION, ConfirmDecision.WITHDRAW.name()));
+    assertThat(pi).isEnded().hasPassed(Event.WITHDRAWN).hasNotPassed(Task.CO_SIGN);
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.WITHDRAWN);
+  }
+
+  @Test
+  void confirmedProposalWithoutCoSignersIsReturnedForRevisionThenHandedBackAsOpinions() {
+    submit(STAFF1, List.of());
+    complete(Task.CONFIRM, Map.of(Var.CONFIRM_DECISION, ConfirmDecision.CONFIRM.name()));
+    // no co-signers: straight to 审核
+    assertThat(pi).isWaitingAt(Task.REVIEW).hasPassed(Task.INVITE_CO_SIGNERS);
+
+    assertThatThrownBy(() -> complete(Task.REVIEW, Map.of(Var.PROPOSAL_REVIEW, Review.RETURN.name())))
+        .isInstanceOf(TaskDecisionRefused.class).hasMessageContaining("请填写退回修改的意见");
+    complete(Task.REVIEW, Map.of(Var.PROPOSAL_REVIEW, Review.RETURN.name(), Var.REVIEW_COMMENT, "案由不够具体，请补充数据。"));
+    assertThat(pi).isWaitingAt(Task.REVISE);
+    assertThat(task(Task.REVISE).getAssignee()).isEqualTo("deputy3");
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.REVISING);
+
+    assertThatThrownBy(() -> complete(Task.REVISE, Map.of(Var.TITLE, "起重行业安全培训")))
+        .isInstanceOf(TaskDecisionRefused.class).hasMessageContaining("关于……的建议");
+    complete(Task.REVISE, Map.of(Var.TITLE, "关于加强起重行业安全培训的建议",
+        Var.REASONS, "全县起重企业 120 家，持证上岗率不足六成，去年发生事故 3 起。",
+        Var.CONTENT, "建议县市场监管局牵头，每季度组织一次起重作业人员培训考核。"));
+    assertThat(pi).isWaitingAt(Task.REVIEW);
+    assertThat(proposal().title()).isEqualTo("关于加强起重行业安全培训的建议");
+    assertThat(runtime.getVariable(pi.getId(), Var.TITLE)).isEqualTo("关于加强起重行业安全培训的建议");
+
+    complete(Task.REVIEW, Map.of(Var.PROPOSAL_REVIEW, Review.TO_OPINION.name(),
+        Var.REVIEW_COMMENT, "属于具体个案，转为意见建议由联络站交办即可。"));
+    assertThat(pi).isEnded().hasPassed(Event.RETURNED_TO_OPINION);
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.TO_OPINION);
+    assertThat(proposal().reviewComment()).contains("具体个案");
+    assertThat(proposals.events(proposal().id())).extracting(Proposal.Event::title)
+        .contains("退回领衔代表修改", "领衔代表修改后重新提交", "不作为代表建议，转为意见建议办理");
+  }
+
+  @Test
+  void coSignersWhoDoNotAnswerInFiveWorkingDaysAreLeftOutAndUnitsAreAssignedSeparately() {
+    submit(DEPUTY3, List.of("deputy7", "deputy1"));
+    coSign("deputy7", CoSignDecision.AGREE);
+
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 8, 9, 0, 0, 0, BEIJING).toInstant()));
+    Job timer = management.createJobQuery().processInstanceId(pi.getId()).activityId(Event.TIMER_CO_SIGN_DEADLINE)
+        .timers().singleResult();
+    assertThat(timer.getDuedate()).isBefore(ClockUtil.getCurrentTime());
+    management.executeJob(timer.getId());
+    assertThat(pi).hasPassed(Event.TIMER_CO_SIGN_DEADLINE, Task.CLOSE_CO_SIGNING).isWaitingAt(Task.REVIEW);
+    assertThat(proposals.coSigners(proposal().id())).extracting(Proposal.CoSigner::deputyUserId,
+        Proposal.CoSigner::decision).containsExactly(org.assertj.core.groups.Tuple.tuple("deputy7", "AGREE"),
+        org.assertj.core.groups.Tuple.tuple("deputy1", "EXPIRED"));
+
+    complete(Task.REVIEW, Map.of(Var.PROPOSAL_REVIEW, Review.ACCEPT.name()));
+    assertThatThrownBy(() -> complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.SEPARATE.name(),
+        Var.UNITS, "[\"dept-water\"]"))).hasMessageContaining("至少选择两个承办单位");
+    assertThatThrownBy(() -> complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.SEPARATE.name(),
+        Var.UNITS, "[\"dept-water\", \"dept-moon\"]"))).hasMessageContaining("承办单位不存在或已停用：dept-moon");
+    assertThatThrownBy(() -> complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.LEAD_ASSIST.name(),
+        Var.LEAD_UNIT, "dept-water", Var.ASSIST_UNITS, "[\"dept-water\"]")))
+        .hasMessageContaining("主办单位不能同时作为协办单位");
+    assertThat(pi).isWaitingAt(Task.ASSIGN);
+    assertThat(proposals.units(proposal().id())).isEmpty();
+
+    complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.SEPARATE.name(),
+        Var.UNITS, "[\"dept-water\", \"dept-agriculture\"]", Var.ASSIGN_NOTE, "请各自答复领衔代表。"));
+    assertThat(pi).isEnded();
+    assertThat(proposals.units(proposal().id())).extracting(Proposal.Unit::role).containsOnly("SEPARATE").hasSize(2);
+  }
+
+  @Test
+  void aCoSignerCannotPointTheTaskAtAnotherProposalOrAnotherCoSigner() {
+    submit(DEPUTY3, List.of("deputy7"));
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskAssignee("deputy7").singleResult();
+    for (String forged : List.of(Var.PROPOSAL_ID, Var.CO_SIGNER, Var.LEAD_DEPUTY, Var.PROPOSAL_NO)) {
+      var variables = new HashMap<String, Object>();
+      variables.put(Var.CO_SIGN_DECISION, CoSignDecision.AGREE.name());
+      variables.put(forged, "deputy1");
+      assertThatThrownBy(() -> tasks.complete(task.getId(), variables)).hasMessageContaining("此任务不接受变量");
+    }
+    assertThat(pi).isWaitingAt(Task.CO_SIGN);
+    assertThat(proposals.coSigners(proposal().id())).extracting(Proposal.CoSigner::decision).containsExactly("PENDING");
+  }
+
+  void submit(ProposalService.Caller caller, List<String> coSigners) {
+    proposalNo = service.submit(new ProposalService.Submission("关于起重行业安全培训的建议",
+        "起重企业多，作业人员持证率低，安全隐患突出。", "建议每季度组织一次起重作业人员培训。", "SAFETY", "deputy3",
+        coSigners, List.of()), caller);
+    pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(proposalNo).singleResult();
+  }
+
+  void coSign(String deputy, CoSignDecision decision) {
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.CO_SIGN)
+        .taskAssignee(deputy).singleResult();
+    tasks.complete(task.getId(), Map.of(Var.CO_SIGN_DECISION, decision.name()));
+  }
+
+  org.camunda.bpm.engine.task.Task task(String key) {
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    assertThat(task).as("open task " + key).isNotNull();
+    return task;
+  }
+
+  void complete(String taskKey, Map<String, Object> variables) {
+    tasks.complete(task(taskKey).getId(), new HashMap<>(variables));
+  }
+
+  Proposal proposal() {
+    return proposals.findByNo(proposalNo).orElseThrow();
+  }
+}
