@@ -24,7 +24,7 @@ CREATE TABLE proposal (
     created_at           TIMESTAMP     NOT NULL,
     updated_at           TIMESTAMP     NOT NULL,
     CONSTRAINT proposal_status_check CHECK (status IN ('CONFIRMING', 'CO_SIGNING', 'REVIEWING', 'REVISING',
-        'ACCEPTED', 'ASSIGNED', 'WITHDRAWN', 'TO_OPINION')),
+        'ACCEPTED', 'ASSIGNED', 'HANDLING', 'ANSWERED', 'WITHDRAWN', 'TO_OPINION')),
     CONSTRAINT proposal_handling_mode_check CHECK (handling_mode IS NULL OR handling_mode IN ('LEAD_ASSIST', 'SEPARATE'))
 );
 CREATE INDEX proposal_lead_idx ON proposal (lead_deputy);
@@ -41,14 +41,22 @@ CREATE TABLE proposal_co_signer (
 );
 CREATE INDEX proposal_co_signer_deputy_idx ON proposal_co_signer (deputy_user_id);
 
--- the units a proposal is assigned to (交办): LEAD 主办, ASSIST 协办, SEPARATE 分别办理
+-- the units a proposal is assigned to (交办): LEAD 主办, ASSIST 协办, SEPARATE 分别办理; what each answered: 办前联系
+-- (contacted_on, contact_way), the result class A 已解决/采纳, B 正在解决/计划解决, C 因条件限制暂不能解决, D 留作参考 and the
+-- reply (主办 and 分别办理), or the view given to the 主办 (协办)
 CREATE TABLE proposal_unit (
-    proposal_id      BIGINT      NOT NULL REFERENCES proposal (id),
-    department_code  VARCHAR(64) NOT NULL REFERENCES department (code),
-    role             VARCHAR(16) NOT NULL,
-    assigned_at      TIMESTAMP   NOT NULL,
+    proposal_id      BIGINT        NOT NULL REFERENCES proposal (id),
+    department_code  VARCHAR(64)   NOT NULL REFERENCES department (code),
+    role             VARCHAR(16)   NOT NULL,
+    assigned_at      TIMESTAMP     NOT NULL,
+    contacted_on     DATE,
+    contact_way      VARCHAR(16),
+    result           VARCHAR(1),
+    reply_text       VARCHAR(4000),
+    replied_at       TIMESTAMP,
     PRIMARY KEY (proposal_id, department_code),
-    CONSTRAINT proposal_unit_role_check CHECK (role IN ('LEAD', 'ASSIST', 'SEPARATE'))
+    CONSTRAINT proposal_unit_role_check CHECK (role IN ('LEAD', 'ASSIST', 'SEPARATE')),
+    CONSTRAINT proposal_unit_result_check CHECK (result IS NULL OR result IN ('A', 'B', 'C', 'D'))
 );
 CREATE INDEX proposal_unit_department_idx ON proposal_unit (department_code);
 

@@ -1,6 +1,7 @@
 package cn.liaison.platform.proposal;
 
 import static cn.liaison.platform.system.TaskField.choice;
+import static cn.liaison.platform.system.TaskField.date;
 import static cn.liaison.platform.system.TaskField.list;
 import static cn.liaison.platform.system.TaskField.text;
 
@@ -28,6 +29,12 @@ public final class DeputyProposalProcess {
     public static final String REVIEW = "Task_ReviewProposal";
     public static final String REVISE = "Task_ReviseProposal";
     public static final String ASSIGN = "Task_AssignProposal";
+    public static final String PREPARE_HANDLING = "Task_PrepareHandling";
+    public static final String HANDLING = "SubProcess_Handling";
+    public static final String UNIT_HANDLING = "SubProcess_UnitHandling";
+    public static final String HANDLE = "Task_HandleProposal";
+    public static final String ASSIST = "Task_AssistProposal";
+    public static final String RECORD_ANSWERS = "Task_RecordAnswers";
 
     private Task() {}
   }
@@ -37,7 +44,10 @@ public final class DeputyProposalProcess {
     public static final String TIMER_CO_SIGN_DEADLINE = "Timer_CoSignDeadline";
     public static final String WITHDRAWN = "Event_Withdrawn";
     public static final String RETURNED_TO_OPINION = "Event_ReturnedToOpinion";
-    public static final String ASSIGNED = "Event_Assigned";
+    public static final String UNIT_REPLIED = "Event_UnitReplied";
+    public static final String UNIT_RETURNED = "Event_UnitReturned";
+    public static final String RETURNED_BY_UNIT = "Event_ReturnedByUnit";
+    public static final String ANSWERED = "Event_Answered";
 
     private Event() {}
   }
@@ -70,6 +80,25 @@ public final class DeputyProposalProcess {
     public static final String ASSIST_UNITS = "assistUnits";
     public static final String UNITS = "units";
     public static final String ASSIGN_NOTE = "assignNote";
+    /** Transient: the groups of the units that reply (主办, or each unit when SEPARATE), from the proposal's record. */
+    public static final String HANDLING_UNIT_LIST = "handlingUnitList";
+    /** Transient: the groups of the 协办 units, from the proposal's record. */
+    public static final String ASSIST_UNIT_LIST = "assistUnitList";
+    /** Local to each unit's 办理: the unit's group (candidate group of 办理). */
+    public static final String HANDLING_UNIT = "handlingUnit";
+    /** Local to each 协办: the unit's group. */
+    public static final String ASSIST_UNIT = "assistUnit";
+    public static final String HANDLING_DUE_DATE = "handlingDueDate";
+    public static final String ASSIST_DUE_DATE = "assistDueDate";
+    /** The 协办 units' views so far, shown to the 主办. */
+    public static final String ASSIST_VIEWS = "assistViews";
+    public static final String HANDLING_ACTION = "handlingAction";
+    public static final String CONTACTED_ON = "contactedOn";
+    public static final String CONTACT_WAY = "contactWay";
+    public static final String PROPOSAL_RESULT = "proposalResult";
+    public static final String REPLY_TEXT = "replyText";
+    public static final String RETURN_REASON = "returnReason";
+    public static final String ASSIST_VIEW = "assistView";
 
     private Var() {}
   }
@@ -86,6 +115,15 @@ public final class DeputyProposalProcess {
   /** 交办方式, {@link Var#HANDLING_MODE}: 主办 + 协办, or each unit on its own. */
   public enum HandlingMode { LEAD_ASSIST, SEPARATE }
 
+  /** 办理, {@link Var#HANDLING_ACTION}: answer the proposal, or return it as not this unit's. */
+  public enum HandlingAction { REPLY, RETURN }
+
+  /** 办前联系的方式, {@link Var#CONTACT_WAY}. */
+  public enum ContactWay { VISIT, MEETING, PHONE, OTHER }
+
+  /** 办理结果, {@link Var#PROPOSAL_RESULT}: A 已解决/采纳, B 正在解决/计划解决, C 因条件限制暂不能解决, D 留作参考. */
+  public enum ProposalResult { A, B, C, D }
+
   static final int MAX_TITLE = 100;
   static final int MAX_REASONS = 2000;
   static final int MAX_CONTENT = 4000;
@@ -98,7 +136,11 @@ public final class DeputyProposalProcess {
       Task.REVIEW, fields(choice(Var.PROPOSAL_REVIEW, Review.class), text(Var.REVIEW_COMMENT, MAX_COMMENT)),
       Task.REVISE, fields(text(Var.TITLE, MAX_TITLE), text(Var.REASONS, MAX_REASONS), text(Var.CONTENT, MAX_CONTENT)),
       Task.ASSIGN, fields(choice(Var.HANDLING_MODE, HandlingMode.class), text(Var.LEAD_UNIT, 64),
-          list(Var.ASSIST_UNITS, null, 2000), list(Var.UNITS, null, 2000), text(Var.ASSIGN_NOTE, MAX_COMMENT)));
+          list(Var.ASSIST_UNITS, null, 2000), list(Var.UNITS, null, 2000), text(Var.ASSIGN_NOTE, MAX_COMMENT)),
+      Task.HANDLE, fields(choice(Var.HANDLING_ACTION, HandlingAction.class), date(Var.CONTACTED_ON),
+          choice(Var.CONTACT_WAY, ContactWay.class), choice(Var.PROPOSAL_RESULT, ProposalResult.class),
+          text(Var.REPLY_TEXT, MAX_CONTENT), text(Var.RETURN_REASON, MAX_COMMENT)),
+      Task.ASSIST, fields(text(Var.ASSIST_VIEW, MAX_REASONS)));
 
   static Map<String, TaskField> fields(TaskField... fields) {
     var map = new LinkedHashMap<String, TaskField>();

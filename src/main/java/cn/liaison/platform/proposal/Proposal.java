@@ -10,8 +10,17 @@ public record Proposal(long id, String proposalNo, String title, String reasons,
   /** A co-signer (联名代表) and what they decided: PENDING, AGREE, DECLINE or EXPIRED. */
   public record CoSigner(String deputyUserId, String decision, Instant decidedAt) {}
 
-  /** A unit the proposal is assigned to: role LEAD 主办, ASSIST 协办 or SEPARATE 分别办理. */
-  public record Unit(String departmentCode, String role, Instant assignedAt) {}
+  /**
+   * A unit the proposal is assigned to: role LEAD 主办, ASSIST 协办 or SEPARATE 分别办理, and what it answered: 办前联系
+   * (contactedOn, contactWay), result A–D and the reply (a 协办's view to the 主办 is its replyText, without result).
+   */
+  public record Unit(String departmentCode, String role, Instant assignedAt, java.time.LocalDate contactedOn,
+      String contactWay, String result, String replyText, Instant repliedAt) {
+
+    public Unit(String departmentCode, String role, Instant assignedAt) {
+      this(departmentCode, role, assignedAt, null, null, null, null, null);
+    }
+  }
 
   /** One line of the timeline. */
   public record Event(ProposalStatus status, String title, String detail, String actor, Instant occurredAt) {}

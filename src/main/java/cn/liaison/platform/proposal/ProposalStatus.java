@@ -8,6 +8,8 @@ public enum ProposalStatus {
   REVISING("退回修改"),
   ACCEPTED("已受理，待交办"),
   ASSIGNED("已交办"),
+  HANDLING("办理中"),
+  ANSWERED("已答复"),
   WITHDRAWN("已撤回"),
   TO_OPINION("转为意见办理");
 

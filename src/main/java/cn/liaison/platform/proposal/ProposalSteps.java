@@ -75,9 +75,10 @@ public class ProposalSteps {
       case Task.REVISE -> proposals.setStatus(id, ProposalStatus.REVISING);
       case Task.ASSIGN -> {
         proposals.setStatus(id, ProposalStatus.ACCEPTED);
-        notifier.notifyGroup(PlatformGroups.CONGRESS_OFFICE, subject(id), "assign:" + id,
-            "代表建议待交办", "代表建议 " + p.proposalNo() + "《" + p.title() + "》已受理，请在 "
-                + properties.assignDays() + " 个工作日内交办。");
+        notifier.notifyGroup(PlatformGroups.CONGRESS_OFFICE, subject(id), "assign:" + id + ":" + p.updatedAt(),
+            "代表建议待交办", "代表建议 " + p.proposalNo() + "《" + p.title() + "》"
+                + (p.handlingMode() == null ? "已受理" : "被承办单位退回") + "，请在 " + properties.assignDays()
+                + " 个工作日内" + (p.handlingMode() == null ? "" : "重新") + "交办。");
       }
       default -> { }
     }
@@ -151,6 +152,92 @@ public class ProposalSteps {
   public void revised(long id, String title, String reasons, String content, String actor) {
     proposals.revise(id, title, reasons, content);
     proposals.addEvent(id, ProposalStatus.REVIEWING, "领衔代表修改后重新提交", null, actor);
+  }
+
+  /** What 下达办理 hands to the model: the groups that reply and the 协办 groups, with their due dates. */
+  public record Handling(List<String> replyingGroups, List<String> assistGroups, Instant replyDue, Instant assistDue) {}
+
+  /**
+   * 下达办理: the units as recorded at 交办 — the 主办 (LEAD_ASSIST) or each unit (SEPARATE) replies within
+   * liaison.proposal.reply-months calendar months; a 协办 gives its view to the 主办 within assist-months.
+   */
+  public Handling prepareHandling(long id) {
+    List<String> replying = new ArrayList<>();
+    List<String> assisting = new ArrayList<>();
+    for (Proposal.Unit u : proposals.units(id)) {
+      String group = departments.findByCode(u.departmentCode()).map(Department::groupId).orElseThrow();
+      ("ASSIST".equals(u.role()) ? assisting : replying).add(group);
+    }
+    if (replying.isEmpty()) {
+      throw new ProcessEngineException("代表建议尚未交办承办单位，不能下达办理");
+    }
+    proposals.setStatus(id, ProposalStatus.HANDLING);
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(proposals.now(), calendar.zone());
+    return new Handling(replying, assisting, endOfDay(today.plusMonths(properties.replyMonths())),
+        endOfDay(today.plusMonths(properties.assistMonths())));
+  }
+
+  private Instant endOfDay(java.time.LocalDate day) {
+    return day.atTime(23, 59, 59).atZone(calendar.zone()).toInstant();
+  }
+
+  /** The unit (department code) of a group among the proposal's units in a role; refused for any other group. */
+  private String unitOf(long id, String group, boolean assist) {
+    return proposals.units(id).stream().filter(u -> "ASSIST".equals(u.role()) == assist)
+        .map(Proposal.Unit::departmentCode)
+        .filter(code -> departments.findByCode(code).map(Department::groupId).filter(group::equals).isPresent())
+        .findFirst().orElseThrow(() -> new ProcessEngineException("单位 " + group + " 不是该建议的承办单位"));
+  }
+
+  /** A unit's answer (办前联系, result class, reply), or its return of a proposal that is not its business. */
+  public void unitHandled(long id, String group, DeputyProposalProcess.HandlingAction action,
+      Object contactedOnValue, String contactWay, String result, String text, String returnReason, String actor) {
+    String code = unitOf(id, group, false);
+    java.time.LocalDate contactedOn = contactedOnValue == null || contactedOnValue.toString().isBlank() ? null
+        : cn.liaison.platform.calendar.Dates.parse(contactedOnValue, calendar.zone());
+    String name = departments.findByCode(code).map(Department::name).orElse(code);
+    if (action == DeputyProposalProcess.HandlingAction.RETURN) {
+      proposals.addEvent(id, ProposalStatus.ACCEPTED, name + "退回，请代表工委重新交办", returnReason, actor);
+      Proposal p = proposals.get(id);
+      notifier.notifyGroup(PlatformGroups.CONGRESS_OFFICE, subject(id), "returned:" + id + ":" + code + ":"
+          + proposals.events(id).size(), "代表建议被退回", "代表建议 " + p.proposalNo() + "《" + p.title() + "》被" + name
+          + "退回：" + returnReason);
+    } else {
+      proposals.unitAnswered(id, code, contactedOn, contactWay, result, text);
+      proposals.addEvent(id, ProposalStatus.HANDLING, name + "已答复（" + resultLabel(result) + "）", text, actor);
+    }
+  }
+
+  /** A 协办 unit's view for the 主办; returns all views so far, as the 主办's form shows them. */
+  public String assistGiven(long id, String group, String view, String actor) {
+    String code = unitOf(id, group, true);
+    proposals.unitAnswered(id, code, null, null, null, view);
+    String name = departments.findByCode(code).map(Department::name).orElse(code);
+    proposals.addEvent(id, ProposalStatus.HANDLING, name + "（协办）向主办单位提出意见", view, actor);
+    List<String> views = new ArrayList<>();
+    for (Proposal.Unit u : proposals.units(id)) {
+      if ("ASSIST".equals(u.role()) && u.replyText() != null) {
+        views.add(departments.findByCode(u.departmentCode()).map(Department::name).orElse(u.departmentCode()) + "："
+            + u.replyText());
+      }
+    }
+    return String.join("\n", views);
+  }
+
+  /** Every unit has answered. */
+  public void answered(long id) {
+    proposals.setStatus(id, ProposalStatus.ANSWERED);
+    proposals.addEvent(id, ProposalStatus.ANSWERED, "承办单位已全部答复", null, null);
+  }
+
+  public static String resultLabel(String result) {
+    return switch (result == null ? "" : result) {
+      case "A" -> "A 已解决或采纳";
+      case "B" -> "B 正在解决或列入计划解决";
+      case "C" -> "C 因条件限制暂不能解决";
+      case "D" -> "D 留作参考";
+      default -> "未分类";
+    };
   }
 
   /** 交办: the units are recorded (主办 + 协办, or each separately) and told. */

@@ -28,9 +28,14 @@ import org.springframework.stereotype.Component;
 class ProposalTaskRules implements TaskCompletionRules {
 
   private final Departments departments;
+  private final java.time.Clock clock;
+  private final java.time.ZoneId zone;
 
-  ProposalTaskRules(Departments departments) {
+  ProposalTaskRules(Departments departments, java.time.Clock clock,
+      cn.liaison.platform.calendar.WorkingDayCalendar calendar) {
     this.departments = departments;
+    this.clock = clock;
+    this.zone = calendar.zone();
   }
 
   @Override
@@ -88,6 +93,32 @@ class ProposalTaskRules implements TaskCompletionRules {
         }
         optional(vars, errors, Var.ASSIGN_NOTE, DeputyProposalProcess.MAX_COMMENT);
       }
+      case Task.HANDLE -> {
+        var action = oneOf(vars, errors, Var.HANDLING_ACTION, "请选择答复或退回", DeputyProposalProcess.HandlingAction.class);
+        if (action == DeputyProposalProcess.HandlingAction.REPLY) {
+          Object contacted = vars.apply(Var.CONTACTED_ON);
+          if (contacted == null || contacted.toString().isBlank()) {
+            errors.put(Var.CONTACTED_ON, "请填写办前与领衔代表联系的日期");
+          } else {
+            try {
+              if (cn.liaison.platform.calendar.Dates.parse(contacted, zone)
+                  .isAfter(java.time.LocalDate.ofInstant(clock.instant(), zone))) {
+                errors.put(Var.CONTACTED_ON, "联系日期不能晚于今天");
+              }
+            } catch (java.time.format.DateTimeParseException e) {
+              errors.put(Var.CONTACTED_ON, "日期格式应为 年-月-日，例如 2026-12-31");
+            }
+          }
+          oneOf(vars, errors, Var.CONTACT_WAY, "请选择联系方式", DeputyProposalProcess.ContactWay.class);
+          oneOf(vars, errors, Var.PROPOSAL_RESULT, "请选择办理结果（A、B、C、D 类）",
+              DeputyProposalProcess.ProposalResult.class);
+          text(vars, errors, Var.REPLY_TEXT, "请填写答复内容", DeputyProposalProcess.MAX_CONTENT);
+        } else if (action == DeputyProposalProcess.HandlingAction.RETURN) {
+          text(vars, errors, Var.RETURN_REASON, "请填写退回理由（为什么不属于本单位办理，建议由哪个单位办理）",
+              DeputyProposalProcess.MAX_COMMENT);
+        }
+      }
+      case Task.ASSIST -> text(vars, errors, Var.ASSIST_VIEW, "请填写协办意见", DeputyProposalProcess.MAX_REASONS);
       default -> { }
     }
     if (!errors.isEmpty()) {

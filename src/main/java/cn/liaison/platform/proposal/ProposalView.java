@@ -31,15 +31,21 @@ public record ProposalView(String proposalNo, String title, String reasons, Stri
     }
   }
 
-  /** A unit: role LEAD 主办, ASSIST 协办, SEPARATE 分别办理. */
-  public record UnitView(String departmentCode, String name, String role, String roleLabel) {
+  /**
+   * A unit: role LEAD 主办, ASSIST 协办, SEPARATE 分别办理; its answer once given (办前联系, result class A–D with its label,
+   * reply text; a 协办's view to the 主办 as replyText).
+   */
+  public record UnitView(String departmentCode, String name, String role, String roleLabel,
+      java.time.LocalDate contactedOn, String contactWay, String result, String resultLabel, String replyText,
+      Instant repliedAt) {
     static UnitView of(Proposal.Unit u, String name) {
       String label = switch (u.role()) {
         case "LEAD" -> "主办";
         case "ASSIST" -> "协办";
         default -> "分别办理";
       };
-      return new UnitView(u.departmentCode(), name, u.role(), label);
+      return new UnitView(u.departmentCode(), name, u.role(), label, u.contactedOn(), u.contactWay(), u.result(),
+          u.result() == null ? null : ProposalSteps.resultLabel(u.result()), u.replyText(), u.repliedAt());
     }
   }
 

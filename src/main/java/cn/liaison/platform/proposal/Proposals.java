@@ -116,9 +116,20 @@ public class Proposals {
   }
 
   public List<Proposal.Unit> units(long id) {
-    return jdbc.sql("SELECT department_code, role, assigned_at FROM proposal_unit WHERE proposal_id = ? "
+    return jdbc.sql("SELECT department_code, role, assigned_at, contacted_on, contact_way, result, reply_text, "
+            + "replied_at FROM proposal_unit WHERE proposal_id = ? "
             + "ORDER BY CASE role WHEN 'LEAD' THEN 0 WHEN 'SEPARATE' THEN 1 ELSE 2 END, department_code").param(id)
-        .query((rs, i) -> new Proposal.Unit(rs.getString(1), rs.getString(2), instant(rs, 3))).list();
+        .query((rs, i) -> new Proposal.Unit(rs.getString(1), rs.getString(2), instant(rs, 3),
+            rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6),
+            rs.getString(7), instant(rs, 8))).list();
+  }
+
+  /** A unit's reply (主办 or 分别办理) with its 办前联系 and result class; a 协办's view has no contact and no result. */
+  void unitAnswered(long id, String departmentCode, java.time.LocalDate contactedOn, String contactWay, String result,
+      String text) {
+    jdbc.sql("UPDATE proposal_unit SET contacted_on = ?, contact_way = ?, result = ?, reply_text = ?, replied_at = ? "
+            + "WHERE proposal_id = ? AND department_code = ?")
+        .params(contactedOn, contactWay, result, text, Timestamp.from(now()), id, departmentCode).update();
   }
 
   public List<Proposal.Event> events(long id) {

@@ -41,7 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Every path of the deputy proposal (代表建议) as the people do it: a deputy's own proposal or one entered on the
  * deputy's behalf, co-signers agreeing, declining or letting the time limit pass, the congress office accepting,
- * returning for revision or handing it back as opinions, and 交办 to a 主办 with 协办 or to units separately. The
+ * returning for revision or handing it back as opinions, and 交办 to a 主办 with 协办 or to units separately, who answer
+ * (办前联系, result class A–D) or return it to be assigned again. The
  * coverage report must show every flow node and sequence flow of deputy-proposal walked.
  */
 @PlatformTest
@@ -111,8 +112,8 @@ class DeputyProposalProcessTests {
 
     complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.LEAD_ASSIST.name(), Var.LEAD_UNIT, "dept-water",
         Var.ASSIST_UNITS, "[\"dept-agriculture\", \"dept-finance\"]"));
-    assertThat(pi).isEnded().hasPassed(Event.ASSIGNED);
-    assertThat(proposal().status()).isEqualTo(ProposalStatus.ASSIGNED);
+    assertThat(pi).hasPassed(Task.PREPARE_HANDLING).isWaitingAt(Task.HANDLE, Task.ASSIST);
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.HANDLING);
     assertThat(proposal().handlingMode()).isEqualTo("LEAD_ASSIST");
     assertThat(proposals.units(proposal().id())).extracting(Proposal.Unit::departmentCode, Proposal.Unit::role)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("dept-water", "LEAD"),
@@ -120,6 +121,35 @@ class DeputyProposalProcessTests {
             org.assertj.core.groups.Tuple.tuple("dept-finance", "ASSIST"));
     assertThat(outbox.forGroup("dept-water")).anyMatch(n -> n.body().contains(proposalNo) && n.body().contains("主办"));
     assertThat(outbox.forGroup("dept-finance")).anyMatch(n -> n.body().contains(proposalNo) && n.body().contains("协办"));
+    // the 主办 answers within 3 calendar months of 交办, a 协办 gives its view within one month
+    var handle = unitTask(Task.HANDLE, "dept-water");
+    assertThat(LocalDate.ofInstant(handle.getDueDate().toInstant(), BEIJING)).isEqualTo(LocalDate.of(2027, 2, 28));
+    var assist = unitTask(Task.ASSIST, "dept-agriculture");
+    assertThat(LocalDate.ofInstant(assist.getDueDate().toInstant(), BEIJING)).isEqualTo(LocalDate.of(2026, 12, 30));
+    assertThat(unitTask(Task.ASSIST, "dept-finance")).isNotNull();
+
+    tasks.complete(assist.getId(), Map.of(Var.ASSIST_VIEW, "建议结合高标准农田项目安排培训场地。"));
+    assertThat(runtime.getVariable(pi.getId(), Var.ASSIST_VIEWS)).isEqualTo("县农业农村局：建议结合高标准农田项目安排培训场地。");
+    tasks.complete(unitTask(Task.ASSIST, "dept-finance").getId(), Map.of(Var.ASSIST_VIEW, "培训经费可列入明年预算。"));
+    assertThat(runtime.getVariable(pi.getId(), Var.ASSIST_VIEWS).toString()).contains("县财政局：培训经费可列入明年预算。");
+
+    // 办前联系 is required before an answer
+    assertThatThrownBy(() -> tasks.complete(handle.getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
+        Var.PROPOSAL_RESULT, "A", Var.REPLY_TEXT, "已安排培训。")))
+        .isInstanceOf(TaskDecisionRefused.class).hasMessageContaining("请填写办前与领衔代表联系的日期");
+    assertThatThrownBy(() -> tasks.complete(handle.getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
+        Var.CONTACTED_ON, "2026-12-30", Var.CONTACT_WAY, "VISIT", Var.PROPOSAL_RESULT, "A", Var.REPLY_TEXT, "已安排。")))
+        .hasMessageContaining("联系日期不能晚于今天");
+    tasks.complete(handle.getId(), Map.of(Var.HANDLING_ACTION, "REPLY", Var.CONTACTED_ON, "2026-11-30",
+        Var.CONTACT_WAY, "VISIT", Var.PROPOSAL_RESULT, "A", Var.REPLY_TEXT, "已将起重作业培训纳入全县安全生产计划，每季度一次。"));
+    assertThat(pi).isEnded().hasPassed(Task.RECORD_ANSWERS, Event.ANSWERED);
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.ANSWERED);
+    assertThat(proposals.units(proposal().id()).get(0)).satisfies(u -> {
+      assertThat(u.result()).isEqualTo("A");
+      assertThat(u.contactWay()).isEqualTo("VISIT");
+      assertThat(u.contactedOn()).isEqualTo(LocalDate.of(2026, 11, 30));
+      assertThat(u.replyText()).contains("每季度一次");
+    });
   }
 
   @Test
@@ -195,8 +225,49 @@ class DeputyProposalProcessTests {
 
     complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.SEPARATE.name(),
         Var.UNITS, "[\"dept-water\", \"dept-agriculture\"]", Var.ASSIGN_NOTE, "请各自答复领衔代表。"));
-    assertThat(pi).isEnded();
+    assertThat(pi).isWaitingAt(Task.HANDLE).hasNotPassed(Task.ASSIST);
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.HANDLE).count()).isEqualTo(2);
     assertThat(proposals.units(proposal().id())).extracting(Proposal.Unit::role).containsOnly("SEPARATE").hasSize(2);
+
+    // the water bureau answers; the agriculture bureau says it is not its business: 交办 again, all handling ends
+    tasks.complete(unitTask(Task.HANDLE, "dept-water").getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
+        Var.CONTACTED_ON, "2026-12-08", Var.CONTACT_WAY, "PHONE", Var.PROPOSAL_RESULT, "B",
+        Var.REPLY_TEXT, "已列入明年计划。"));
+    var agriculture = unitTask(Task.HANDLE, "dept-agriculture");
+    assertThatThrownBy(() -> tasks.complete(agriculture.getId(), Map.of(Var.HANDLING_ACTION, "RETURN")))
+        .hasMessageContaining("请填写退回理由");
+    tasks.complete(agriculture.getId(), Map.of(Var.HANDLING_ACTION, "RETURN",
+        Var.RETURN_REASON, "起重作业培训属于市场监管部门职责，建议交县市场监管局。"));
+    assertThat(pi).hasPassed(Event.UNIT_RETURNED, Event.RETURNED_BY_UNIT).isWaitingAt(Task.ASSIGN);
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.HANDLE).count()).isZero();
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.ACCEPTED);
+    assertThat(outbox.forGroup("congress-office")).anyMatch(n -> n.body().contains("建议交县市场监管局"));
+
+    complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.SEPARATE.name(),
+        Var.UNITS, "[\"dept-water\", \"dept-market\"]"));
+    for (String unit : List.of("dept-water", "dept-market")) {
+      tasks.complete(unitTask(Task.HANDLE, unit).getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
+          Var.CONTACTED_ON, "2026-12-08", Var.CONTACT_WAY, "MEETING", Var.PROPOSAL_RESULT, "C",
+          Var.REPLY_TEXT, "受场地条件限制，暂以线上培训代替。"));
+    }
+    assertThat(pi).isEnded().hasPassed(Event.ANSWERED);
+    assertThat(proposals.units(proposal().id())).extracting(Proposal.Unit::departmentCode, Proposal.Unit::result)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("dept-water", "C"),
+            org.assertj.core.groups.Tuple.tuple("dept-market", "C"));
+  }
+
+  @Test
+  void aUnitCannotAnswerForAnotherUnitNorSeeItsTask() {
+    submit(DEPUTY3, List.of());
+    complete(Task.REVIEW, Map.of(Var.PROPOSAL_REVIEW, Review.ACCEPT.name()));
+    complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.LEAD_ASSIST.name(), Var.LEAD_UNIT, "dept-water"));
+    var handle = unitTask(Task.HANDLE, "dept-water");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("dept-town").count()).isZero();
+    assertThatThrownBy(() -> tasks.complete(handle.getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
+        Var.HANDLING_UNIT, "dept-town", Var.CONTACTED_ON, "2026-11-30", Var.CONTACT_WAY, "PHONE",
+        Var.PROPOSAL_RESULT, "D", Var.REPLY_TEXT, "留作参考。"))).hasMessageContaining("此任务不接受变量");
+    assertThat(pi).isWaitingAt(Task.HANDLE);
+    assertThat(proposals.units(proposal().id()).get(0).replyText()).isNull();
   }
 
   @Test
@@ -224,6 +295,13 @@ class DeputyProposalProcessTests {
     var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.CO_SIGN)
         .taskAssignee(deputy).singleResult();
     tasks.complete(task.getId(), Map.of(Var.CO_SIGN_DECISION, decision.name()));
+  }
+
+  org.camunda.bpm.engine.task.Task unitTask(String key, String group) {
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).taskCandidateGroup(group)
+        .singleResult();
+    assertThat(task).as("open task " + key + " of " + group).isNotNull();
+    return task;
   }
 
   org.camunda.bpm.engine.task.Task task(String key) {

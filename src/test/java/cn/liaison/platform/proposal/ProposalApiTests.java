@@ -84,6 +84,29 @@ class ProposalApiTests {
   }
 
   @Test
+  void assignedUnitsReadTheProposalWithTheirRolesAndOtherUnitsDoNot() {
+    String no = submitted("deputy3", List.of());
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult().getId();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(pi).singleResult().getId(),
+        Map.of(DeputyProposalProcess.Var.PROPOSAL_REVIEW, "ACCEPT"));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(pi).singleResult().getId(),
+        Map.of(DeputyProposalProcess.Var.HANDLING_MODE, "LEAD_ASSIST", DeputyProposalProcess.Var.LEAD_UNIT,
+            "dept-water", DeputyProposalProcess.Var.ASSIST_UNITS, "[\"dept-finance\"]"));
+
+    ResponseEntity<String> read = call("finance1", HttpMethod.GET, "/api/proposals/" + no, null);
+    assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode view = JsonBodies.tree(read.getBody());
+    assertThat(view.path("statusLabel").asText()).isEqualTo("办理中");
+    assertThat(view.path("handlingModeLabel").asText()).isEqualTo("主办协办");
+    assertThat(view.path("units").get(0).path("name").asText()).isEqualTo("县水利局");
+    assertThat(view.path("units").get(0).path("roleLabel").asText()).isEqualTo("主办");
+    assertThat(view.path("units").get(1).path("roleLabel").asText()).isEqualTo("协办");
+    assertThat(call("water1", HttpMethod.GET, "/api/proposals/" + no, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(call("town1", HttpMethod.GET, "/api/proposals/" + no, null).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
   void stationStaffEntersAProposalForTheirStationsDeputyWhoConfirmsItInTasklist() {
     ResponseEntity<String> created = call("staff1", HttpMethod.POST, "/api/proposals", proposal("deputy3", List.of()));
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);

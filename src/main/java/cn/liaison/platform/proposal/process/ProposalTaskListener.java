@@ -2,6 +2,7 @@ package cn.liaison.platform.proposal.process;
 
 import cn.liaison.platform.proposal.DeputyProposalProcess.CoSignDecision;
 import cn.liaison.platform.proposal.DeputyProposalProcess.ConfirmDecision;
+import cn.liaison.platform.proposal.DeputyProposalProcess.HandlingAction;
 import cn.liaison.platform.proposal.DeputyProposalProcess.HandlingMode;
 import cn.liaison.platform.proposal.DeputyProposalProcess.Review;
 import cn.liaison.platform.proposal.DeputyProposalProcess.Task;
@@ -64,6 +65,12 @@ class ProposalTaskListener implements TaskListener {
       case Task.ASSIGN -> steps.assigned(id, HandlingMode.valueOf(string(task, Var.HANDLING_MODE)),
           string(task, Var.LEAD_UNIT), TaskField.items(task.getVariable(Var.ASSIST_UNITS)),
           TaskField.items(task.getVariable(Var.UNITS)), string(task, Var.ASSIGN_NOTE), actor);
+      case Task.HANDLE -> steps.unitHandled(id, string(task, Var.HANDLING_UNIT),
+          HandlingAction.valueOf(string(task, Var.HANDLING_ACTION)), task.getVariable(Var.CONTACTED_ON),
+          string(task, Var.CONTACT_WAY), string(task, Var.PROPOSAL_RESULT), string(task, Var.REPLY_TEXT),
+          string(task, Var.RETURN_REASON), actor);
+      case Task.ASSIST -> task.getExecution().getProcessInstance().setVariable(Var.ASSIST_VIEWS,
+          steps.assistGiven(id, string(task, Var.ASSIST_UNIT), string(task, Var.ASSIST_VIEW), actor));
       default -> { }
     }
   }
