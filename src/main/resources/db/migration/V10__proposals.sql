@@ -24,7 +24,7 @@ CREATE TABLE proposal (
     created_at           TIMESTAMP     NOT NULL,
     updated_at           TIMESTAMP     NOT NULL,
     CONSTRAINT proposal_status_check CHECK (status IN ('CONFIRMING', 'CO_SIGNING', 'REVIEWING', 'REVISING',
-        'ACCEPTED', 'ASSIGNED', 'HANDLING', 'ANSWERED', 'WITHDRAWN', 'TO_OPINION')),
+        'ACCEPTED', 'ASSIGNED', 'HANDLING', 'ANSWERED', 'CLOSED', 'WITHDRAWN', 'TO_OPINION')),
     CONSTRAINT proposal_handling_mode_check CHECK (handling_mode IS NULL OR handling_mode IN ('LEAD_ASSIST', 'SEPARATE'))
 );
 CREATE INDEX proposal_lead_idx ON proposal (lead_deputy);
@@ -59,6 +59,17 @@ CREATE TABLE proposal_unit (
     CONSTRAINT proposal_unit_result_check CHECK (result IS NULL OR result IN ('A', 'B', 'C', 'D'))
 );
 CREATE INDEX proposal_unit_department_idx ON proposal_unit (department_code);
+
+-- the lead deputy's evaluations of the answers (代表评价): round 1, and round 2 after a dissatisfied one was handled again
+CREATE TABLE proposal_evaluation (
+    proposal_id   BIGINT        NOT NULL REFERENCES proposal (id),
+    round         INTEGER       NOT NULL,
+    rating        VARCHAR(24)   NOT NULL,
+    comment       VARCHAR(1000),
+    evaluated_at  TIMESTAMP     NOT NULL,
+    PRIMARY KEY (proposal_id, round),
+    CONSTRAINT proposal_evaluation_rating_check CHECK (rating IN ('SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'))
+);
 
 -- what happened to a proposal (its timeline), with who did it
 CREATE TABLE proposal_event (

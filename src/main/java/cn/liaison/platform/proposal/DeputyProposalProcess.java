@@ -35,6 +35,8 @@ public final class DeputyProposalProcess {
     public static final String HANDLE = "Task_HandleProposal";
     public static final String ASSIST = "Task_AssistProposal";
     public static final String RECORD_ANSWERS = "Task_RecordAnswers";
+    public static final String EVALUATE = "Task_EvaluateProposal";
+    public static final String CLOSE_DISSATISFIED = "Task_CloseDissatisfied";
 
     private Task() {}
   }
@@ -47,7 +49,7 @@ public final class DeputyProposalProcess {
     public static final String UNIT_REPLIED = "Event_UnitReplied";
     public static final String UNIT_RETURNED = "Event_UnitReturned";
     public static final String RETURNED_BY_UNIT = "Event_ReturnedByUnit";
-    public static final String ANSWERED = "Event_Answered";
+    public static final String CLOSED = "Event_Closed";
 
     private Event() {}
   }
@@ -99,6 +101,13 @@ public final class DeputyProposalProcess {
     public static final String REPLY_TEXT = "replyText";
     public static final String RETURN_REASON = "returnReason";
     public static final String ASSIST_VIEW = "assistView";
+    /** The units' answers, shown to the lead deputy for the evaluation; set by 汇总答复. */
+    public static final String ANSWERS_SUMMARY = "answersSummary";
+    public static final String DEPUTY_RATING = "deputyRating";
+    public static final String EVALUATION_COMMENT = "evaluationComment";
+    /** Set with each evaluation from the proposal's record: whether 不满意 may still send it back to the units (once). */
+    public static final String REHANDLE_ALLOWED = "rehandleAllowed";
+    public static final String CLOSE_NOTE = "closeNote";
 
     private Var() {}
   }
@@ -124,6 +133,9 @@ public final class DeputyProposalProcess {
   /** 办理结果, {@link Var#PROPOSAL_RESULT}: A 已解决/采纳, B 正在解决/计划解决, C 因条件限制暂不能解决, D 留作参考. */
   public enum ProposalResult { A, B, C, D }
 
+  /** 代表评价, {@link Var#DEPUTY_RATING}. */
+  public enum Rating { SATISFIED, BASICALLY_SATISFIED, DISSATISFIED }
+
   static final int MAX_TITLE = 100;
   static final int MAX_REASONS = 2000;
   static final int MAX_CONTENT = 4000;
@@ -140,7 +152,9 @@ public final class DeputyProposalProcess {
       Task.HANDLE, fields(choice(Var.HANDLING_ACTION, HandlingAction.class), date(Var.CONTACTED_ON),
           choice(Var.CONTACT_WAY, ContactWay.class), choice(Var.PROPOSAL_RESULT, ProposalResult.class),
           text(Var.REPLY_TEXT, MAX_CONTENT), text(Var.RETURN_REASON, MAX_COMMENT)),
-      Task.ASSIST, fields(text(Var.ASSIST_VIEW, MAX_REASONS)));
+      Task.ASSIST, fields(text(Var.ASSIST_VIEW, MAX_REASONS)),
+      Task.EVALUATE, fields(choice(Var.DEPUTY_RATING, Rating.class), text(Var.EVALUATION_COMMENT, MAX_COMMENT)),
+      Task.CLOSE_DISSATISFIED, fields(text(Var.CLOSE_NOTE, MAX_COMMENT)));
 
   static Map<String, TaskField> fields(TaskField... fields) {
     var map = new LinkedHashMap<String, TaskField>();

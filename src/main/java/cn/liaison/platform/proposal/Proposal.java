@@ -22,6 +22,9 @@ public record Proposal(long id, String proposalNo, String title, String reasons,
     }
   }
 
+  /** The lead deputy's evaluation of a round of answers: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED. */
+  public record Evaluation(int round, String rating, String comment, Instant evaluatedAt) {}
+
   /** One line of the timeline. */
   public record Event(ProposalStatus status, String title, String detail, String actor, Instant occurredAt) {}
 }

@@ -190,6 +190,7 @@ public class ProposalService {
         coSigners.stream().map(c -> ProposalView.CoSignerView.of(c, name(c.deputyUserId()))).toList(),
         units.stream().map(u -> ProposalView.UnitView.of(u, departments.findByCode(u.departmentCode())
             .map(Department::name).orElse(u.departmentCode()))).toList(),
+        proposals.evaluations(p.id()),
         proposals.events(p.id()).stream().map(ProposalView.EventView::of).toList());
   }
 

@@ -9,7 +9,8 @@ public enum ProposalStatus {
   ACCEPTED("已受理，待交办"),
   ASSIGNED("已交办"),
   HANDLING("办理中"),
-  ANSWERED("已答复"),
+  ANSWERED("已答复，待代表评价"),
+  CLOSED("已办结"),
   WITHDRAWN("已撤回"),
   TO_OPINION("转为意见办理");
 

@@ -162,18 +162,26 @@ public class ProposalSteps {
    * liaison.proposal.reply-months calendar months; a 协办 gives its view to the 主办 within assist-months.
    */
   public Handling prepareHandling(long id) {
+    List<Proposal.Evaluation> evaluations = proposals.evaluations(id);
+    // after the lead's 不满意 the replying units handle it again, within rehandle-months, without 协办
+    boolean rehandle = !evaluations.isEmpty() && "DISSATISFIED".equals(evaluations.get(evaluations.size() - 1).rating());
     List<String> replying = new ArrayList<>();
     List<String> assisting = new ArrayList<>();
     for (Proposal.Unit u : proposals.units(id)) {
       String group = departments.findByCode(u.departmentCode()).map(Department::groupId).orElseThrow();
-      ("ASSIST".equals(u.role()) ? assisting : replying).add(group);
+      if (!"ASSIST".equals(u.role())) {
+        replying.add(group);
+      } else if (!rehandle) {
+        assisting.add(group);
+      }
     }
     if (replying.isEmpty()) {
       throw new ProcessEngineException("代表建议尚未交办承办单位，不能下达办理");
     }
     proposals.setStatus(id, ProposalStatus.HANDLING);
     java.time.LocalDate today = java.time.LocalDate.ofInstant(proposals.now(), calendar.zone());
-    return new Handling(replying, assisting, endOfDay(today.plusMonths(properties.replyMonths())),
+    return new Handling(replying, assisting,
+        endOfDay(today.plusMonths(rehandle ? properties.rehandleMonths() : properties.replyMonths())),
         endOfDay(today.plusMonths(properties.assistMonths())));
   }
 
@@ -224,10 +232,62 @@ public class ProposalSteps {
     return String.join("\n", views);
   }
 
-  /** Every unit has answered. */
-  public void answered(long id) {
+  /** Every unit has answered; returns the answers as the lead deputy reads them for the evaluation. */
+  public String answered(long id) {
     proposals.setStatus(id, ProposalStatus.ANSWERED);
-    proposals.addEvent(id, ProposalStatus.ANSWERED, "承办单位已全部答复", null, null);
+    proposals.addEvent(id, ProposalStatus.ANSWERED, "承办单位已全部答复，待领衔代表评价", null, null);
+    List<String> lines = new ArrayList<>();
+    for (Proposal.Unit u : proposals.units(id)) {
+      String name = departments.findByCode(u.departmentCode()).map(Department::name).orElse(u.departmentCode());
+      if ("ASSIST".equals(u.role())) {
+        lines.add(name + "（协办意见）：" + (u.replyText() == null ? "未提出" : u.replyText()));
+      } else {
+        lines.add(name + "（" + resultLabel(u.result()) + "）：" + u.replyText());
+      }
+    }
+    return String.join("\n\n", lines);
+  }
+
+  /**
+   * The lead deputy's evaluation. Satisfied or basically satisfied closes the proposal; the first 不满意 sends it back
+   * to the units (returns true); a second 不满意 goes to the congress office to close with a note (returns false).
+   */
+  public boolean evaluated(long id, DeputyProposalProcess.Rating rating, String comment, String actor) {
+    boolean dissatisfiedBefore = proposals.evaluations(id).stream().anyMatch(e -> "DISSATISFIED".equals(e.rating()));
+    proposals.addEvaluation(id, rating.name(), comment);
+    String label = switch (rating) {
+      case SATISFIED -> "满意";
+      case BASICALLY_SATISFIED -> "基本满意";
+      case DISSATISFIED -> "不满意";
+    };
+    Proposal p = proposals.get(id);
+    if (rating != DeputyProposalProcess.Rating.DISSATISFIED) {
+      proposals.setStatus(id, ProposalStatus.CLOSED);
+      proposals.addEvent(id, ProposalStatus.CLOSED, "领衔代表评价：" + label + "，建议办结", comment, actor);
+      return false;
+    }
+    if (!dissatisfiedBefore) {
+      proposals.addEvent(id, ProposalStatus.HANDLING, "领衔代表评价：不满意，交承办单位重新办理", comment, actor);
+      for (Proposal.Unit u : proposals.units(id)) {
+        if (!"ASSIST".equals(u.role())) {
+          Department d = departments.findByCode(u.departmentCode()).orElseThrow();
+          notifier.notifyGroup(d.groupId(), subject(id), "rehandle:" + id + ":" + d.code(), "代表建议须重新办理",
+              "领衔代表对代表建议 " + p.proposalNo() + "《" + p.title() + "》的答复不满意，请在 "
+                  + properties.rehandleMonths() + " 个月内重新办理并答复。");
+        }
+      }
+      return true;
+    }
+    proposals.addEvent(id, ProposalStatus.ANSWERED, "领衔代表评价：重新办理后仍不满意，由代表工委办结", comment, actor);
+    notifier.notifyGroup(PlatformGroups.CONGRESS_OFFICE, subject(id), "close:" + id, "代表建议待办结",
+        "代表建议 " + p.proposalNo() + "《" + p.title() + "》重新办理后领衔代表仍不满意，请说明情况后办结。");
+    return false;
+  }
+
+  /** The congress office closes a proposal the lead is still dissatisfied with, with a note. */
+  public void closedDissatisfied(long id, String note, String actor) {
+    proposals.setStatus(id, ProposalStatus.CLOSED);
+    proposals.addEvent(id, ProposalStatus.CLOSED, "代表工委办结", note, actor);
   }
 
   public static String resultLabel(String result) {

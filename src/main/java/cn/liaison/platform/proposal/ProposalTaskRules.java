@@ -118,6 +118,15 @@ class ProposalTaskRules implements TaskCompletionRules {
               DeputyProposalProcess.MAX_COMMENT);
         }
       }
+      case Task.EVALUATE -> {
+        var rating = oneOf(vars, errors, Var.DEPUTY_RATING, "请选择满意、基本满意或不满意", DeputyProposalProcess.Rating.class);
+        if (rating == DeputyProposalProcess.Rating.DISSATISFIED) {
+          text(vars, errors, Var.EVALUATION_COMMENT, "不满意时请说明理由", DeputyProposalProcess.MAX_COMMENT);
+        } else {
+          optional(vars, errors, Var.EVALUATION_COMMENT, DeputyProposalProcess.MAX_COMMENT);
+        }
+      }
+      case Task.CLOSE_DISSATISFIED -> text(vars, errors, Var.CLOSE_NOTE, "请填写办结说明", DeputyProposalProcess.MAX_COMMENT);
       case Task.ASSIST -> text(vars, errors, Var.ASSIST_VIEW, "请填写协办意见", DeputyProposalProcess.MAX_REASONS);
       default -> { }
     }

@@ -7,15 +7,16 @@ import java.util.List;
 public record ProposalView(String proposalNo, String title, String reasons, String content, String category,
     String categoryName, String leadDeputy, String leadDeputyName, String status, String statusLabel,
     String reviewComment, String handlingMode, String handlingModeLabel, Instant createdAt,
-    List<CoSignerView> coSigners, List<UnitView> units, List<EventView> timeline, List<Object> linkedOpinions) {
+    List<CoSignerView> coSigners, List<UnitView> units, List<Proposal.Evaluation> evaluations,
+    List<EventView> timeline, List<Object> linkedOpinions) {
 
   static ProposalView of(Proposal p, String categoryName, String leadName, List<CoSignerView> coSigners,
-      List<UnitView> units, List<EventView> timeline) {
+      List<UnitView> units, List<Proposal.Evaluation> evaluations, List<EventView> timeline) {
     String modeLabel = p.handlingMode() == null ? null
         : "LEAD_ASSIST".equals(p.handlingMode()) ? "主办协办" : "分别办理";
     return new ProposalView(p.proposalNo(), p.title(), p.reasons(), p.content(), p.category(), categoryName,
         p.leadDeputy(), leadName, p.status().name(), p.status().label(), p.reviewComment(), p.handlingMode(),
-        modeLabel, p.createdAt(), coSigners, units, timeline, List.of());
+        modeLabel, p.createdAt(), coSigners, units, evaluations, timeline, List.of());
   }
 
   /** A co-signer (联名代表) with the decision: PENDING 待确认, AGREE 同意联名, DECLINE 不联名, EXPIRED 逾期未确认. */

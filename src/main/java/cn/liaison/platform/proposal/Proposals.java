@@ -94,6 +94,23 @@ public class Proposals {
         .params(ProposalStatus.ASSIGNED.name(), handlingMode, now, id).update();
   }
 
+  /** Records an evaluation as the next round; returns the round. */
+  int addEvaluation(long id, String rating, String comment) {
+    int round = jdbc.sql("SELECT COUNT(*) FROM proposal_evaluation WHERE proposal_id = ?").param(id)
+        .query(Integer.class).single() + 1;
+    jdbc.sql("INSERT INTO proposal_evaluation (proposal_id, round, rating, comment, evaluated_at) VALUES (?, ?, ?, ?, ?)")
+        .params(id, round, rating, comment, Timestamp.from(now())).update();
+    return round;
+  }
+
+  /** The evaluations, round by round. */
+  public List<Proposal.Evaluation> evaluations(long id) {
+    return jdbc.sql("SELECT round, rating, comment, evaluated_at FROM proposal_evaluation WHERE proposal_id = ? "
+            + "ORDER BY round").param(id)
+        .query((rs, i) -> new Proposal.Evaluation(rs.getInt(1), rs.getString(2), rs.getString(3), instant(rs, 4)))
+        .list();
+  }
+
   void addEvent(long id, ProposalStatus status, String title, String detail, String actor) {
     jdbc.sql("INSERT INTO proposal_event (proposal_id, status, title, detail, actor, occurred_at) "
             + "VALUES (?, ?, ?, ?, ?, ?)")

@@ -142,7 +142,7 @@ class DeputyProposalProcessTests {
         .hasMessageContaining("联系日期不能晚于今天");
     tasks.complete(handle.getId(), Map.of(Var.HANDLING_ACTION, "REPLY", Var.CONTACTED_ON, "2026-11-30",
         Var.CONTACT_WAY, "VISIT", Var.PROPOSAL_RESULT, "A", Var.REPLY_TEXT, "已将起重作业培训纳入全县安全生产计划，每季度一次。"));
-    assertThat(pi).isEnded().hasPassed(Task.RECORD_ANSWERS, Event.ANSWERED);
+    assertThat(pi).hasPassed(Task.RECORD_ANSWERS).isWaitingAt(Task.EVALUATE);
     assertThat(proposal().status()).isEqualTo(ProposalStatus.ANSWERED);
     assertThat(proposals.units(proposal().id()).get(0)).satisfies(u -> {
       assertThat(u.result()).isEqualTo("A");
@@ -150,6 +150,14 @@ class DeputyProposalProcessTests {
       assertThat(u.contactedOn()).isEqualTo(LocalDate.of(2026, 11, 30));
       assertThat(u.replyText()).contains("每季度一次");
     });
+    // the lead deputy evaluates what the units answered
+    assertThat(task(Task.EVALUATE).getAssignee()).isEqualTo("deputy3");
+    assertThat(runtime.getVariable(pi.getId(), Var.ANSWERS_SUMMARY).toString())
+        .contains("县水利局（A 已解决或采纳）：已将起重作业培训纳入全县安全生产计划", "县财政局（协办意见）：培训经费可列入明年预算。");
+    complete(Task.EVALUATE, Map.of(Var.DEPUTY_RATING, "SATISFIED"));
+    assertThat(pi).isEnded().hasPassed(Event.CLOSED).hasNotPassed(Task.CLOSE_DISSATISFIED);
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.CLOSED);
+    assertThat(proposals.evaluations(proposal().id())).extracting(Proposal.Evaluation::rating).containsExactly("SATISFIED");
   }
 
   @Test
@@ -250,10 +258,36 @@ class DeputyProposalProcessTests {
           Var.CONTACTED_ON, "2026-12-08", Var.CONTACT_WAY, "MEETING", Var.PROPOSAL_RESULT, "C",
           Var.REPLY_TEXT, "受场地条件限制，暂以线上培训代替。"));
     }
-    assertThat(pi).isEnded().hasPassed(Event.ANSWERED);
+    assertThat(pi).isWaitingAt(Task.EVALUATE);
     assertThat(proposals.units(proposal().id())).extracting(Proposal.Unit::departmentCode, Proposal.Unit::result)
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("dept-water", "C"),
             org.assertj.core.groups.Tuple.tuple("dept-market", "C"));
+
+    // 不满意: the units handle it again and answer within a month (once)
+    assertThatThrownBy(() -> complete(Task.EVALUATE, Map.of(Var.DEPUTY_RATING, "DISSATISFIED")))
+        .hasMessageContaining("不满意时请说明理由");
+    complete(Task.EVALUATE, Map.of(Var.DEPUTY_RATING, "DISSATISFIED", Var.EVALUATION_COMMENT, "线上培训不能代替实操。"));
+    assertThat(pi).isWaitingAt(Task.HANDLE).hasNotPassed(Task.CLOSE_DISSATISFIED);
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.HANDLE).list())
+        .hasSize(2).allSatisfy(t -> assertThat(LocalDate.ofInstant(t.getDueDate().toInstant(), BEIJING))
+            .isEqualTo(LocalDate.of(2027, 1, 8)));
+    assertThat(outbox.forGroup("dept-market")).anyMatch(n -> n.title().equals("代表建议须重新办理"));
+    for (String unit : List.of("dept-water", "dept-market")) {
+      tasks.complete(unitTask(Task.HANDLE, unit).getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
+          Var.CONTACTED_ON, "2026-12-08", Var.CONTACT_WAY, "VISIT", Var.PROPOSAL_RESULT, "B",
+          Var.REPLY_TEXT, "明年一季度租用实训场地开展实操培训。"));
+    }
+    // still 不满意: the congress office closes it with a note
+    complete(Task.EVALUATE, Map.of(Var.DEPUTY_RATING, "DISSATISFIED", Var.EVALUATION_COMMENT, "时间太晚。"));
+    assertThat(pi).isWaitingAt(Task.CLOSE_DISSATISFIED);
+    assertThat(tasks.getIdentityLinksForTask(task(Task.CLOSE_DISSATISFIED).getId())).extracting("groupId")
+        .containsExactly("congress-office");
+    assertThatThrownBy(() -> complete(Task.CLOSE_DISSATISFIED, Map.of())).hasMessageContaining("请填写办结说明");
+    complete(Task.CLOSE_DISSATISFIED, Map.of(Var.CLOSE_NOTE, "已督促两单位提前至明年一月开展实操培训，予以办结。"));
+    assertThat(pi).isEnded().hasPassed(Event.CLOSED);
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.CLOSED);
+    assertThat(proposals.evaluations(proposal().id())).extracting(Proposal.Evaluation::rating)
+        .containsExactly("DISSATISFIED", "DISSATISFIED");
   }
 
   @Test

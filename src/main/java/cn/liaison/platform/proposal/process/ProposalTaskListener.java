@@ -1,5 +1,6 @@
 package cn.liaison.platform.proposal.process;
 
+import cn.liaison.platform.proposal.DeputyProposalProcess;
 import cn.liaison.platform.proposal.DeputyProposalProcess.CoSignDecision;
 import cn.liaison.platform.proposal.DeputyProposalProcess.ConfirmDecision;
 import cn.liaison.platform.proposal.DeputyProposalProcess.HandlingAction;
@@ -71,6 +72,10 @@ class ProposalTaskListener implements TaskListener {
           string(task, Var.RETURN_REASON), actor);
       case Task.ASSIST -> task.getExecution().getProcessInstance().setVariable(Var.ASSIST_VIEWS,
           steps.assistGiven(id, string(task, Var.ASSIST_UNIT), string(task, Var.ASSIST_VIEW), actor));
+      case Task.EVALUATE -> task.getExecution().getProcessInstance().setVariable(Var.REHANDLE_ALLOWED,
+          steps.evaluated(id, DeputyProposalProcess.Rating.valueOf(string(task, Var.DEPUTY_RATING)),
+              string(task, Var.EVALUATION_COMMENT), actor));
+      case Task.CLOSE_DISSATISFIED -> steps.closedDissatisfied(id, string(task, Var.CLOSE_NOTE), actor);
       default -> { }
     }
   }

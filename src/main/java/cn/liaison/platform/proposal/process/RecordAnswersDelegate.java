@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 汇总答复: every unit has answered the proposal. */
+/** 汇总答复: every unit has answered the proposal; answersSummary shows the answers to the lead deputy. */
 @Component("recordAnswersDelegate")
 class RecordAnswersDelegate implements JavaDelegate {
 
@@ -19,6 +19,7 @@ class RecordAnswersDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    steps.answered(steps.proposalOf(ProcessInstanceRef.of(execution), execution.getVariable(Var.PROPOSAL_ID)));
+    long id = steps.proposalOf(ProcessInstanceRef.of(execution), execution.getVariable(Var.PROPOSAL_ID));
+    execution.setVariable(Var.ANSWERS_SUMMARY, steps.answered(id));
   }
 }
