@@ -60,6 +60,16 @@ CREATE TABLE proposal_unit (
 );
 CREATE INDEX proposal_unit_department_idx ON proposal_unit (department_code);
 
+-- the opinions (意见建议) a proposal takes up: an opinion belongs to at most one proposal; the link is removed when the
+-- opinion goes back to its loop because no proposal took it up
+CREATE TABLE proposal_opinion (
+    proposal_id  BIGINT      NOT NULL REFERENCES proposal (id),
+    opinion_id   BIGINT      NOT NULL REFERENCES opinion (id),
+    ticket_no    VARCHAR(20) NOT NULL,
+    PRIMARY KEY (proposal_id, opinion_id),
+    CONSTRAINT proposal_opinion_one_proposal_uk UNIQUE (opinion_id)
+);
+
 -- the lead deputy's evaluations of the answers (代表评价): round 1, and round 2 after a dissatisfied one was handled again
 CREATE TABLE proposal_evaluation (
     proposal_id   BIGINT        NOT NULL REFERENCES proposal (id),

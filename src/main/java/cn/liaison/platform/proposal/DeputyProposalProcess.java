@@ -37,6 +37,9 @@ public final class DeputyProposalProcess {
     public static final String RECORD_ANSWERS = "Task_RecordAnswers";
     public static final String EVALUATE = "Task_EvaluateProposal";
     public static final String CLOSE_DISSATISFIED = "Task_CloseDissatisfied";
+    public static final String REPLY_TO_OPINIONS = "Task_ReplyToOpinions";
+    public static final String RELEASE_OPINIONS = "Task_ReleaseOpinions";
+    public static final String RELEASE_WITHDRAWN_OPINIONS = "Task_ReleaseWithdrawnOpinions";
 
     private Task() {}
   }

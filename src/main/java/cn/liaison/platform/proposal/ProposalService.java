@@ -5,6 +5,11 @@ import cn.liaison.platform.department.Departments;
 import cn.liaison.platform.identity.Deputies;
 import cn.liaison.platform.identity.PlatformGroups;
 import cn.liaison.platform.opinion.Categories;
+import cn.liaison.platform.opinion.Opinion;
+import cn.liaison.platform.opinion.OpinionProposals;
+import cn.liaison.platform.opinion.Opinions;
+import cn.liaison.platform.system.ConflictException;
+import org.springframework.dao.DuplicateKeyException;
 import cn.liaison.platform.proposal.DeputyProposalProcess.Var;
 import cn.liaison.platform.station.DeputyPosting;
 import cn.liaison.platform.station.Station;
@@ -40,6 +45,7 @@ public class ProposalService {
   private static final Logger log = LoggerFactory.getLogger(ProposalService.class);
   static final Pattern NUMBER = Pattern.compile("^JY\\d{4}-\\d{4,6}$");
   static final int MAX_CO_SIGNERS = 30;
+  static final int MAX_OPINIONS = 50;
 
   /** Who calls: the user and their Camunda groups. */
   public record Caller(String userId, Set<String> groups) {
@@ -48,7 +54,7 @@ public class ProposalService {
     }
   }
 
-  /** What a deputy or staff member sends. opinionTickets is not accepted yet (see README). */
+  /** What a deputy or staff member sends; opinionTickets: opinions routed TO_PROPOSAL that wait for a proposal. */
   public record Submission(String title, String reasons, String content, String category, String leadDeputy,
       List<String> coSigners, List<String> opinionTickets) {}
 
@@ -60,9 +66,14 @@ public class ProposalService {
   private final Departments departments;
   private final IdentityService identity;
   private final RuntimeService runtime;
+  private final OpinionProposals opinionProposals;
+  private final Opinions opinions;
 
   ProposalService(Proposals proposals, ProposalNumbers numbers, Categories categories, Deputies deputies,
-      Stations stations, Departments departments, IdentityService identity, RuntimeService runtime) {
+      Stations stations, Departments departments, IdentityService identity, RuntimeService runtime,
+      OpinionProposals opinionProposals, Opinions opinions) {
+    this.opinionProposals = opinionProposals;
+    this.opinions = opinions;
     this.proposals = proposals;
     this.numbers = numbers;
     this.categories = categories;
@@ -136,8 +147,31 @@ public class ProposalService {
         errors.put("coSigners", "联名代表不能超过 " + MAX_CO_SIGNERS + " 名");
       }
     }
-    if (s.opinionTickets() != null && !s.opinionTickets().isEmpty()) {
-      errors.put("opinionTickets", "暂不支持在提出建议时关联群众意见，请先不填此项");
+    List<Opinion> linked = new ArrayList<>();
+    if (s.opinionTickets() != null) {
+      Set<String> leadStations = lead == null ? Set.of() : new HashSet<>(stations.postingsOf(lead).stream()
+          .map(DeputyPosting::stationCode).toList());
+      Set<String> seen = new HashSet<>();
+      for (String raw : s.opinionTickets()) {
+        String ticket = trim(raw);
+        Opinion o = ticket == null ? null : opinionProposals.waitingOpinion(ticket).orElse(null);
+        if (ticket == null) {
+          errors.put("opinionTickets", "受理编号不能为空");
+        } else if (!seen.add(ticket)) {
+          errors.put("opinionTickets", "受理编号 " + ticket + " 重复");
+        } else if (o == null) {
+          errors.put("opinionTickets", "受理编号为 " + ticket + " 的意见不在待转代表建议的意见中");
+        } else if (!leadStations.contains(o.stationCode()) && !java.util.Objects.equals(lead, o.proposalDeputy())) {
+          errors.put("opinionTickets", "受理编号为 " + ticket + " 的意见不属于领衔代表所在的联络站");
+        } else if (proposals.isLinked(o.id())) {
+          errors.put("opinionTickets", "受理编号为 " + ticket + " 的意见已在另一件代表建议中");
+        } else {
+          linked.add(o);
+        }
+      }
+      if (s.opinionTickets().size() > MAX_OPINIONS) {
+        errors.put("opinionTickets", "一件建议最多关联 " + MAX_OPINIONS + " 条意见");
+      }
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
@@ -151,7 +185,17 @@ public class ProposalService {
     ProposalStatus status = onBehalf ? ProposalStatus.CONFIRMING : ProposalStatus.CO_SIGNING;
     long id = proposals.insert(proposalNo, new Proposals.NewProposal(title, reasons, content, category.code(), lead,
         caller.userId(), status), coSigners);
-    proposals.addEvent(id, status, "提出建议", onBehalf ? "由工作人员代为录入，待领衔代表确认" : "领衔代表提出建议",
+    for (Opinion o : linked) {
+      try {
+        proposals.linkOpinion(id, o.id(), o.ticketNo());
+      } catch (DuplicateKeyException e) {
+        // another proposal took the opinion at the same moment: nothing of this one is stored
+        throw new ConflictException("受理编号为 " + o.ticketNo() + " 的意见刚被另一件代表建议关联，请刷新后重试");
+      }
+      opinionProposals.linked(o.id(), proposalNo, title, caller.userId());
+    }
+    proposals.addEvent(id, status, "提出建议", (onBehalf ? "由工作人员代为录入，待领衔代表确认" : "领衔代表提出建议")
+        + (linked.isEmpty() ? "" : "；关联意见 " + String.join("、", linked.stream().map(Opinion::ticketNo).toList())),
         caller.userId());
     var variables = Variables.createVariables()
         .putValue(Var.PROPOSAL_ID, id)
@@ -191,7 +235,41 @@ public class ProposalService {
         units.stream().map(u -> ProposalView.UnitView.of(u, departments.findByCode(u.departmentCode())
             .map(Department::name).orElse(u.departmentCode()))).toList(),
         proposals.evaluations(p.id()),
-        proposals.events(p.id()).stream().map(ProposalView.EventView::of).toList());
+        proposals.events(p.id()).stream().map(ProposalView.EventView::of).toList(),
+        proposals.linkedOpinions(p.id()).keySet().stream().map(opinions::get)
+            .map(o -> new ProposalView.LinkedOpinion(o.ticketNo(), o.stationCode(), o.category(),
+                categories.nameOf(o.category()), o.content(), o.place(), o.maskedContact(), o.status().label()))
+            .toList());
+  }
+
+  /** An opinion of the proposal pool: routed TO_PROPOSAL by an analyst, in no proposal yet; the contact masked. */
+  public record Candidate(String ticketNo, String category, String categoryName, String content, String place,
+      String contactMasked, String proposalDeputy, java.time.Instant submittedAt) {}
+
+  /**
+   * The proposal pool of a station (代表建议素材): for the station's deputies and staff, analysts and the congress
+   * office; 404 for an unknown station, 403 for anyone else.
+   */
+  @Transactional(readOnly = true)
+  public List<Candidate> candidates(String stationCode, Caller caller) {
+    if (stationCode == null || stationCode.isBlank()) {
+      throw new InvalidInputException("station", "请指定联络站（station）");
+    }
+    String code = stationCode.strip();
+    if (!stations.exists(code)) {
+      throw new NotFoundException("联络站不存在：" + code);
+    }
+    boolean allowed = caller.in(PlatformGroups.ANALYSTS) || caller.in(PlatformGroups.CONGRESS_OFFICE)
+        || caller.in(PlatformGroups.ADMIN) || caller.in(Station.staffGroupOf(code))
+        || (caller.in(PlatformGroups.DEPUTIES) && stations.postingsAt(code).stream()
+            .anyMatch(p -> p.deputyUserId().equals(caller.userId())));
+    if (!allowed) {
+      throw new AccessDeniedException("not a reader of the proposal pool of station " + code);
+    }
+    return opinionProposals.waiting(code).stream().filter(o -> !proposals.isLinked(o.id()))
+        .map(o -> new Candidate(o.ticketNo(), o.category(), categories.nameOf(o.category()), o.content(), o.place(),
+            o.maskedContact(), o.proposalDeputy(), o.submittedAt()))
+        .toList();
   }
 
   boolean mayRead(Caller caller, Proposal p, List<Proposal.CoSigner> coSigners, List<Proposal.Unit> units) {

@@ -15,6 +15,9 @@ import cn.liaison.platform.system.ProcessInstanceRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import cn.liaison.platform.opinion.OpinionProposals;
+import cn.liaison.platform.opinion.ReplyResult;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +39,11 @@ public class ProposalSteps {
   private final Notifier notifier;
   private final WorkingDayCalendar calendar;
   private final ProposalProperties properties;
+  private final OpinionProposals opinionProposals;
 
   ProposalSteps(Proposals proposals, Departments departments, Notifier notifier, WorkingDayCalendar calendar,
-      ProposalProperties properties) {
+      ProposalProperties properties, OpinionProposals opinionProposals) {
+    this.opinionProposals = opinionProposals;
     this.proposals = proposals;
     this.departments = departments;
     this.notifier = notifier;
@@ -288,6 +293,57 @@ public class ProposalSteps {
   public void closedDissatisfied(long id, String note, String actor) {
     proposals.setStatus(id, ProposalStatus.CLOSED);
     proposals.addEvent(id, ProposalStatus.CLOSED, "代表工委办结", note, actor);
+  }
+
+  /**
+   * 答复关联意见: each linked opinion receives the final answer and goes on to its citizen's evaluation. Opinions that
+   * no longer wait (a repeated step) are left alone.
+   */
+  public void replyToOpinions(long id) {
+    Map<Long, String> linked = proposals.linkedOpinions(id);
+    if (linked.isEmpty()) {
+      return;
+    }
+    Proposal p = proposals.get(id);
+    List<Proposal.Unit> replying = proposals.units(id).stream().filter(u -> !"ASSIST".equals(u.role())).toList();
+    StringBuilder text = new StringBuilder("代表建议《" + p.title() + "》（" + p.proposalNo() + "）的办理答复：");
+    for (Proposal.Unit u : replying) {
+      text.append("\n").append(departments.findByCode(u.departmentCode()).map(Department::name)
+          .orElse(u.departmentCode())).append("：").append(u.replyText());
+    }
+    ReplyResult result = replying.stream().allMatch(u -> "A".equals(u.result())) ? ReplyResult.SOLVED
+        : replying.stream().anyMatch(u -> "A".equals(u.result()) || "B".equals(u.result())) ? ReplyResult.PARTLY_SOLVED
+        : ReplyResult.UNSOLVED;
+    List<String> answered = new ArrayList<>();
+    linked.forEach((opinionId, ticket) -> {
+      if (opinionProposals.answer(ticket, result, text.toString())) {
+        answered.add(ticket);
+      }
+    });
+    if (!answered.isEmpty()) {
+      proposals.addEvent(id, ProposalStatus.CLOSED, "已答复关联的群众意见", String.join("、", answered), null);
+    }
+  }
+
+  /**
+   * The proposal is withdrawn or handled as opinions: each linked opinion goes back to its loop's 分析研判 as an
+   * ordinary opinion, with the reason, and is no longer linked.
+   */
+  public void releaseOpinions(long id) {
+    Map<Long, String> linked = proposals.linkedOpinions(id);
+    if (linked.isEmpty()) {
+      return;
+    }
+    Proposal p = proposals.get(id);
+    String reason = p.status() == ProposalStatus.WITHDRAWN ? "领衔代表撤回了建议" : p.reviewComment();
+    List<String> back = new ArrayList<>();
+    linked.forEach((opinionId, ticket) -> {
+      if (opinionProposals.decline(ticket, reason)) {
+        back.add(ticket);
+      }
+    });
+    proposals.unlinkOpinions(id);
+    proposals.addEvent(id, p.status(), "关联的群众意见转回意见建议办理", String.join("、", linked.values()), null);
   }
 
   public static String resultLabel(String result) {

@@ -48,6 +48,31 @@ public class Proposals {
     return id;
   }
 
+  /** Links an opinion; a DuplicateKeyException when another proposal took it meanwhile. */
+  void linkOpinion(long id, long opinionId, String ticketNo) {
+    jdbc.sql("INSERT INTO proposal_opinion (proposal_id, opinion_id, ticket_no) VALUES (?, ?, ?)")
+        .params(id, opinionId, ticketNo).update();
+  }
+
+  /** The ticket numbers of the opinions a proposal takes up, by opinion id. */
+  public java.util.Map<Long, String> linkedOpinions(long id) {
+    var linked = new java.util.LinkedHashMap<Long, String>();
+    jdbc.sql("SELECT opinion_id, ticket_no FROM proposal_opinion WHERE proposal_id = ? ORDER BY ticket_no").param(id)
+        .query((rs, i) -> linked.put(rs.getLong(1), rs.getString(2))).list();
+    return linked;
+  }
+
+  /** Whether the opinion is part of a proposal. */
+  public boolean isLinked(long opinionId) {
+    return jdbc.sql("SELECT COUNT(*) FROM proposal_opinion WHERE opinion_id = ?").param(opinionId)
+        .query(Integer.class).single() > 0;
+  }
+
+  /** The opinions go back to their loops: no link remains, so they may be taken up by a proposal again. */
+  void unlinkOpinions(long id) {
+    jdbc.sql("DELETE FROM proposal_opinion WHERE proposal_id = ?").param(id).update();
+  }
+
   void setProcessInstance(long id, String processInstanceId) {
     jdbc.sql("UPDATE proposal SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
   }

@@ -9,6 +9,8 @@ import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.campaign.CampaignProcess;
 import cn.liaison.platform.notification.OutboxNotifier;
 import cn.liaison.platform.opinion.OpinionLoopProcess;
+import cn.liaison.platform.opinion.OpinionStatus;
+import cn.liaison.platform.opinion.OpinionSubmission;
 import cn.liaison.platform.proposal.DeputyProposalProcess.CoSignDecision;
 import cn.liaison.platform.proposal.DeputyProposalProcess.ConfirmDecision;
 import cn.liaison.platform.proposal.DeputyProposalProcess.Event;
@@ -64,6 +66,8 @@ class DeputyProposalProcessTests {
   @Autowired ProposalService service;
   @Autowired Proposals proposals;
   @Autowired OutboxNotifier outbox;
+  @Autowired cn.liaison.platform.opinion.OpinionService opinionService;
+  @Autowired cn.liaison.platform.opinion.Opinions opinions;
 
   ProcessInstance pi;
   String proposalNo;
@@ -81,7 +85,23 @@ class DeputyProposalProcessTests {
 
   @Test
   void deputysOwnProposalWithOneCoSignerAgreeingAndOneDecliningIsAcceptedAndAssignedToLeadAndAssistUnits() {
-    submit(DEPUTY3, List.of("deputy7", "deputy1"));
+    String ticket = opinionForProposal();
+    submit(DEPUTY3, List.of("deputy7", "deputy1"), List.of(ticket));
+    // the citizen reads that the opinion became a proposal; the proposal shows it with the contact masked
+    long opinionId = opinions.findByTicket(ticket).orElseThrow().id();
+    assertThat(opinions.events(opinionId, true)).anyMatch(e -> e.title().equals("已转为代表建议《关于起重行业安全培训的建议》"));
+    var view = service.view(proposalNo, new ProposalService.Caller("office1", Set.of("congress-office")));
+    assertThat(view.linkedOpinions()).singleElement().satisfies(o -> {
+      assertThat(o.ticketNo()).isEqualTo(ticket);
+      assertThat(o.contactMasked()).isEqualTo("138****5678");
+    });
+    assertThat(view.toString()).doesNotContain("13812345678", "李某");
+    // one opinion belongs to one proposal
+    assertThatThrownBy(() -> service.submit(new ProposalService.Submission("关于另一件事的建议", "案由案由案由案由案由案由",
+        "内容内容内容内容内容内容", "SAFETY", "deputy3", List.of(), List.of(ticket)), DEPUTY3))
+        .isInstanceOf(cn.liaison.platform.system.InvalidInputException.class)
+        .satisfies(e -> assertThat(((cn.liaison.platform.system.InvalidInputException) e).errors().get("opinionTickets"))
+            .contains("已在另一件代表建议中"));
     assertThat(pi).isWaitingAt(Task.CO_SIGN).hasPassed(Task.INVITE_CO_SIGNERS).hasNotPassed(Task.CONFIRM);
     assertThat(proposal().status()).isEqualTo(ProposalStatus.CO_SIGNING);
     var coSignTasks = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.CO_SIGN).list();
@@ -155,27 +175,41 @@ class DeputyProposalProcessTests {
     assertThat(runtime.getVariable(pi.getId(), Var.ANSWERS_SUMMARY).toString())
         .contains("县水利局（A 已解决或采纳）：已将起重作业培训纳入全县安全生产计划", "县财政局（协办意见）：培训经费可列入明年预算。");
     complete(Task.EVALUATE, Map.of(Var.DEPUTY_RATING, "SATISFIED"));
+    executeJob(Task.REPLY_TO_OPINIONS);
     assertThat(pi).isEnded().hasPassed(Event.CLOSED).hasNotPassed(Task.CLOSE_DISSATISFIED);
+    // the linked opinion gets the answer and its citizen evaluates it
+    assertThat(opinionLoop(ticket)).isWaitingAt(OpinionLoopProcess.Event.AWAIT_EVALUATION);
+    assertThat(opinions.replies(opinionId)).singleElement().satisfies(r -> {
+      assertThat(r.source()).isEqualTo("PROPOSAL");
+      assertThat(r.result().name()).isEqualTo("SOLVED");
+      assertThat(r.text()).contains("关于起重行业安全培训的建议", "县水利局：已将起重作业培训纳入全县安全生产计划");
+    });
     assertThat(proposal().status()).isEqualTo(ProposalStatus.CLOSED);
     assertThat(proposals.evaluations(proposal().id())).extracting(Proposal.Evaluation::rating).containsExactly("SATISFIED");
   }
 
   @Test
   void proposalEnteredByStaffWaitsForTheLeadWhoWithdrawsIt() {
-    submit(STAFF1, List.of("deputy7"));
+    String ticket = opinionForProposal();
+    submit(STAFF1, List.of("deputy7"), List.of(ticket));
     assertThat(pi).isWaitingAt(Task.CONFIRM);
     assertThat(task(Task.CONFIRM).getAssignee()).isEqualTo("deputy3");
     assertThat(proposal().status()).isEqualTo(ProposalStatus.CONFIRMING);
     assertThat(proposal().createdBy()).isEqualTo("staff1");
 
     complete(Task.CONFIRM, Map.of(Var.CONFIRM_DECISION, ConfirmDecision.WITHDRAW.name()));
+    executeJob(Task.RELEASE_WITHDRAWN_OPINIONS);
     assertThat(pi).isEnded().hasPassed(Event.WITHDRAWN).hasNotPassed(Task.CO_SIGN);
     assertThat(proposal().status()).isEqualTo(ProposalStatus.WITHDRAWN);
+    // the opinion goes back to analysis as an ordinary opinion and may be taken up again
+    assertThat(opinionLoop(ticket)).isWaitingAt(OpinionLoopProcess.Task.ANALYZE);
+    assertThat(proposals.isLinked(opinions.findByTicket(ticket).orElseThrow().id())).isFalse();
   }
 
   @Test
   void confirmedProposalWithoutCoSignersIsReturnedForRevisionThenHandedBackAsOpinions() {
-    submit(STAFF1, List.of());
+    String ticket = opinionForProposal();
+    submit(STAFF1, List.of(), List.of(ticket));
     complete(Task.CONFIRM, Map.of(Var.CONFIRM_DECISION, ConfirmDecision.CONFIRM.name()));
     // no co-signers: straight to 审核
     assertThat(pi).isWaitingAt(Task.REVIEW).hasPassed(Task.INVITE_CO_SIGNERS);
@@ -198,7 +232,12 @@ class DeputyProposalProcessTests {
 
     complete(Task.REVIEW, Map.of(Var.PROPOSAL_REVIEW, Review.TO_OPINION.name(),
         Var.REVIEW_COMMENT, "属于具体个案，转为意见建议由联络站交办即可。"));
+    executeJob(Task.RELEASE_OPINIONS);
     assertThat(pi).isEnded().hasPassed(Event.RETURNED_TO_OPINION);
+    var opinion = opinions.findByTicket(ticket).orElseThrow();
+    assertThat(opinionLoop(ticket)).isWaitingAt(OpinionLoopProcess.Task.ANALYZE);
+    assertThat(opinion.status()).isEqualTo(OpinionStatus.ANALYZING);
+    assertThat(opinions.events(opinion.id(), true)).anyMatch(e -> e.detail() != null && e.detail().contains("属于具体个案"));
     assertThat(proposal().status()).isEqualTo(ProposalStatus.TO_OPINION);
     assertThat(proposal().reviewComment()).contains("具体个案");
     assertThat(proposals.events(proposal().id())).extracting(Proposal.Event::title)
@@ -284,6 +323,7 @@ class DeputyProposalProcessTests {
         .containsExactly("congress-office");
     assertThatThrownBy(() -> complete(Task.CLOSE_DISSATISFIED, Map.of())).hasMessageContaining("请填写办结说明");
     complete(Task.CLOSE_DISSATISFIED, Map.of(Var.CLOSE_NOTE, "已督促两单位提前至明年一月开展实操培训，予以办结。"));
+    executeJob(Task.REPLY_TO_OPINIONS);
     assertThat(pi).isEnded().hasPassed(Event.CLOSED);
     assertThat(proposal().status()).isEqualTo(ProposalStatus.CLOSED);
     assertThat(proposals.evaluations(proposal().id())).extracting(Proposal.Evaluation::rating)
@@ -318,10 +358,40 @@ class DeputyProposalProcessTests {
     assertThat(proposals.coSigners(proposal().id())).extracting(Proposal.CoSigner::decision).containsExactly("PENDING");
   }
 
+  /** An opinion at the crane station that an analyst routed to a proposal of deputy3; returns its ticket. */
+  String opinionForProposal() {
+    var submitted = opinionService.submit(new OpinionSubmission("cy-crane", "SAFETY",
+        "起重作业人员很多没有证，吊装时经常出险情，希望代表呼吁加强培训。", "长垣市起重工业园", "李某", "13812345678", false, true,
+        null), null);
+    String opinionPi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(submitted.ticketNo())
+        .singleResult().getId();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(opinionPi).singleResult().getId(), Map.of(
+        OpinionLoopProcess.Var.SORT_DECISION, "CONFIRM", OpinionLoopProcess.Var.CATEGORY, "SAFETY",
+        OpinionLoopProcess.Var.DEPARTMENT_CODE, "dept-market", OpinionLoopProcess.Var.GRADE, "GENERAL",
+        OpinionLoopProcess.Var.DEADLINE_DAYS, 5));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(opinionPi).singleResult().getId(), Map.of(
+        OpinionLoopProcess.Var.ROUTE, "TO_PROPOSAL", OpinionLoopProcess.Var.PROPOSAL_DEPUTY, "deputy3"));
+    return submitted.ticketNo();
+  }
+
+  ProcessInstance opinionLoop(String ticketNo) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticketNo).singleResult();
+  }
+
+  void executeJob(String activityId) {
+    Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+    assertThat(job).as("job at " + activityId).isNotNull();
+    management.executeJob(job.getId());
+  }
+
   void submit(ProposalService.Caller caller, List<String> coSigners) {
+    submit(caller, coSigners, List.of());
+  }
+
+  void submit(ProposalService.Caller caller, List<String> coSigners, List<String> opinionTickets) {
     proposalNo = service.submit(new ProposalService.Submission("关于起重行业安全培训的建议",
         "起重企业多，作业人员持证率低，安全隐患突出。", "建议每季度组织一次起重作业人员培训。", "SAFETY", "deputy3",
-        coSigners, List.of()), caller);
+        coSigners, opinionTickets), caller);
     pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(proposalNo).singleResult();
   }
 

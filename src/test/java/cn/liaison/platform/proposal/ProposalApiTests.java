@@ -35,6 +35,9 @@ class ProposalApiTests {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired RateLimiter rateLimiter;
+  @Autowired cn.liaison.platform.opinion.OpinionService opinionService;
+  @Autowired org.camunda.bpm.engine.FilterService filters;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   @BeforeEach
   void freshAllowance() {
@@ -151,7 +154,7 @@ class ProposalApiTests {
     JsonNode problem = JsonBodies.tree(refused.getBody());
     String errors = problem.toString();
     assertThat(errors).contains("建议标题的格式应为“关于……的建议”", "请填写案由，至少 10 个字", "请填写建议内容",
-        "建议类别不正确", "暂不支持在提出建议时关联群众意见");
+        "建议类别不正确", "受理编号为 YJ20261130-0001 的意见不在待转代表建议的意见中");
     assertThat(errors).containsAnyOf("领衔代表不能同时作为联名代表", "“staff1”不是人大代表组的用户");
 
     body = proposal("deputy3", List.of("deputy7", "deputy7"));
@@ -160,6 +163,82 @@ class ProposalApiTests {
     assertThat(call("analyst1", HttpMethod.POST, "/api/proposals", body).getBody())
         .contains("“staff1”不是人大代表组的用户");
     assertThat(count()).isEqualTo(before);
+  }
+
+  @Test
+  void theStationsProposalPoolListsOpinionsRoutedToProposalsUntilADeputyTakesThemUp() {
+    String ticket = opinionForProposal();
+    ResponseEntity<String> pool = call("staff1", HttpMethod.GET, "/api/proposals/candidates?station=cy-crane", null);
+    assertThat(pool.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(pool.getBody()).contains(ticket, "138****5678", "安全隐患").doesNotContain("13812345678", "李某");
+    for (String reader : List.of("deputy3", "analyst1", "office1")) {
+      assertThat(call(reader, HttpMethod.GET, "/api/proposals/candidates?station=cy-crane", null).getBody()).as(reader)
+          .contains(ticket);
+    }
+    // a deputy of another station, another station's staff, a department
+    for (String stranger : List.of("deputy5", "staff2", "water1")) {
+      assertThat(call(stranger, HttpMethod.GET, "/api/proposals/candidates?station=cy-crane", null).getStatusCode())
+          .as(stranger).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(call("office1", HttpMethod.GET, "/api/proposals/candidates?station=moon", null).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(call("office1", HttpMethod.GET, "/api/proposals/candidates", null).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+
+    // the station's head takes it up in a proposal: it leaves the pool, and no other proposal may take it
+    Map<String, Object> body = proposal("deputy3", List.of());
+    body.put("opinionTickets", List.of(ticket));
+    ResponseEntity<String> created = call("deputy3", HttpMethod.POST, "/api/proposals", body);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String no = JsonBodies.tree(created.getBody()).path("proposalNo").asText();
+    assertThat(call("staff1", HttpMethod.GET, "/api/proposals/candidates?station=cy-crane", null).getBody())
+        .doesNotContain(ticket);
+    JsonNode view = JsonBodies.tree(call("deputy3", HttpMethod.GET, "/api/proposals/" + no, null).getBody());
+    assertThat(view.path("linkedOpinions").get(0).path("ticketNo").asText()).isEqualTo(ticket);
+    assertThat(view.path("linkedOpinions").get(0).path("contactMasked").asText()).isEqualTo("138****5678");
+    assertThat(call("deputy3", HttpMethod.POST, "/api/proposals", body).getBody()).contains("已在另一件代表建议中");
+    // a deputy of another station may not take up the crane station's opinions
+    String other = opinionForProposal();
+    Map<String, Object> foreign = proposal("deputy5", List.of());
+    foreign.put("opinionTickets", List.of(other));
+    assertThat(call("deputy5", HttpMethod.POST, "/api/proposals", foreign).getBody())
+        .contains("不属于领衔代表所在的联络站");
+  }
+
+  @Test
+  void deputiesFindTheirProposalTasksInTheirOwnFilter() {
+    String no = submitted("deputy3", List.of("deputy7"));
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult().getId();
+    var filter = filters.createFilterQuery().filterName("我的建议").singleResult();
+    assertThat(filter).isNotNull();
+    assertThat(filters.createFilterQuery().filterName("待交办建议").count()).isEqualTo(1);
+    assertThat(filters.createFilterQuery().filterName("建议办理").count()).isEqualTo(1);
+    try {
+      identity.setAuthentication("deputy7", List.of("deputies"));
+      assertThat(filters.<org.camunda.bpm.engine.task.Task>list(filter.getId()))
+          .anyMatch(t -> t.getTaskDefinitionKey().equals(DeputyProposalProcess.Task.CO_SIGN)
+              && t.getProcessInstanceId().equals(pi));
+      identity.setAuthentication("deputy1", List.of("deputies"));
+      assertThat(filters.<org.camunda.bpm.engine.task.Task>list(filter.getId()))
+          .noneMatch(t -> t.getProcessInstanceId().equals(pi));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** An opinion at the crane station that an analyst routed to a proposal; returns its ticket. */
+  String opinionForProposal() {
+    var submitted = opinionService.submit(new cn.liaison.platform.opinion.OpinionSubmission("cy-crane", "SAFETY",
+        "起重作业人员很多没有证，吊装时经常出险情，希望代表呼吁加强培训。", "长垣市起重工业园", "李某", "13812345678", false, true,
+        null), null);
+    String opinionPi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(submitted.ticketNo())
+        .singleResult().getId();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(opinionPi).singleResult().getId(), Map.of(
+        "sortDecision", "CONFIRM", "category", "SAFETY", "departmentCode", "dept-market", "grade", "GENERAL",
+        "deadlineDays", 5));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(opinionPi).singleResult().getId(), Map.of(
+        "route", "TO_PROPOSAL", "proposalDeputy", "deputy3"));
+    return submitted.ticketNo();
   }
 
   @Test

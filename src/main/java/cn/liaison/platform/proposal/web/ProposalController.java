@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -50,11 +51,21 @@ class ProposalController {
   @Operation(summary = "提出代表建议", description = "title 须为“关于……的建议”；reasons 案由；content 建议内容；category 意见类别编码；"
       + "leadDeputy 领衔代表的用户名（代表本人提出时为本人；联络站工作人员、研判人员可代为录入，由领衔代表在任务列表中确认）；"
       + "coSigners 联名代表的用户名（可为空，不能包含领衔代表，不能重复）。返回建议编号 JY<年>-<序号>。"
-      + "opinionTickets（关联群众意见）暂不支持，须为空。")
+      + "opinionTickets：关联的群众意见受理编号（可为空），须是经研判“转为代表建议”、正等待代表建议的意见（见建议池），"
+      + "属于领衔代表所在的联络站，且未被其他建议关联。")
   ResponseEntity<SubmitResponse> submit(@RequestBody SubmitRequest body, Authentication auth) {
     String no = proposals.submit(new ProposalService.Submission(body.title(), body.reasons(), body.content(),
         body.category(), body.leadDeputy(), body.coSigners(), body.opinionTickets()), caller(auth));
     return ResponseEntity.created(URI.create("/api/proposals/" + no)).body(new SubmitResponse(no));
+  }
+
+  @GetMapping("/api/proposals/candidates")
+  @PreAuthorize(AUTHENTICATED)
+  @Operation(summary = "代表建议素材（建议池）", description = "联络站中经研判“转为代表建议”、尚未纳入任何代表建议的群众意见，"
+      + "联系方式只显示隐去中间四位的号码。供该联络站的驻站代表和工作人员、研判人员、代表工委查看；其他人 403，联络站不存在 404。"
+      + "代表从中选取意见，在提出建议时以 opinionTickets 关联。")
+  List<ProposalService.Candidate> candidates(@RequestParam(required = false) String station, Authentication auth) {
+    return proposals.candidates(station, caller(auth));
   }
 
   @GetMapping("/api/proposals/{proposalNo}")
