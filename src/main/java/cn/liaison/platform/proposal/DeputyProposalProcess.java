@@ -34,6 +34,7 @@ public final class DeputyProposalProcess {
     public static final String UNIT_HANDLING = "SubProcess_UnitHandling";
     public static final String HANDLE = "Task_HandleProposal";
     public static final String ASSIST = "Task_AssistProposal";
+    public static final String APPROVE_EXTENSION = "Task_ApproveProposalExtension";
     public static final String RECORD_ANSWERS = "Task_RecordAnswers";
     public static final String EVALUATE = "Task_EvaluateProposal";
     public static final String CLOSE_DISSATISFIED = "Task_CloseDissatisfied";
@@ -104,6 +105,13 @@ public final class DeputyProposalProcess {
     public static final String REPLY_TEXT = "replyText";
     public static final String RETURN_REASON = "returnReason";
     public static final String ASSIST_VIEW = "assistView";
+    /** Local to each unit's handling: its reply due date (handlingDueDate, moved by an approved extension). */
+    public static final String UNIT_DUE_DATE = "unitDueDate";
+    public static final String EXTENSION_DEADLINE = "extensionDeadline";
+    public static final String EXTENSION_REASON = "extensionReason";
+    public static final String EXTENSION_DECISION = "extensionDecision";
+    public static final String APPROVED_DEADLINE = "approvedDeadline";
+    public static final String EXTENSION_COMMENT = "extensionComment";
     /** The units' answers, shown to the lead deputy for the evaluation; set by 汇总答复. */
     public static final String ANSWERS_SUMMARY = "answersSummary";
     public static final String DEPUTY_RATING = "deputyRating";
@@ -128,7 +136,10 @@ public final class DeputyProposalProcess {
   public enum HandlingMode { LEAD_ASSIST, SEPARATE }
 
   /** 办理, {@link Var#HANDLING_ACTION}: answer the proposal, or return it as not this unit's. */
-  public enum HandlingAction { REPLY, RETURN }
+  public enum HandlingAction { REPLY, RETURN, REQUEST_EXTENSION }
+
+  /** 延期审批, {@link Var#EXTENSION_DECISION}. */
+  public enum ExtensionDecision { APPROVE, REFUSE }
 
   /** 办前联系的方式, {@link Var#CONTACT_WAY}. */
   public enum ContactWay { VISIT, MEETING, PHONE, OTHER }
@@ -154,7 +165,10 @@ public final class DeputyProposalProcess {
           list(Var.ASSIST_UNITS, null, 2000), list(Var.UNITS, null, 2000), text(Var.ASSIGN_NOTE, MAX_COMMENT)),
       Task.HANDLE, fields(choice(Var.HANDLING_ACTION, HandlingAction.class), date(Var.CONTACTED_ON),
           choice(Var.CONTACT_WAY, ContactWay.class), choice(Var.PROPOSAL_RESULT, ProposalResult.class),
-          text(Var.REPLY_TEXT, MAX_CONTENT), text(Var.RETURN_REASON, MAX_COMMENT)),
+          text(Var.REPLY_TEXT, MAX_CONTENT), text(Var.RETURN_REASON, MAX_COMMENT), date(Var.EXTENSION_DEADLINE),
+          text(Var.EXTENSION_REASON, MAX_COMMENT)),
+      Task.APPROVE_EXTENSION, fields(choice(Var.EXTENSION_DECISION, ExtensionDecision.class),
+          date(Var.APPROVED_DEADLINE), text(Var.EXTENSION_COMMENT, MAX_COMMENT)),
       Task.ASSIST, fields(text(Var.ASSIST_VIEW, MAX_REASONS)),
       Task.EVALUATE, fields(choice(Var.DEPUTY_RATING, Rating.class), text(Var.EVALUATION_COMMENT, MAX_COMMENT)),
       Task.CLOSE_DISSATISFIED, fields(text(Var.CLOSE_NOTE, MAX_COMMENT)));

@@ -221,6 +221,34 @@ public class ProposalSteps {
     }
   }
 
+  /** A unit asks for more time: the congress office decides (审批延期申请). */
+  public void extensionRequested(long id, String group, Object deadline, String reason, String actor) {
+    String code = unitOf(id, group, false);
+    String name = departments.findByCode(code).map(Department::name).orElse(code);
+    java.time.LocalDate day = cn.liaison.platform.calendar.Dates.parse(deadline, calendar.zone());
+    proposals.addEvent(id, ProposalStatus.HANDLING, name + "申请延期至 " + day, reason, actor);
+    Proposal p = proposals.get(id);
+    notifier.notifyGroup(PlatformGroups.CONGRESS_OFFICE, subject(id), "extension:" + id + ":" + code + ":" + day,
+        "代表建议延期申请", name + "申请将代表建议 " + p.proposalNo() + "《" + p.title() + "》的答复延期至 " + day + "。");
+  }
+
+  /**
+   * The congress office approves (returns the unit's new due date, the end of that day) or refuses (null) an
+   * extension; the timeline tells the lead deputy either way.
+   */
+  public Instant extensionDecided(long id, String group, DeputyProposalProcess.ExtensionDecision decision,
+      Object approvedDeadline, String comment, String actor) {
+    String code = unitOf(id, group, false);
+    String name = departments.findByCode(code).map(Department::name).orElse(code);
+    if (decision == DeputyProposalProcess.ExtensionDecision.REFUSE) {
+      proposals.addEvent(id, ProposalStatus.HANDLING, "不同意" + name + "延期，按原期限答复", comment, actor);
+      return null;
+    }
+    java.time.LocalDate day = cn.liaison.platform.calendar.Dates.parse(approvedDeadline, calendar.zone());
+    proposals.addEvent(id, ProposalStatus.HANDLING, "同意" + name + "延期答复至 " + day, comment, actor);
+    return endOfDay(day);
+  }
+
   /** A 协办 unit's view for the 主办; returns all views so far, as the 主办's form shows them. */
   public String assistGiven(long id, String group, String view, String actor) {
     String code = unitOf(id, group, true);

@@ -30,9 +30,11 @@ class ProposalTaskRules implements TaskCompletionRules {
   private final Departments departments;
   private final java.time.Clock clock;
   private final java.time.ZoneId zone;
+  private final ProposalProperties properties;
 
   ProposalTaskRules(Departments departments, java.time.Clock clock,
-      cn.liaison.platform.calendar.WorkingDayCalendar calendar) {
+      cn.liaison.platform.calendar.WorkingDayCalendar calendar, ProposalProperties properties) {
+    this.properties = properties;
     this.departments = departments;
     this.clock = clock;
     this.zone = calendar.zone();
@@ -113,6 +115,9 @@ class ProposalTaskRules implements TaskCompletionRules {
           oneOf(vars, errors, Var.PROPOSAL_RESULT, "请选择办理结果（A、B、C、D 类）",
               DeputyProposalProcess.ProposalResult.class);
           text(vars, errors, Var.REPLY_TEXT, "请填写答复内容", DeputyProposalProcess.MAX_CONTENT);
+        } else if (action == DeputyProposalProcess.HandlingAction.REQUEST_EXTENSION) {
+          extensionDate(vars, errors, Var.EXTENSION_DEADLINE, "请填写申请延期到的日期");
+          text(vars, errors, Var.EXTENSION_REASON, "请填写延期理由", DeputyProposalProcess.MAX_COMMENT);
         } else if (action == DeputyProposalProcess.HandlingAction.RETURN) {
           text(vars, errors, Var.RETURN_REASON, "请填写退回理由（为什么不属于本单位办理，建议由哪个单位办理）",
               DeputyProposalProcess.MAX_COMMENT);
@@ -127,12 +132,51 @@ class ProposalTaskRules implements TaskCompletionRules {
         }
       }
       case Task.CLOSE_DISSATISFIED -> text(vars, errors, Var.CLOSE_NOTE, "请填写办结说明", DeputyProposalProcess.MAX_COMMENT);
+      case Task.APPROVE_EXTENSION -> {
+        var decision = oneOf(vars, errors, Var.EXTENSION_DECISION, "请选择同意或不同意",
+            DeputyProposalProcess.ExtensionDecision.class);
+        if (decision == DeputyProposalProcess.ExtensionDecision.APPROVE) {
+          extensionDate(vars, errors, Var.APPROVED_DEADLINE, "请填写批准的办理期限");
+        }
+        optional(vars, errors, Var.EXTENSION_COMMENT, DeputyProposalProcess.MAX_COMMENT);
+      }
       case Task.ASSIST -> text(vars, errors, Var.ASSIST_VIEW, "请填写协办意见", DeputyProposalProcess.MAX_REASONS);
       default -> { }
     }
     if (!errors.isEmpty()) {
       throw new TaskDecisionRefused(errors);
     }
+  }
+
+  /**
+   * A new reply date: after the unit's present due date (unitDueDate), at most liaison.proposal.max-extension-months
+   * after the reply date set at 交办 (handlingDueDate).
+   */
+  private void extensionDate(Function<String, Object> vars, Map<String, String> errors, String name, String missing) {
+    Object value = vars.apply(name);
+    if (value == null || value.toString().isBlank()) {
+      errors.put(name, missing);
+      return;
+    }
+    java.time.LocalDate date;
+    try {
+      date = cn.liaison.platform.calendar.Dates.parse(value, zone);
+    } catch (java.time.format.DateTimeParseException e) {
+      errors.put(name, "日期格式应为 年-月-日，例如 2027-03-31");
+      return;
+    }
+    java.time.LocalDate current = day(vars.apply(Var.UNIT_DUE_DATE));
+    java.time.LocalDate original = day(vars.apply(Var.HANDLING_DUE_DATE));
+    if (current != null && !date.isAfter(current)) {
+      errors.put(name, "延期后的日期应晚于现在的办理期限 " + current);
+    } else if (original != null && date.isAfter(original.plusMonths(properties.maxExtensionMonths()))) {
+      errors.put(name, "最多延长 " + properties.maxExtensionMonths() + " 个月，即不晚于 "
+          + original.plusMonths(properties.maxExtensionMonths()));
+    }
+  }
+
+  private java.time.LocalDate day(Object value) {
+    return value instanceof java.util.Date d ? java.time.LocalDate.ofInstant(d.toInstant(), zone) : null;
   }
 
   /** A list of distinct, active departments (empty when not given); null when it is unreadable. */

@@ -153,14 +153,33 @@ class DeputyProposalProcessTests {
     tasks.complete(unitTask(Task.ASSIST, "dept-finance").getId(), Map.of(Var.ASSIST_VIEW, "培训经费可列入明年预算。"));
     assertThat(runtime.getVariable(pi.getId(), Var.ASSIST_VIEWS).toString()).contains("县财政局：培训经费可列入明年预算。");
 
+    // the 主办 asks for more time: at most three months beyond the reply date, approved by the congress office
+    assertThatThrownBy(() -> tasks.complete(handle.getId(), Map.of(Var.HANDLING_ACTION, "REQUEST_EXTENSION",
+        Var.EXTENSION_DEADLINE, "2027-06-30", Var.EXTENSION_REASON, "需等明年预算批复。")))
+        .hasMessageContaining("最多延长 3 个月，即不晚于 2027-05-28");
+    tasks.complete(handle.getId(), Map.of(Var.HANDLING_ACTION, "REQUEST_EXTENSION",
+        Var.EXTENSION_DEADLINE, "2027-04-30", Var.EXTENSION_REASON, "需等明年预算批复。"));
+    assertThat(pi).isWaitingAt(Task.APPROVE_EXTENSION);
+    assertThat(tasks.getIdentityLinksForTask(task(Task.APPROVE_EXTENSION).getId())).extracting("groupId")
+        .containsExactly("congress-office");
+    assertThatThrownBy(() -> complete(Task.APPROVE_EXTENSION, Map.of(Var.EXTENSION_DECISION, "APPROVE",
+        Var.APPROVED_DEADLINE, "2027-02-01"))).hasMessageContaining("延期后的日期应晚于现在的办理期限 2027-02-28");
+    complete(Task.APPROVE_EXTENSION, Map.of(Var.EXTENSION_DECISION, "APPROVE", Var.APPROVED_DEADLINE, "2027-04-30",
+        Var.EXTENSION_COMMENT, "同意，请提前与领衔代表沟通。"));
+    var extended = unitTask(Task.HANDLE, "dept-water");
+    assertThat(LocalDate.ofInstant(extended.getDueDate().toInstant(), BEIJING)).isEqualTo(LocalDate.of(2027, 4, 30));
+    assertThat(proposals.events(proposal().id())).extracting(Proposal.Event::title)
+        .contains("县水利局申请延期至 2027-04-30", "同意县水利局延期答复至 2027-04-30");
+    var handleAgain = extended;
+
     // 办前联系 is required before an answer
-    assertThatThrownBy(() -> tasks.complete(handle.getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
+    assertThatThrownBy(() -> tasks.complete(handleAgain.getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
         Var.PROPOSAL_RESULT, "A", Var.REPLY_TEXT, "已安排培训。")))
         .isInstanceOf(TaskDecisionRefused.class).hasMessageContaining("请填写办前与领衔代表联系的日期");
-    assertThatThrownBy(() -> tasks.complete(handle.getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
+    assertThatThrownBy(() -> tasks.complete(handleAgain.getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
         Var.CONTACTED_ON, "2026-12-30", Var.CONTACT_WAY, "VISIT", Var.PROPOSAL_RESULT, "A", Var.REPLY_TEXT, "已安排。")))
         .hasMessageContaining("联系日期不能晚于今天");
-    tasks.complete(handle.getId(), Map.of(Var.HANDLING_ACTION, "REPLY", Var.CONTACTED_ON, "2026-11-30",
+    tasks.complete(handleAgain.getId(), Map.of(Var.HANDLING_ACTION, "REPLY", Var.CONTACTED_ON, "2026-11-30",
         Var.CONTACT_WAY, "VISIT", Var.PROPOSAL_RESULT, "A", Var.REPLY_TEXT, "已将起重作业培训纳入全县安全生产计划，每季度一次。"));
     assertThat(pi).hasPassed(Task.RECORD_ANSWERS).isWaitingAt(Task.EVALUATE);
     assertThat(proposal().status()).isEqualTo(ProposalStatus.ANSWERED);

@@ -66,10 +66,23 @@ class ProposalTaskListener implements TaskListener {
       case Task.ASSIGN -> steps.assigned(id, HandlingMode.valueOf(string(task, Var.HANDLING_MODE)),
           string(task, Var.LEAD_UNIT), TaskField.items(task.getVariable(Var.ASSIST_UNITS)),
           TaskField.items(task.getVariable(Var.UNITS)), string(task, Var.ASSIGN_NOTE), actor);
-      case Task.HANDLE -> steps.unitHandled(id, string(task, Var.HANDLING_UNIT),
-          HandlingAction.valueOf(string(task, Var.HANDLING_ACTION)), task.getVariable(Var.CONTACTED_ON),
-          string(task, Var.CONTACT_WAY), string(task, Var.PROPOSAL_RESULT), string(task, Var.REPLY_TEXT),
-          string(task, Var.RETURN_REASON), actor);
+      case Task.HANDLE -> {
+        if (HandlingAction.REQUEST_EXTENSION.name().equals(string(task, Var.HANDLING_ACTION))) {
+          steps.extensionRequested(id, string(task, Var.HANDLING_UNIT), task.getVariable(Var.EXTENSION_DEADLINE),
+              string(task, Var.EXTENSION_REASON), actor);
+          return;
+        }
+        handled(id, task, actor);
+      }
+      case Task.APPROVE_EXTENSION -> {
+        var approved = steps.extensionDecided(id, string(task, Var.HANDLING_UNIT),
+            DeputyProposalProcess.ExtensionDecision.valueOf(string(task, Var.EXTENSION_DECISION)),
+            task.getVariable(Var.APPROVED_DEADLINE), string(task, Var.EXTENSION_COMMENT), actor);
+        if (approved != null) {
+          // the unit's own due date (local to its handling), which its next 办理 task is due at
+          task.getExecution().setVariable(Var.UNIT_DUE_DATE, Date.from(approved));
+        }
+      }
       case Task.ASSIST -> task.getExecution().getProcessInstance().setVariable(Var.ASSIST_VIEWS,
           steps.assistGiven(id, string(task, Var.ASSIST_UNIT), string(task, Var.ASSIST_VIEW), actor));
       case Task.EVALUATE -> task.getExecution().getProcessInstance().setVariable(Var.REHANDLE_ALLOWED,
@@ -78,6 +91,13 @@ class ProposalTaskListener implements TaskListener {
       case Task.CLOSE_DISSATISFIED -> steps.closedDissatisfied(id, string(task, Var.CLOSE_NOTE), actor);
       default -> { }
     }
+  }
+
+  private void handled(long id, DelegateTask task, String actor) {
+    steps.unitHandled(id, string(task, Var.HANDLING_UNIT),
+        HandlingAction.valueOf(string(task, Var.HANDLING_ACTION)), task.getVariable(Var.CONTACTED_ON),
+        string(task, Var.CONTACT_WAY), string(task, Var.PROPOSAL_RESULT), string(task, Var.REPLY_TEXT),
+        string(task, Var.RETURN_REASON), actor);
   }
 
   private static String string(DelegateTask task, String name) {
