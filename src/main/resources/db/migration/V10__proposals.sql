@@ -43,7 +43,8 @@ CREATE INDEX proposal_co_signer_deputy_idx ON proposal_co_signer (deputy_user_id
 
 -- the units a proposal is assigned to (交办): LEAD 主办, ASSIST 协办, SEPARATE 分别办理; what each answered: 办前联系
 -- (contacted_on, contact_way), the result class A 已解决/采纳, B 正在解决/计划解决, C 因条件限制暂不能解决, D 留作参考 and the
--- reply (主办 and 分别办理), or the view given to the 主办 (协办)
+-- reply (主办 and 分别办理), or the view given to the 主办 (协办); for class B the planned date (follow_up_on) and what the
+-- unit reported when it came (跟踪落实)
 CREATE TABLE proposal_unit (
     proposal_id      BIGINT        NOT NULL REFERENCES proposal (id),
     department_code  VARCHAR(64)   NOT NULL REFERENCES department (code),
@@ -54,6 +55,9 @@ CREATE TABLE proposal_unit (
     result           VARCHAR(1),
     reply_text       VARCHAR(4000),
     replied_at       TIMESTAMP,
+    follow_up_on     DATE,
+    follow_up_text   VARCHAR(2000),
+    followed_up_at   TIMESTAMP,
     PRIMARY KEY (proposal_id, department_code),
     CONSTRAINT proposal_unit_role_check CHECK (role IN ('LEAD', 'ASSIST', 'SEPARATE')),
     CONSTRAINT proposal_unit_result_check CHECK (result IS NULL OR result IN ('A', 'B', 'C', 'D'))

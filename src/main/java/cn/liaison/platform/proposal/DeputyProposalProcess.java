@@ -41,6 +41,9 @@ public final class DeputyProposalProcess {
     public static final String REPLY_TO_OPINIONS = "Task_ReplyToOpinions";
     public static final String RELEASE_OPINIONS = "Task_ReleaseOpinions";
     public static final String RELEASE_WITHDRAWN_OPINIONS = "Task_ReleaseWithdrawnOpinions";
+    public static final String PREPARE_FOLLOW_UPS = "Task_PrepareFollowUps";
+    public static final String SCHEDULE_FOLLOW_UP = "Task_ScheduleFollowUp";
+    public static final String FOLLOW_UP = "Task_FollowUpProposal";
 
     private Task() {}
   }
@@ -54,6 +57,7 @@ public final class DeputyProposalProcess {
     public static final String UNIT_RETURNED = "Event_UnitReturned";
     public static final String RETURNED_BY_UNIT = "Event_ReturnedByUnit";
     public static final String CLOSED = "Event_Closed";
+    public static final String TIMER_FOLLOW_UP_DUE = "Timer_FollowUpDue";
 
     private Event() {}
   }
@@ -107,6 +111,15 @@ public final class DeputyProposalProcess {
     public static final String ASSIST_VIEW = "assistView";
     /** Local to each unit's handling: its reply due date (handlingDueDate, moved by an approved extension). */
     public static final String UNIT_DUE_DATE = "unitDueDate";
+    /** 计划解决日期 of a class B answer. */
+    public static final String FOLLOW_UP_ON = "followUpOn";
+    /** Transient: the groups of the units whose answer is class B, from the proposal's record. */
+    public static final String FOLLOW_UP_UNIT_LIST = "followUpUnitList";
+    /** Local to each 跟踪落实: the unit's group. */
+    public static final String FOLLOW_UP_UNIT = "followUpUnit";
+    /** Local to each 跟踪落实: when its timer fires (09:00 of followUpOn). */
+    public static final String FOLLOW_UP_DATE = "followUpDate";
+    public static final String FOLLOW_UP_TEXT = "followUpText";
     public static final String EXTENSION_DEADLINE = "extensionDeadline";
     public static final String EXTENSION_REASON = "extensionReason";
     public static final String EXTENSION_DECISION = "extensionDecision";
@@ -156,22 +169,24 @@ public final class DeputyProposalProcess {
   static final int MAX_COMMENT = 1000;
 
   /** Per user task, the variables its completion accepts (the form's fields); anything else is refused. */
-  public static final Map<String, Map<String, TaskField>> TASK_CONTRACTS = Map.of(
-      Task.CONFIRM, fields(choice(Var.CONFIRM_DECISION, ConfirmDecision.class)),
-      Task.CO_SIGN, fields(choice(Var.CO_SIGN_DECISION, CoSignDecision.class)),
-      Task.REVIEW, fields(choice(Var.PROPOSAL_REVIEW, Review.class), text(Var.REVIEW_COMMENT, MAX_COMMENT)),
-      Task.REVISE, fields(text(Var.TITLE, MAX_TITLE), text(Var.REASONS, MAX_REASONS), text(Var.CONTENT, MAX_CONTENT)),
-      Task.ASSIGN, fields(choice(Var.HANDLING_MODE, HandlingMode.class), text(Var.LEAD_UNIT, 64),
-          list(Var.ASSIST_UNITS, null, 2000), list(Var.UNITS, null, 2000), text(Var.ASSIGN_NOTE, MAX_COMMENT)),
-      Task.HANDLE, fields(choice(Var.HANDLING_ACTION, HandlingAction.class), date(Var.CONTACTED_ON),
+  public static final Map<String, Map<String, TaskField>> TASK_CONTRACTS = Map.ofEntries(
+      Map.entry(Task.CONFIRM, fields(choice(Var.CONFIRM_DECISION, ConfirmDecision.class))),
+      Map.entry(Task.CO_SIGN, fields(choice(Var.CO_SIGN_DECISION, CoSignDecision.class))),
+      Map.entry(Task.REVIEW, fields(choice(Var.PROPOSAL_REVIEW, Review.class), text(Var.REVIEW_COMMENT, MAX_COMMENT))),
+      Map.entry(Task.REVISE, fields(text(Var.TITLE, MAX_TITLE), text(Var.REASONS, MAX_REASONS), text(Var.CONTENT, MAX_CONTENT))),
+      Map.entry(Task.ASSIGN, fields(choice(Var.HANDLING_MODE, HandlingMode.class), text(Var.LEAD_UNIT, 64),
+          list(Var.ASSIST_UNITS, null, 2000), list(Var.UNITS, null, 2000), text(Var.ASSIGN_NOTE, MAX_COMMENT))),
+      Map.entry(Task.HANDLE, fields(choice(Var.HANDLING_ACTION, HandlingAction.class), date(Var.CONTACTED_ON),
           choice(Var.CONTACT_WAY, ContactWay.class), choice(Var.PROPOSAL_RESULT, ProposalResult.class),
-          text(Var.REPLY_TEXT, MAX_CONTENT), text(Var.RETURN_REASON, MAX_COMMENT), date(Var.EXTENSION_DEADLINE),
-          text(Var.EXTENSION_REASON, MAX_COMMENT)),
-      Task.APPROVE_EXTENSION, fields(choice(Var.EXTENSION_DECISION, ExtensionDecision.class),
-          date(Var.APPROVED_DEADLINE), text(Var.EXTENSION_COMMENT, MAX_COMMENT)),
-      Task.ASSIST, fields(text(Var.ASSIST_VIEW, MAX_REASONS)),
-      Task.EVALUATE, fields(choice(Var.DEPUTY_RATING, Rating.class), text(Var.EVALUATION_COMMENT, MAX_COMMENT)),
-      Task.CLOSE_DISSATISFIED, fields(text(Var.CLOSE_NOTE, MAX_COMMENT)));
+          date(Var.FOLLOW_UP_ON), text(Var.REPLY_TEXT, MAX_CONTENT), text(Var.RETURN_REASON, MAX_COMMENT),
+          date(Var.EXTENSION_DEADLINE),
+          text(Var.EXTENSION_REASON, MAX_COMMENT))),
+      Map.entry(Task.APPROVE_EXTENSION, fields(choice(Var.EXTENSION_DECISION, ExtensionDecision.class),
+          date(Var.APPROVED_DEADLINE), text(Var.EXTENSION_COMMENT, MAX_COMMENT))),
+      Map.entry(Task.ASSIST, fields(text(Var.ASSIST_VIEW, MAX_REASONS))),
+      Map.entry(Task.FOLLOW_UP, fields(text(Var.FOLLOW_UP_TEXT, MAX_REASONS))),
+      Map.entry(Task.EVALUATE, fields(choice(Var.DEPUTY_RATING, Rating.class), text(Var.EVALUATION_COMMENT, MAX_COMMENT))),
+      Map.entry(Task.CLOSE_DISSATISFIED, fields(text(Var.CLOSE_NOTE, MAX_COMMENT))));
 
   static Map<String, TaskField> fields(TaskField... fields) {
     var map = new LinkedHashMap<String, TaskField>();

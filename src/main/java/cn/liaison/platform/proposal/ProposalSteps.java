@@ -194,6 +194,10 @@ public class ProposalSteps {
     return day.atTime(23, 59, 59).atZone(calendar.zone()).toInstant();
   }
 
+  private String groupOf(String code) {
+    return departments.findByCode(code).map(Department::groupId).orElse(code);
+  }
+
   /** The unit (department code) of a group among the proposal's units in a role; refused for any other group. */
   private String unitOf(long id, String group, boolean assist) {
     return proposals.units(id).stream().filter(u -> "ASSIST".equals(u.role()) == assist)
@@ -204,7 +208,8 @@ public class ProposalSteps {
 
   /** A unit's answer (办前联系, result class, reply), or its return of a proposal that is not its business. */
   public void unitHandled(long id, String group, DeputyProposalProcess.HandlingAction action,
-      Object contactedOnValue, String contactWay, String result, String text, String returnReason, String actor) {
+      Object contactedOnValue, String contactWay, String result, Object followUpOnValue, String text,
+      String returnReason, String actor) {
     String code = unitOf(id, group, false);
     java.time.LocalDate contactedOn = contactedOnValue == null || contactedOnValue.toString().isBlank() ? null
         : cn.liaison.platform.calendar.Dates.parse(contactedOnValue, calendar.zone());
@@ -216,8 +221,16 @@ public class ProposalSteps {
           + proposals.events(id).size(), "代表建议被退回", "代表建议 " + p.proposalNo() + "《" + p.title() + "》被" + name
           + "退回：" + returnReason);
     } else {
-      proposals.unitAnswered(id, code, contactedOn, contactWay, result, text);
+      java.time.LocalDate followUpOn = !"B".equals(result) || followUpOnValue == null
+          || followUpOnValue.toString().isBlank() ? null
+          : cn.liaison.platform.calendar.Dates.parse(followUpOnValue, calendar.zone());
+      proposals.unitAnswered(id, code, contactedOn, contactWay, result, text, followUpOn);
       proposals.addEvent(id, ProposalStatus.HANDLING, name + "已答复（" + resultLabel(result) + "）", text, actor);
+      if (followUpOn != null) {
+        notifier.notifyGroup(groupOf(code), subject(id), "follow-up-planned:" + id + ":" + code + ":" + followUpOn,
+            "代表建议跟踪落实", "贵单位计划于 " + followUpOn + " 前解决代表建议 " + proposals.get(id).proposalNo()
+                + " 所提问题，届时请报告落实情况。");
+      }
     }
   }
 
@@ -252,7 +265,7 @@ public class ProposalSteps {
   /** A 协办 unit's view for the 主办; returns all views so far, as the 主办's form shows them. */
   public String assistGiven(long id, String group, String view, String actor) {
     String code = unitOf(id, group, true);
-    proposals.unitAnswered(id, code, null, null, null, view);
+    proposals.unitAnswered(id, code, null, null, null, view, null);
     String name = departments.findByCode(code).map(Department::name).orElse(code);
     proposals.addEvent(id, ProposalStatus.HANDLING, name + "（协办）向主办单位提出意见", view, actor);
     List<String> views = new ArrayList<>();
@@ -372,6 +385,30 @@ public class ProposalSteps {
     });
     proposals.unlinkOpinions(id);
     proposals.addEvent(id, p.status(), "关联的群众意见转回意见建议办理", String.join("、", linked.values()), null);
+  }
+
+  /** 安排跟踪落实: the groups of the units whose answer is class B with a planned date. */
+  public List<String> followUpGroups(long id) {
+    return proposals.plannedFollowUps(id).keySet().stream()
+        .map(code -> departments.findByCode(code).map(Department::groupId).orElseThrow()).toList();
+  }
+
+  /** When a unit's follow-up comes: 09:00 of its planned date. */
+  public Instant followUpAt(long id, String group) {
+    String code = unitOf(id, group, false);
+    java.time.LocalDate day = proposals.plannedFollowUps(id).get(code);
+    if (day == null) {
+      throw new ProcessEngineException("单位 " + group + " 没有计划解决的日期");
+    }
+    return day.atTime(9, 0).atZone(calendar.zone()).toInstant();
+  }
+
+  /** The unit reports what became of its planned solution (跟踪落实). */
+  public void followedUp(long id, String group, String text, String actor) {
+    String code = unitOf(id, group, false);
+    proposals.followedUp(id, code, text);
+    String name = departments.findByCode(code).map(Department::name).orElse(code);
+    proposals.addEvent(id, ProposalStatus.CLOSED, name + "报告计划解决事项的落实情况", text, actor);
   }
 
   public static String resultLabel(String result) {

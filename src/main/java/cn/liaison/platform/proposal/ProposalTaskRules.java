@@ -112,8 +112,23 @@ class ProposalTaskRules implements TaskCompletionRules {
             }
           }
           oneOf(vars, errors, Var.CONTACT_WAY, "请选择联系方式", DeputyProposalProcess.ContactWay.class);
-          oneOf(vars, errors, Var.PROPOSAL_RESULT, "请选择办理结果（A、B、C、D 类）",
+          var result = oneOf(vars, errors, Var.PROPOSAL_RESULT, "请选择办理结果（A、B、C、D 类）",
               DeputyProposalProcess.ProposalResult.class);
+          if (result == DeputyProposalProcess.ProposalResult.B) {
+            Object planned = vars.apply(Var.FOLLOW_UP_ON);
+            try {
+              java.time.LocalDate day = planned == null || planned.toString().isBlank() ? null
+                  : cn.liaison.platform.calendar.Dates.parse(planned, zone);
+              java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), zone);
+              if (day == null) {
+                errors.put(Var.FOLLOW_UP_ON, "B 类答复请填写计划解决的日期");
+              } else if (!day.isAfter(today) || day.isAfter(today.plusYears(3))) {
+                errors.put(Var.FOLLOW_UP_ON, "计划解决日期应晚于今天，且在三年以内");
+              }
+            } catch (java.time.format.DateTimeParseException e) {
+              errors.put(Var.FOLLOW_UP_ON, "日期格式应为 年-月-日，例如 2027-06-30");
+            }
+          }
           text(vars, errors, Var.REPLY_TEXT, "请填写答复内容", DeputyProposalProcess.MAX_CONTENT);
         } else if (action == DeputyProposalProcess.HandlingAction.REQUEST_EXTENSION) {
           extensionDate(vars, errors, Var.EXTENSION_DEADLINE, "请填写申请延期到的日期");
@@ -140,6 +155,7 @@ class ProposalTaskRules implements TaskCompletionRules {
         }
         optional(vars, errors, Var.EXTENSION_COMMENT, DeputyProposalProcess.MAX_COMMENT);
       }
+      case Task.FOLLOW_UP -> text(vars, errors, Var.FOLLOW_UP_TEXT, "请填写落实情况", DeputyProposalProcess.MAX_REASONS);
       case Task.ASSIST -> text(vars, errors, Var.ASSIST_VIEW, "请填写协办意见", DeputyProposalProcess.MAX_REASONS);
       default -> { }
     }

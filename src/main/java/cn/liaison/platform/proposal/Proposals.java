@@ -168,10 +168,24 @@ public class Proposals {
 
   /** A unit's reply (主办 or 分别办理) with its 办前联系 and result class; a 协办's view has no contact and no result. */
   void unitAnswered(long id, String departmentCode, java.time.LocalDate contactedOn, String contactWay, String result,
-      String text) {
-    jdbc.sql("UPDATE proposal_unit SET contacted_on = ?, contact_way = ?, result = ?, reply_text = ?, replied_at = ? "
-            + "WHERE proposal_id = ? AND department_code = ?")
-        .params(contactedOn, contactWay, result, text, Timestamp.from(now()), id, departmentCode).update();
+      String text, java.time.LocalDate followUpOn) {
+    jdbc.sql("UPDATE proposal_unit SET contacted_on = ?, contact_way = ?, result = ?, reply_text = ?, replied_at = ?, "
+            + "follow_up_on = ? WHERE proposal_id = ? AND department_code = ?")
+        .params(contactedOn, contactWay, result, text, Timestamp.from(now()), followUpOn, id, departmentCode).update();
+  }
+
+  /** The units whose answer is class B, with the planned date. */
+  public java.util.Map<String, java.time.LocalDate> plannedFollowUps(long id) {
+    var planned = new java.util.LinkedHashMap<String, java.time.LocalDate>();
+    jdbc.sql("SELECT department_code, follow_up_on FROM proposal_unit WHERE proposal_id = ? AND result = 'B' "
+            + "AND follow_up_on IS NOT NULL ORDER BY department_code").param(id)
+        .query((rs, i) -> planned.put(rs.getString(1), rs.getDate(2).toLocalDate())).list();
+    return planned;
+  }
+
+  void followedUp(long id, String departmentCode, String text) {
+    jdbc.sql("UPDATE proposal_unit SET follow_up_text = ?, followed_up_at = ? WHERE proposal_id = ? "
+            + "AND department_code = ?").params(text, Timestamp.from(now()), id, departmentCode).update();
   }
 
   public List<Proposal.Event> events(long id) {

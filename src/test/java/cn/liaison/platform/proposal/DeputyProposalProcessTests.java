@@ -298,7 +298,7 @@ class DeputyProposalProcessTests {
     // the water bureau answers; the agriculture bureau says it is not its business: 交办 again, all handling ends
     tasks.complete(unitTask(Task.HANDLE, "dept-water").getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
         Var.CONTACTED_ON, "2026-12-08", Var.CONTACT_WAY, "PHONE", Var.PROPOSAL_RESULT, "B",
-        Var.REPLY_TEXT, "已列入明年计划。"));
+        Var.FOLLOW_UP_ON, "2027-06-30", Var.REPLY_TEXT, "已列入明年计划。"));
     var agriculture = unitTask(Task.HANDLE, "dept-agriculture");
     assertThatThrownBy(() -> tasks.complete(agriculture.getId(), Map.of(Var.HANDLING_ACTION, "RETURN")))
         .hasMessageContaining("请填写退回理由");
@@ -331,9 +331,12 @@ class DeputyProposalProcessTests {
             .isEqualTo(LocalDate.of(2027, 1, 8)));
     assertThat(outbox.forGroup("dept-market")).anyMatch(n -> n.title().equals("代表建议须重新办理"));
     for (String unit : List.of("dept-water", "dept-market")) {
+      assertThatThrownBy(() -> tasks.complete(unitTask(Task.HANDLE, unit).getId(), Map.of(Var.HANDLING_ACTION,
+          "REPLY", Var.CONTACTED_ON, "2026-12-08", Var.CONTACT_WAY, "VISIT", Var.PROPOSAL_RESULT, "B",
+          Var.REPLY_TEXT, "明年一季度租用实训场地开展实操培训。"))).hasMessageContaining("B 类答复请填写计划解决的日期");
       tasks.complete(unitTask(Task.HANDLE, unit).getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
           Var.CONTACTED_ON, "2026-12-08", Var.CONTACT_WAY, "VISIT", Var.PROPOSAL_RESULT, "B",
-          Var.REPLY_TEXT, "明年一季度租用实训场地开展实操培训。"));
+          Var.FOLLOW_UP_ON, "2027-03-31", Var.REPLY_TEXT, "明年一季度租用实训场地开展实操培训。"));
     }
     // still 不满意: the congress office closes it with a note
     complete(Task.EVALUATE, Map.of(Var.DEPUTY_RATING, "DISSATISFIED", Var.EVALUATION_COMMENT, "时间太晚。"));
@@ -343,10 +346,25 @@ class DeputyProposalProcessTests {
     assertThatThrownBy(() -> complete(Task.CLOSE_DISSATISFIED, Map.of())).hasMessageContaining("请填写办结说明");
     complete(Task.CLOSE_DISSATISFIED, Map.of(Var.CLOSE_NOTE, "已督促两单位提前至明年一月开展实操培训，予以办结。"));
     executeJob(Task.REPLY_TO_OPINIONS);
-    assertThat(pi).isEnded().hasPassed(Event.CLOSED);
     assertThat(proposal().status()).isEqualTo(ProposalStatus.CLOSED);
     assertThat(proposals.evaluations(proposal().id())).extracting(Proposal.Evaluation::rating)
         .containsExactly("DISSATISFIED", "DISSATISFIED");
+
+    // both answers were class B: when the planned date comes, each unit reports what became of it
+    assertThat(pi).isWaitingAt(Event.TIMER_FOLLOW_UP_DUE).hasPassed(Task.PREPARE_FOLLOW_UPS, Task.SCHEDULE_FOLLOW_UP);
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 3, 31, 9, 1, 0, 0, BEIJING).toInstant()));
+    var followUpTimers = management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(Event.TIMER_FOLLOW_UP_DUE).timers().list();
+    assertThat(followUpTimers).hasSize(2);
+    followUpTimers.forEach(job -> management.executeJob(job.getId()));
+    for (String unit : List.of("dept-water", "dept-market")) {
+      var followUp = unitTask(Task.FOLLOW_UP, unit);
+      assertThatThrownBy(() -> tasks.complete(followUp.getId(), Map.of())).hasMessageContaining("请填写落实情况");
+      tasks.complete(followUp.getId(), Map.of(Var.FOLLOW_UP_TEXT, "实操培训已于三月完成，共培训 86 人。"));
+    }
+    assertThat(pi).isEnded().hasPassed(Task.FOLLOW_UP, Event.CLOSED);
+    assertThat(proposals.events(proposal().id())).extracting(Proposal.Event::title)
+        .contains("县水利局报告计划解决事项的落实情况", "县市场监管局报告计划解决事项的落实情况");
   }
 
   @Test

@@ -88,6 +88,8 @@ class ProposalTaskListener implements TaskListener {
       case Task.EVALUATE -> task.getExecution().getProcessInstance().setVariable(Var.REHANDLE_ALLOWED,
           steps.evaluated(id, DeputyProposalProcess.Rating.valueOf(string(task, Var.DEPUTY_RATING)),
               string(task, Var.EVALUATION_COMMENT), actor));
+      case Task.FOLLOW_UP -> steps.followedUp(id, string(task, Var.FOLLOW_UP_UNIT), string(task, Var.FOLLOW_UP_TEXT),
+          actor);
       case Task.CLOSE_DISSATISFIED -> steps.closedDissatisfied(id, string(task, Var.CLOSE_NOTE), actor);
       default -> { }
     }
@@ -96,8 +98,8 @@ class ProposalTaskListener implements TaskListener {
   private void handled(long id, DelegateTask task, String actor) {
     steps.unitHandled(id, string(task, Var.HANDLING_UNIT),
         HandlingAction.valueOf(string(task, Var.HANDLING_ACTION)), task.getVariable(Var.CONTACTED_ON),
-        string(task, Var.CONTACT_WAY), string(task, Var.PROPOSAL_RESULT), string(task, Var.REPLY_TEXT),
-        string(task, Var.RETURN_REASON), actor);
+        string(task, Var.CONTACT_WAY), string(task, Var.PROPOSAL_RESULT), task.getVariable(Var.FOLLOW_UP_ON),
+        string(task, Var.REPLY_TEXT), string(task, Var.RETURN_REASON), actor);
   }
 
   private static String string(DelegateTask task, String name) {
