@@ -35,6 +35,8 @@ public final class DeputyProposalProcess {
     public static final String HANDLE = "Task_HandleProposal";
     public static final String ASSIST = "Task_AssistProposal";
     public static final String APPROVE_EXTENSION = "Task_ApproveProposalExtension";
+    public static final String URGE_UNIT = "Task_UrgeUnit";
+    public static final String FLAG_UNIT_OVERDUE = "Task_FlagUnitOverdue";
     public static final String RECORD_ANSWERS = "Task_RecordAnswers";
     public static final String EVALUATE = "Task_EvaluateProposal";
     public static final String CLOSE_DISSATISFIED = "Task_CloseDissatisfied";
@@ -58,6 +60,8 @@ public final class DeputyProposalProcess {
     public static final String RETURNED_BY_UNIT = "Event_ReturnedByUnit";
     public static final String CLOSED = "Event_Closed";
     public static final String TIMER_FOLLOW_UP_DUE = "Timer_FollowUpDue";
+    public static final String TIMER_URGE_UNIT = "Timer_UrgeUnit";
+    public static final String TIMER_UNIT_OVERDUE = "Timer_UnitOverdue";
 
     private Event() {}
   }
@@ -111,6 +115,10 @@ public final class DeputyProposalProcess {
     public static final String ASSIST_VIEW = "assistView";
     /** Local to each unit's handling: its reply due date (handlingDueDate, moved by an approved extension). */
     public static final String UNIT_DUE_DATE = "unitDueDate";
+    /** 催办 of the units' replies, planned as the opinion loop plans it (set by 下达办理). */
+    public static final String HANDLING_URGE_AT = "handlingUrgeAt";
+    /** Local to each unit's handling: its 催办 moment (handlingUrgeAt, moved by an approved extension). */
+    public static final String UNIT_URGE_AT = "unitUrgeAt";
     /** 计划解决日期 of a class B answer. */
     public static final String FOLLOW_UP_ON = "followUpOn";
     /** Transient: the groups of the units whose answer is class B, from the proposal's record. */

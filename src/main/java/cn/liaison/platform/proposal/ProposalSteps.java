@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import cn.liaison.platform.opinion.Deadlines;
+import cn.liaison.platform.opinion.OpinionProperties;
 import cn.liaison.platform.opinion.OpinionProposals;
 import cn.liaison.platform.opinion.ReplyResult;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -40,9 +42,11 @@ public class ProposalSteps {
   private final WorkingDayCalendar calendar;
   private final ProposalProperties properties;
   private final OpinionProposals opinionProposals;
+  private final OpinionProperties opinionRules;
 
   ProposalSteps(Proposals proposals, Departments departments, Notifier notifier, WorkingDayCalendar calendar,
-      ProposalProperties properties, OpinionProposals opinionProposals) {
+      ProposalProperties properties, OpinionProposals opinionProposals, OpinionProperties opinionRules) {
+    this.opinionRules = opinionRules;
     this.opinionProposals = opinionProposals;
     this.proposals = proposals;
     this.departments = departments;
@@ -160,7 +164,8 @@ public class ProposalSteps {
   }
 
   /** What 下达办理 hands to the model: the groups that reply and the 协办 groups, with their due dates. */
-  public record Handling(List<String> replyingGroups, List<String> assistGroups, Instant replyDue, Instant assistDue) {}
+  public record Handling(List<String> replyingGroups, List<String> assistGroups, Instant replyDue, Instant assistDue,
+      Instant urgeAt) {}
 
   /**
    * 下达办理: the units as recorded at 交办 — the 主办 (LEAD_ASSIST) or each unit (SEPARATE) replies within
@@ -185,9 +190,14 @@ public class ProposalSteps {
     }
     proposals.setStatus(id, ProposalStatus.HANDLING);
     java.time.LocalDate today = java.time.LocalDate.ofInstant(proposals.now(), calendar.zone());
-    return new Handling(replying, assisting,
-        endOfDay(today.plusMonths(rehandle ? properties.rehandleMonths() : properties.replyMonths())),
-        endOfDay(today.plusMonths(properties.assistMonths())));
+    Instant replyDue = endOfDay(today.plusMonths(rehandle ? properties.rehandleMonths() : properties.replyMonths()));
+    return new Handling(replying, assisting, replyDue, endOfDay(today.plusMonths(properties.assistMonths())),
+        urgeAt(replyDue));
+  }
+
+  /** 催办 as the opinion loop plans it (liaison.opinion.urge-at-percent of the working days, at urge-time). */
+  private Instant urgeAt(Instant due) {
+    return Deadlines.plan(calendar, opinionRules, proposals.now(), due).urgeAt();
   }
 
   private Instant endOfDay(java.time.LocalDate day) {
@@ -246,10 +256,10 @@ public class ProposalSteps {
   }
 
   /**
-   * The congress office approves (returns the unit's new due date, the end of that day) or refuses (null) an
+   * The congress office approves (returns the unit's new due date, the end of that day, with its 催办) or refuses (null) an
    * extension; the timeline tells the lead deputy either way.
    */
-  public Instant extensionDecided(long id, String group, DeputyProposalProcess.ExtensionDecision decision,
+  public Deadlines extensionDecided(long id, String group, DeputyProposalProcess.ExtensionDecision decision,
       Object approvedDeadline, String comment, String actor) {
     String code = unitOf(id, group, false);
     String name = departments.findByCode(code).map(Department::name).orElse(code);
@@ -259,7 +269,32 @@ public class ProposalSteps {
     }
     java.time.LocalDate day = cn.liaison.platform.calendar.Dates.parse(approvedDeadline, calendar.zone());
     proposals.addEvent(id, ProposalStatus.HANDLING, "同意" + name + "延期答复至 " + day, comment, actor);
-    return endOfDay(day);
+    Instant due = endOfDay(day);
+    return new Deadlines(due, urgeAt(due));
+  }
+
+  /** 催办: the unit's reply is due soon. */
+  public void urgeUnit(long id, String group, Instant due) {
+    String code = unitOf(id, group, false);
+    Proposal p = proposals.get(id);
+    String day = due == null ? "" : java.time.LocalDate.ofInstant(due, calendar.zone()).toString();
+    notifier.notifyGroup(group, subject(id), "urge:" + id + ":" + code + ":" + day, "催办 " + p.proposalNo(),
+        "代表建议 " + p.proposalNo() + "《" + p.title() + "》请于 " + day + " 前答复领衔代表。");
+    proposals.addEvent(id, ProposalStatus.HANDLING, "催办" + departments.findByCode(code).map(Department::name)
+        .orElse(code), "答复期限 " + day, null);
+  }
+
+  /** 督办: the unit's reply is overdue; the congress office is told and follows it up. */
+  public void flagUnitOverdue(long id, String group, Instant due) {
+    String code = unitOf(id, group, false);
+    Proposal p = proposals.get(id);
+    String name = departments.findByCode(code).map(Department::name).orElse(code);
+    String day = due == null ? "" : java.time.LocalDate.ofInstant(due, calendar.zone()).toString();
+    notifier.notifyGroup(PlatformGroups.CONGRESS_OFFICE, subject(id), "overdue:" + id + ":" + code + ":" + day,
+        "代表建议超期未答复", name + "未在 " + day + " 前答复代表建议 " + p.proposalNo() + "《" + p.title() + "》，请督办。");
+    notifier.notifyGroup(group, subject(id), "overdue-unit:" + id + ":" + code + ":" + day, "督办 " + p.proposalNo(),
+        "代表建议 " + p.proposalNo() + "《" + p.title() + "》已超过答复期限 " + day + "，请尽快答复。");
+    proposals.addEvent(id, ProposalStatus.HANDLING, name + "超期未答复，代表工委督办", "答复期限 " + day, null);
   }
 
   /** A 协办 unit's view for the 主办; returns all views so far, as the 主办's form shows them. */

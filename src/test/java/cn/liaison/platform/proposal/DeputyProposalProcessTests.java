@@ -172,12 +172,27 @@ class DeputyProposalProcessTests {
         .contains("县水利局申请延期至 2027-04-30", "同意县水利局延期答复至 2027-04-30");
     var handleAgain = extended;
 
+    // 催办 as the opinion loop plans it (two thirds of the working days), then 督办 when the reply is overdue
+    Job urge = management.createJobQuery().processInstanceId(pi.getId()).activityId(Event.TIMER_URGE_UNIT).singleResult();
+    assertThat(urge.getDuedate()).isAfter(Date.from(ZonedDateTime.of(2027, 2, 28, 0, 0, 0, 0, BEIJING).toInstant()))
+        .isBefore(extended.getDueDate());
+    ClockUtil.setCurrentTime(urge.getDuedate());
+    management.executeJob(urge.getId());
+    assertThat(outbox.forGroup("dept-water")).anyMatch(n -> n.title().equals("催办 " + proposalNo)
+        && n.body().contains("2027-04-30"));
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 5, 1, 9, 0, 0, 0, BEIJING).toInstant()));
+    management.executeJob(management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(Event.TIMER_UNIT_OVERDUE).singleResult().getId());
+    assertThat(pi).hasPassed(Task.URGE_UNIT, Task.FLAG_UNIT_OVERDUE).isWaitingAt(Task.HANDLE);
+    assertThat(outbox.forGroup("congress-office")).anyMatch(n -> n.title().equals("代表建议超期未答复")
+        && n.body().contains(proposalNo));
+
     // 办前联系 is required before an answer
     assertThatThrownBy(() -> tasks.complete(handleAgain.getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
         Var.PROPOSAL_RESULT, "A", Var.REPLY_TEXT, "已安排培训。")))
         .isInstanceOf(TaskDecisionRefused.class).hasMessageContaining("请填写办前与领衔代表联系的日期");
     assertThatThrownBy(() -> tasks.complete(handleAgain.getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
-        Var.CONTACTED_ON, "2026-12-30", Var.CONTACT_WAY, "VISIT", Var.PROPOSAL_RESULT, "A", Var.REPLY_TEXT, "已安排。")))
+        Var.CONTACTED_ON, "2027-05-30", Var.CONTACT_WAY, "VISIT", Var.PROPOSAL_RESULT, "A", Var.REPLY_TEXT, "已安排。")))
         .hasMessageContaining("联系日期不能晚于今天");
     tasks.complete(handleAgain.getId(), Map.of(Var.HANDLING_ACTION, "REPLY", Var.CONTACTED_ON, "2026-11-30",
         Var.CONTACT_WAY, "VISIT", Var.PROPOSAL_RESULT, "A", Var.REPLY_TEXT, "已将起重作业培训纳入全县安全生产计划，每季度一次。"));

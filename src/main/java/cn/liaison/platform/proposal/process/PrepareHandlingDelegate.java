@@ -33,6 +33,7 @@ class PrepareHandlingDelegate implements JavaDelegate {
         Variables.objectValue(new ArrayList<>(handling.assistGroups()), true).create());
     execution.setVariable(Var.HANDLING_DUE_DATE, Date.from(handling.replyDue()));
     execution.setVariable(Var.ASSIST_DUE_DATE, Date.from(handling.assistDue()));
+    execution.setVariable(Var.HANDLING_URGE_AT, Date.from(handling.urgeAt()));
     execution.setVariable(Var.ASSIST_VIEWS, "");
   }
 }

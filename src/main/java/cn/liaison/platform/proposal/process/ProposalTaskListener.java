@@ -80,7 +80,8 @@ class ProposalTaskListener implements TaskListener {
             task.getVariable(Var.APPROVED_DEADLINE), string(task, Var.EXTENSION_COMMENT), actor);
         if (approved != null) {
           // the unit's own due date (local to its handling), which its next 办理 task is due at
-          task.getExecution().setVariable(Var.UNIT_DUE_DATE, Date.from(approved));
+          task.getExecution().setVariable(Var.UNIT_DUE_DATE, approved.dueDate());
+          task.getExecution().setVariable(Var.UNIT_URGE_AT, approved.urgeDate());
         }
       }
       case Task.ASSIST -> task.getExecution().getProcessInstance().setVariable(Var.ASSIST_VIEWS,
