@@ -108,8 +108,8 @@ public class OpinionHandling {
   public String backFromProposal(long opinionId, String reason, String actor) {
     String text = "您的意见未形成代表建议" + (reason == null ? "" : "（" + reason + "）") + "，将作为意见建议继续办理。";
     opinions.addEvent(opinionId, OpinionStatus.ANALYZING, "未形成代表建议，重新研判", text, true, actor);
-    notifier.notifyCitizen(subject(opinionId), "proposal-declined:" + opinionId + ":" + opinions.events(opinionId, false)
-        .size(), "意见将继续办理", text);
+    int step = opinions.events(opinionId, false).size();
+    notifier.notifyCitizen(subject(opinionId), "proposal-declined:" + opinionId + ":" + step, "意见将继续办理", text);
     return "未形成代表建议：" + (reason == null ? "" : reason);
   }
 

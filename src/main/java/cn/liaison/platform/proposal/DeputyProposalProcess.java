@@ -180,20 +180,22 @@ public final class DeputyProposalProcess {
   public static final Map<String, Map<String, TaskField>> TASK_CONTRACTS = Map.ofEntries(
       Map.entry(Task.CONFIRM, fields(choice(Var.CONFIRM_DECISION, ConfirmDecision.class))),
       Map.entry(Task.CO_SIGN, fields(choice(Var.CO_SIGN_DECISION, CoSignDecision.class))),
-      Map.entry(Task.REVIEW, fields(choice(Var.PROPOSAL_REVIEW, Review.class), text(Var.REVIEW_COMMENT, MAX_COMMENT))),
-      Map.entry(Task.REVISE, fields(text(Var.TITLE, MAX_TITLE), text(Var.REASONS, MAX_REASONS), text(Var.CONTENT, MAX_CONTENT))),
+      Map.entry(Task.REVIEW, fields(choice(Var.PROPOSAL_REVIEW, Review.class),
+          text(Var.REVIEW_COMMENT, MAX_COMMENT))),
+      Map.entry(Task.REVISE, fields(text(Var.TITLE, MAX_TITLE), text(Var.REASONS, MAX_REASONS),
+          text(Var.CONTENT, MAX_CONTENT))),
       Map.entry(Task.ASSIGN, fields(choice(Var.HANDLING_MODE, HandlingMode.class), text(Var.LEAD_UNIT, 64),
           list(Var.ASSIST_UNITS, null, 2000), list(Var.UNITS, null, 2000), text(Var.ASSIGN_NOTE, MAX_COMMENT))),
       Map.entry(Task.HANDLE, fields(choice(Var.HANDLING_ACTION, HandlingAction.class), date(Var.CONTACTED_ON),
           choice(Var.CONTACT_WAY, ContactWay.class), choice(Var.PROPOSAL_RESULT, ProposalResult.class),
           date(Var.FOLLOW_UP_ON), text(Var.REPLY_TEXT, MAX_CONTENT), text(Var.RETURN_REASON, MAX_COMMENT),
-          date(Var.EXTENSION_DEADLINE),
-          text(Var.EXTENSION_REASON, MAX_COMMENT))),
+          date(Var.EXTENSION_DEADLINE), text(Var.EXTENSION_REASON, MAX_COMMENT))),
       Map.entry(Task.APPROVE_EXTENSION, fields(choice(Var.EXTENSION_DECISION, ExtensionDecision.class),
           date(Var.APPROVED_DEADLINE), text(Var.EXTENSION_COMMENT, MAX_COMMENT))),
       Map.entry(Task.ASSIST, fields(text(Var.ASSIST_VIEW, MAX_REASONS))),
       Map.entry(Task.FOLLOW_UP, fields(text(Var.FOLLOW_UP_TEXT, MAX_REASONS))),
-      Map.entry(Task.EVALUATE, fields(choice(Var.DEPUTY_RATING, Rating.class), text(Var.EVALUATION_COMMENT, MAX_COMMENT))),
+      Map.entry(Task.EVALUATE, fields(choice(Var.DEPUTY_RATING, Rating.class),
+          text(Var.EVALUATION_COMMENT, MAX_COMMENT))),
       Map.entry(Task.CLOSE_DISSATISFIED, fields(text(Var.CLOSE_NOTE, MAX_COMMENT))));
 
   static Map<String, TaskField> fields(TaskField... fields) {

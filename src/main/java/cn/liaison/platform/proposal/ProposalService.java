@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deputy proposals (代表建议) as people ask for them: submit one (a deputy as its lead, or station staff and analysts
- * on a deputy's behalf) and read one. Who may read a proposal: its lead and co-signers, the congress office, the
+ * on a deputy's behalf) and read one. Who may read a proposal: its lead and co-signers (invited ones still deciding,
+ * and those who agreed; not those who declined or let the time limit pass), the congress office, the
  * units it is assigned to, analysts and the staff of the lead's stations. Each call is one transaction with the
  * engine's work, numbered on the same connection.
  */
@@ -278,7 +279,8 @@ public class ProposalService {
       return true;
     }
     if (caller.in(PlatformGroups.DEPUTIES) && (caller.userId().equals(p.leadDeputy())
-        || coSigners.stream().anyMatch(c -> c.deputyUserId().equals(caller.userId())))) {
+        || coSigners.stream().anyMatch(c -> c.deputyUserId().equals(caller.userId())
+            && ("PENDING".equals(c.decision()) || "AGREE".equals(c.decision()))))) {
       return true;
     }
     for (Proposal.Unit u : units) {

@@ -419,7 +419,9 @@ public class ProposalSteps {
       }
     });
     proposals.unlinkOpinions(id);
-    proposals.addEvent(id, p.status(), "关联的群众意见转回意见建议办理", String.join("、", linked.values()), null);
+    if (!back.isEmpty()) {
+      proposals.addEvent(id, p.status(), "关联的群众意见转回意见建议办理", String.join("、", back), null);
+    }
   }
 
   /** 安排跟踪落实: the groups of the units whose answer is class B with a planned date. */

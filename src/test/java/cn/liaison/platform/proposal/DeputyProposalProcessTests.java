@@ -120,6 +120,10 @@ class DeputyProposalProcessTests {
         org.assertj.core.groups.Tuple.tuple("deputy1", "DECLINE"));
     assertThat(proposal().status()).isEqualTo(ProposalStatus.REVIEWING);
     assertThat(outbox.forGroup("congress-office")).anyMatch(n -> n.body().contains(proposalNo));
+    // a deputy who declined is no co-signer: the proposal is no longer his to read
+    assertThat(service.view(proposalNo, new ProposalService.Caller("deputy7", Set.of("deputies")))).isNotNull();
+    assertThatThrownBy(() -> service.view(proposalNo, new ProposalService.Caller("deputy1", Set.of("deputies"))))
+        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     assertThat(tasks.getIdentityLinksForTask(task(Task.REVIEW).getId())).extracting("groupId")
         .containsExactly("congress-office");
 
