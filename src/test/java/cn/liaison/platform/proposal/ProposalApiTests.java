@@ -226,6 +226,43 @@ class ProposalApiTests {
     }
   }
 
+  @Test
+  void throughTheEngineApiNobodyWorksAnotherDeputysOrUnitsProposalTask() {
+    String no = submitted("deputy3", List.of("deputy7"));
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult().getId();
+    String coSign = tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
+    Map<String, Object> agree = Map.of("variables", Map.of("coSignDecision", Map.of("value", "AGREE")));
+    // another deputy, the congress office, a department: not their task
+    for (String stranger : List.of("deputy1", "office1", "water1")) {
+      assertThat(call(stranger, HttpMethod.POST, "/engine-rest/task/" + coSign + "/complete", agree).getStatusCode()
+          .value()).as(stranger).isIn(403, 404);
+    }
+    // the co-signer himself cannot point his task at another proposal or co-signer, nor set variables
+    ResponseEntity<String> forged = call("deputy7", HttpMethod.POST, "/engine-rest/task/" + coSign + "/complete",
+        Map.of("variables", Map.of("coSignDecision", Map.of("value", "AGREE"), "proposalId", Map.of("value", 1))));
+    assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(forged.getBody()).contains("此任务不接受变量");
+    assertThat(call("deputy7", HttpMethod.POST, "/engine-rest/task/" + coSign + "/variables",
+        Map.of("modifications", Map.of("coSigner", Map.of("value", "deputy1")))).getStatusCode().value())
+        .isIn(403, 404);
+    assertThat(tasks.createTaskQuery().taskId(coSign).count()).isEqualTo(1);
+    // his own decision goes through
+    assertThat(call("deputy7", HttpMethod.POST, "/engine-rest/task/" + coSign + "/complete", agree).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+
+    // a department completes only its own unit's 办理
+    String review = tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
+    tasks.complete(review, Map.of(DeputyProposalProcess.Var.PROPOSAL_REVIEW, "ACCEPT"));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(pi).singleResult().getId(), Map.of(
+        DeputyProposalProcess.Var.HANDLING_MODE, "LEAD_ASSIST", DeputyProposalProcess.Var.LEAD_UNIT, "dept-water"));
+    String handle = tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
+    Map<String, Object> reply = Map.of("variables", Map.of("handlingAction", Map.of("value", "RETURN"),
+        "returnReason", Map.of("value", "不是本单位的事")));
+    assertThat(call("town1", HttpMethod.POST, "/engine-rest/task/" + handle + "/complete", reply).getStatusCode()
+        .value()).isIn(403, 404);
+    assertThat(tasks.createTaskQuery().taskId(handle).count()).isEqualTo(1);
+  }
+
   /** An opinion at the crane station that an analyst routed to a proposal; returns its ticket. */
   String opinionForProposal() {
     var submitted = opinionService.submit(new cn.liaison.platform.opinion.OpinionSubmission("cy-crane", "SAFETY",
