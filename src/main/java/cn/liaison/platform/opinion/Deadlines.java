@@ -14,7 +14,8 @@ import java.util.Date;
  */
 public record Deadlines(Instant due, Instant urgeAt) {
 
-  static Deadlines plan(WorkingDayCalendar calendar, OpinionProperties rules, Instant start, Instant due) {
+  /** The 催办 moment of a deadline from start to due; deputy proposals plan theirs the same way. */
+  public static Deadlines plan(WorkingDayCalendar calendar, OpinionProperties rules, Instant start, Instant due) {
     LocalDate today = LocalDate.ofInstant(start, calendar.zone());
     int days = calendar.workingDaysBetween(today, LocalDate.ofInstant(due, calendar.zone()));
     if (days >= 2) {

@@ -101,6 +101,18 @@ public class OpinionHandling {
         "意见转代表建议", "请代表 " + deputy + " 承接该意见，汇总形成代表建议。");
   }
 
+  /**
+   * No deputy proposal took the opinion up (the congress office handles it as an opinion, or the proposal was
+   * withdrawn): the citizen is told, and it goes back to 分析研判; returns the line for the opinion's history.
+   */
+  public String backFromProposal(long opinionId, String reason, String actor) {
+    String text = "您的意见未形成代表建议" + (reason == null ? "" : "（" + reason + "）") + "，将作为意见建议继续办理。";
+    opinions.addEvent(opinionId, OpinionStatus.ANALYZING, "未形成代表建议，重新研判", text, true, actor);
+    int step = opinions.events(opinionId, false).size();
+    notifier.notifyCitizen(subject(opinionId), "proposal-declined:" + opinionId + ":" + step, "意见将继续办理", text);
+    return "未形成代表建议：" + (reason == null ? "" : reason);
+  }
+
   /** The result of 交办: the deadlines and how the department works the item (Tasklist or its own system). */
   public record Assigned(Deadlines deadlines, Department.Channel channel, String groupId) {}
 

@@ -41,6 +41,7 @@ public final class OpinionLoopProcess {
     public static final String CLOSE_AS_DUPLICATE = "Task_CloseAsDuplicate";
     public static final String REJECT = "Task_RejectOpinion";
     public static final String RECORD_FOR_PROPOSAL = "Task_RecordForProposal";
+    public static final String BACK_FROM_PROPOSAL = "Task_BackFromProposal";
     public static final String HANDLING = "SubProcess_DepartmentHandling";
 
     private Task() {}
@@ -98,6 +99,8 @@ public final class OpinionLoopProcess {
     public static final String ANSWER_TEXT = "answerText";
     public static final String REJECT_REASON = "rejectReason";
     public static final String PROPOSAL_DEPUTY = "proposalDeputy";
+    /** With Message_ProposalReplied: true when no proposal took the opinion up (then replyText is the reason). */
+    public static final String PROPOSAL_DECLINED = "proposalDeclined";
     public static final String DUE_DATE = "dueDate";
     public static final String URGE_AT = "urgeAt";
     public static final String HANDLING_ACTION = "handlingAction";

@@ -67,6 +67,12 @@ public class Opinions {
             .query((rs, n) -> new ProcessLink(rs.getLong(1), rs.getString(2))).optional());
   }
 
+  /** A station's opinions an analyst routed to a deputy proposal that still wait for it (oldest first). */
+  public List<Opinion> waitingForProposal(String stationCode) {
+    return jdbc.sql("SELECT * FROM opinion WHERE station_code = ? AND status = ? ORDER BY submitted_at, id")
+        .params(stationCode, OpinionStatus.TO_PROPOSAL.name()).query(Opinions::map).list();
+  }
+
   public Opinion get(long id) {
     return jdbc.sql("SELECT * FROM opinion WHERE id = ?").param(id).query(Opinions::map).single();
   }

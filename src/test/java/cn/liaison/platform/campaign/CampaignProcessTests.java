@@ -48,7 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * revisits and subsidy periods. The coverage report must show both processes fully walked.
  */
 @PlatformTest
-@FullProcessCoverage(excluding = OpinionLoopProcess.KEY)
+@FullProcessCoverage(excluding = {OpinionLoopProcess.KEY, cn.liaison.platform.proposal.DeputyProposalProcess.KEY})
 class CampaignProcessTests {
 
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");

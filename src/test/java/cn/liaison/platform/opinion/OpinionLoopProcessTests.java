@@ -52,7 +52,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (target/process-test-coverage) must show every flow node and sequence flow of opinion-loop walked.
  */
 @PlatformTest
-@FullProcessCoverage(excluding = {CampaignProcess.CAMPAIGN_KEY, CampaignProcess.HOUSEHOLD_KEY})
+@FullProcessCoverage(excluding = {CampaignProcess.CAMPAIGN_KEY, CampaignProcess.HOUSEHOLD_KEY,
+    cn.liaison.platform.proposal.DeputyProposalProcess.KEY})
 class OpinionLoopProcessTests {
 
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -227,6 +228,27 @@ class OpinionLoopProcessTests {
     assertThat(opinion().satisfaction()).isEqualTo("UNEVALUATED");
     assertThatThrownBy(() -> opinionService.evaluate(submitted.ticketNo(), submitted.trackingKey(), Rating.SATISFIED,
         null)).hasMessageContaining("评价期限已过");
+  }
+
+  @Test
+  void opinionNoProposalTakesUpGoesBackToAnalysisAsAnOrdinaryOpinion() {
+    confirm();
+    complete(Task.ANALYZE, Map.of(Var.ROUTE, Route.TO_PROPOSAL.name(), Var.PROPOSAL_DEPUTY, "deputy1"));
+    assertThat(pi).isWaitingAt(Event.AWAIT_PROPOSAL_REPLY);
+
+    runtime.createMessageCorrelation(Message.PROPOSAL_REPLIED).processInstanceBusinessKey(submitted.ticketNo())
+        .setVariable(Var.PROPOSAL_DECLINED, true)
+        .setVariable(Var.REPLY_TEXT, "属于具体个案，由联络站交办即可。")
+        .correlate();
+    assertThat(pi).hasPassed(Task.BACK_FROM_PROPOSAL).isWaitingAt(Task.ANALYZE);
+    assertThat(opinion().status()).isEqualTo(OpinionStatus.ANALYZING);
+    assertThat(opinions.replies(opinion().id())).isEmpty();
+    assertThat(runtime.getVariable(pi.getId(), Var.HISTORY).toString()).contains("未形成代表建议：属于具体个案");
+    assertThat(outbox.forCitizen(OpinionHandling.subject(opinion().id())))
+        .anyMatch(n -> n.body().contains("未形成代表建议") && n.body().contains("继续办理"));
+    // now an ordinary opinion: analysts route it again
+    answer("已联系村委会，本周内疏通。");
+    assertThat(pi).isWaitingAt(Event.AWAIT_EVALUATION);
   }
 
   @Test

@@ -1,0 +1,480 @@
+package cn.liaison.platform.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.liaison.platform.FullProcessCoverage;
+import cn.liaison.platform.PlatformTest;
+import cn.liaison.platform.campaign.CampaignProcess;
+import cn.liaison.platform.notification.OutboxNotifier;
+import cn.liaison.platform.opinion.OpinionLoopProcess;
+import cn.liaison.platform.opinion.OpinionStatus;
+import cn.liaison.platform.opinion.OpinionSubmission;
+import cn.liaison.platform.proposal.DeputyProposalProcess.CoSignDecision;
+import cn.liaison.platform.proposal.DeputyProposalProcess.ConfirmDecision;
+import cn.liaison.platform.proposal.DeputyProposalProcess.Event;
+import cn.liaison.platform.proposal.DeputyProposalProcess.HandlingMode;
+import cn.liaison.platform.proposal.DeputyProposalProcess.Review;
+import cn.liaison.platform.proposal.DeputyProposalProcess.Task;
+import cn.liaison.platform.proposal.DeputyProposalProcess.Var;
+import cn.liaison.platform.system.TaskDecisionRefused;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path of the deputy proposal (代表建议) as the people do it: a deputy's own proposal or one entered on the
+ * deputy's behalf, co-signers agreeing, declining or letting the time limit pass, the congress office accepting,
+ * returning for revision or handing it back as opinions, and 交办 to a 主办 with 协办 or to units separately, who answer
+ * (办前联系, result class A–D) or return it to be assigned again. The
+ * coverage report must show every flow node and sequence flow of deputy-proposal walked.
+ */
+@PlatformTest
+@FullProcessCoverage(excluding = {OpinionLoopProcess.KEY, CampaignProcess.CAMPAIGN_KEY, CampaignProcess.HOUSEHOLD_KEY})
+class DeputyProposalProcessTests {
+
+  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  /** Monday 2026-11-30, 09:00 Beijing time. */
+  static final ZonedDateTime MONDAY_MORNING = ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, BEIJING);
+
+  static final ProposalService.Caller DEPUTY3 = new ProposalService.Caller("deputy3", Set.of("deputies"));
+  static final ProposalService.Caller STAFF1 = new ProposalService.Caller("staff1",
+      Set.of("station-staff", "station-staff-cy-crane", "station-staff-cy-anticorrosion"));
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired ProposalService service;
+  @Autowired Proposals proposals;
+  @Autowired OutboxNotifier outbox;
+  @Autowired cn.liaison.platform.opinion.OpinionService opinionService;
+  @Autowired cn.liaison.platform.opinion.Opinions opinions;
+
+  ProcessInstance pi;
+  String proposalNo;
+
+  @BeforeEach
+  void mondayMorning() {
+    BpmnAwareTests.init(engine);
+    ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.toInstant()));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void deputysOwnProposalWithOneCoSignerAgreeingAndOneDecliningIsAcceptedAndAssignedToLeadAndAssistUnits() {
+    String ticket = opinionForProposal();
+    submit(DEPUTY3, List.of("deputy7", "deputy1"), List.of(ticket));
+    // the citizen reads that the opinion became a proposal; the proposal shows it with the contact masked
+    long opinionId = opinions.findByTicket(ticket).orElseThrow().id();
+    assertThat(opinions.events(opinionId, true)).anyMatch(e -> e.title().equals("已转为代表建议《关于起重行业安全培训的建议》"));
+    var view = service.view(proposalNo, new ProposalService.Caller("office1", Set.of("congress-office")));
+    assertThat(view.linkedOpinions()).singleElement().satisfies(o -> {
+      assertThat(o.ticketNo()).isEqualTo(ticket);
+      assertThat(o.contactMasked()).isEqualTo("138****5678");
+    });
+    assertThat(view.toString()).doesNotContain("13812345678", "李某");
+    // one opinion belongs to one proposal
+    assertThatThrownBy(() -> service.submit(new ProposalService.Submission("关于另一件事的建议", "案由案由案由案由案由案由",
+        "内容内容内容内容内容内容", "SAFETY", "deputy3", List.of(), List.of(ticket)), DEPUTY3))
+        .isInstanceOf(cn.liaison.platform.system.InvalidInputException.class)
+        .satisfies(e -> assertThat(((cn.liaison.platform.system.InvalidInputException) e).errors().get("opinionTickets"))
+            .contains("已在另一件代表建议中"));
+    assertThat(pi).isWaitingAt(Task.CO_SIGN).hasPassed(Task.INVITE_CO_SIGNERS).hasNotPassed(Task.CONFIRM);
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.CO_SIGNING);
+    var coSignTasks = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.CO_SIGN).list();
+    assertThat(coSignTasks).extracting(t -> t.getAssignee()).containsExactlyInAnyOrder("deputy7", "deputy1");
+    // Monday 30 Nov + 5 working days = Monday 7 Dec
+    assertThat(coSignTasks).allSatisfy(t -> assertThat(LocalDate.ofInstant(t.getDueDate().toInstant(), BEIJING))
+        .isEqualTo(LocalDate.of(2026, 12, 7)));
+    // the co-signers are not stored in a variable anyone could change: they come from the proposal's record
+    assertThat(runtime.getVariable(pi.getId(), Var.CO_SIGNER_LIST)).isNull();
+
+    coSign("deputy7", CoSignDecision.AGREE);
+    coSign("deputy1", CoSignDecision.DECLINE);
+    assertThat(pi).isWaitingAt(Task.REVIEW);
+    assertThat(proposals.coSigners(proposal().id())).extracting(Proposal.CoSigner::deputyUserId,
+        Proposal.CoSigner::decision).containsExactly(org.assertj.core.groups.Tuple.tuple("deputy7", "AGREE"),
+        org.assertj.core.groups.Tuple.tuple("deputy1", "DECLINE"));
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.REVIEWING);
+    assertThat(outbox.forGroup("congress-office")).anyMatch(n -> n.body().contains(proposalNo));
+    // a deputy who declined is no co-signer: the proposal is no longer his to read
+    assertThat(service.view(proposalNo, new ProposalService.Caller("deputy7", Set.of("deputies")))).isNotNull();
+    assertThatThrownBy(() -> service.view(proposalNo, new ProposalService.Caller("deputy1", Set.of("deputies"))))
+        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    assertThat(tasks.getIdentityLinksForTask(task(Task.REVIEW).getId())).extracting("groupId")
+        .containsExactly("congress-office");
+
+    complete(Task.REVIEW, Map.of(Var.PROPOSAL_REVIEW, Review.ACCEPT.name()));
+    assertThat(pi).isWaitingAt(Task.ASSIGN);
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.ACCEPTED);
+    // 交办 within 5 working days of acceptance
+    assertThat(LocalDate.ofInstant(task(Task.ASSIGN).getDueDate().toInstant(), BEIJING))
+        .isEqualTo(LocalDate.of(2026, 12, 7));
+
+    complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.LEAD_ASSIST.name(), Var.LEAD_UNIT, "dept-water",
+        Var.ASSIST_UNITS, "[\"dept-agriculture\", \"dept-finance\"]"));
+    assertThat(pi).hasPassed(Task.PREPARE_HANDLING).isWaitingAt(Task.HANDLE, Task.ASSIST);
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.HANDLING);
+    assertThat(proposal().handlingMode()).isEqualTo("LEAD_ASSIST");
+    assertThat(proposals.units(proposal().id())).extracting(Proposal.Unit::departmentCode, Proposal.Unit::role)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("dept-water", "LEAD"),
+            org.assertj.core.groups.Tuple.tuple("dept-agriculture", "ASSIST"),
+            org.assertj.core.groups.Tuple.tuple("dept-finance", "ASSIST"));
+    assertThat(outbox.forGroup("dept-water")).anyMatch(n -> n.body().contains(proposalNo) && n.body().contains("主办"));
+    assertThat(outbox.forGroup("dept-finance")).anyMatch(n -> n.body().contains(proposalNo) && n.body().contains("协办"));
+    // the 主办 answers within 3 calendar months of 交办, a 协办 gives its view within one month
+    var handle = unitTask(Task.HANDLE, "dept-water");
+    assertThat(LocalDate.ofInstant(handle.getDueDate().toInstant(), BEIJING)).isEqualTo(LocalDate.of(2027, 2, 28));
+    var assist = unitTask(Task.ASSIST, "dept-agriculture");
+    assertThat(LocalDate.ofInstant(assist.getDueDate().toInstant(), BEIJING)).isEqualTo(LocalDate.of(2026, 12, 30));
+    assertThat(unitTask(Task.ASSIST, "dept-finance")).isNotNull();
+
+    tasks.complete(assist.getId(), Map.of(Var.ASSIST_VIEW, "建议结合高标准农田项目安排培训场地。"));
+    assertThat(runtime.getVariable(pi.getId(), Var.ASSIST_VIEWS)).isEqualTo("县农业农村局：建议结合高标准农田项目安排培训场地。");
+    tasks.complete(unitTask(Task.ASSIST, "dept-finance").getId(), Map.of(Var.ASSIST_VIEW, "培训经费可列入明年预算。"));
+    assertThat(runtime.getVariable(pi.getId(), Var.ASSIST_VIEWS).toString()).contains("县财政局：培训经费可列入明年预算。");
+
+    // the 主办 asks for more time: at most three months beyond the reply date, approved by the congress office
+    assertThatThrownBy(() -> tasks.complete(handle.getId(), Map.of(Var.HANDLING_ACTION, "REQUEST_EXTENSION",
+        Var.EXTENSION_DEADLINE, "2027-06-30", Var.EXTENSION_REASON, "需等明年预算批复。")))
+        .hasMessageContaining("最多延长 3 个月，即不晚于 2027-05-28");
+    tasks.complete(handle.getId(), Map.of(Var.HANDLING_ACTION, "REQUEST_EXTENSION",
+        Var.EXTENSION_DEADLINE, "2027-04-30", Var.EXTENSION_REASON, "需等明年预算批复。"));
+    assertThat(pi).isWaitingAt(Task.APPROVE_EXTENSION);
+    assertThat(tasks.getIdentityLinksForTask(task(Task.APPROVE_EXTENSION).getId())).extracting("groupId")
+        .containsExactly("congress-office");
+    assertThatThrownBy(() -> complete(Task.APPROVE_EXTENSION, Map.of(Var.EXTENSION_DECISION, "APPROVE",
+        Var.APPROVED_DEADLINE, "2027-02-01"))).hasMessageContaining("延期后的日期应晚于现在的办理期限 2027-02-28");
+    complete(Task.APPROVE_EXTENSION, Map.of(Var.EXTENSION_DECISION, "APPROVE", Var.APPROVED_DEADLINE, "2027-04-30",
+        Var.EXTENSION_COMMENT, "同意，请提前与领衔代表沟通。"));
+    var extended = unitTask(Task.HANDLE, "dept-water");
+    assertThat(LocalDate.ofInstant(extended.getDueDate().toInstant(), BEIJING)).isEqualTo(LocalDate.of(2027, 4, 30));
+    assertThat(proposals.events(proposal().id())).extracting(Proposal.Event::title)
+        .contains("县水利局申请延期至 2027-04-30", "同意县水利局延期答复至 2027-04-30");
+    var handleAgain = extended;
+
+    // 催办 as the opinion loop plans it (two thirds of the working days), then 督办 when the reply is overdue
+    Job urge = management.createJobQuery().processInstanceId(pi.getId()).activityId(Event.TIMER_URGE_UNIT).singleResult();
+    assertThat(urge.getDuedate()).isAfter(Date.from(ZonedDateTime.of(2027, 2, 28, 0, 0, 0, 0, BEIJING).toInstant()))
+        .isBefore(extended.getDueDate());
+    ClockUtil.setCurrentTime(urge.getDuedate());
+    management.executeJob(urge.getId());
+    assertThat(outbox.forGroup("dept-water")).anyMatch(n -> n.title().equals("催办 " + proposalNo)
+        && n.body().contains("2027-04-30"));
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 5, 1, 9, 0, 0, 0, BEIJING).toInstant()));
+    management.executeJob(management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(Event.TIMER_UNIT_OVERDUE).singleResult().getId());
+    assertThat(pi).hasPassed(Task.URGE_UNIT, Task.FLAG_UNIT_OVERDUE).isWaitingAt(Task.HANDLE);
+    assertThat(outbox.forGroup("congress-office")).anyMatch(n -> n.title().equals("代表建议超期未答复")
+        && n.body().contains(proposalNo));
+
+    // 办前联系 is required before an answer
+    assertThatThrownBy(() -> tasks.complete(handleAgain.getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
+        Var.PROPOSAL_RESULT, "A", Var.REPLY_TEXT, "已安排培训。")))
+        .isInstanceOf(TaskDecisionRefused.class).hasMessageContaining("请填写办前与领衔代表联系的日期");
+    assertThatThrownBy(() -> tasks.complete(handleAgain.getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
+        Var.CONTACTED_ON, "2027-05-30", Var.CONTACT_WAY, "VISIT", Var.PROPOSAL_RESULT, "A", Var.REPLY_TEXT, "已安排。")))
+        .hasMessageContaining("联系日期不能晚于今天");
+    tasks.complete(handleAgain.getId(), Map.of(Var.HANDLING_ACTION, "REPLY", Var.CONTACTED_ON, "2026-11-30",
+        Var.CONTACT_WAY, "VISIT", Var.PROPOSAL_RESULT, "A", Var.REPLY_TEXT, "已将起重作业培训纳入全县安全生产计划，每季度一次。"));
+    assertThat(pi).hasPassed(Task.RECORD_ANSWERS).isWaitingAt(Task.EVALUATE);
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.ANSWERED);
+    assertThat(proposals.units(proposal().id()).get(0)).satisfies(u -> {
+      assertThat(u.result()).isEqualTo("A");
+      assertThat(u.contactWay()).isEqualTo("VISIT");
+      assertThat(u.contactedOn()).isEqualTo(LocalDate.of(2026, 11, 30));
+      assertThat(u.replyText()).contains("每季度一次");
+    });
+    // the lead deputy evaluates what the units answered
+    assertThat(task(Task.EVALUATE).getAssignee()).isEqualTo("deputy3");
+    assertThat(runtime.getVariable(pi.getId(), Var.ANSWERS_SUMMARY).toString())
+        .contains("县水利局（A 已解决或采纳）：已将起重作业培训纳入全县安全生产计划", "县财政局（协办意见）：培训经费可列入明年预算。");
+    complete(Task.EVALUATE, Map.of(Var.DEPUTY_RATING, "SATISFIED"));
+    executeJob(Task.REPLY_TO_OPINIONS);
+    assertThat(pi).isEnded().hasPassed(Event.CLOSED).hasNotPassed(Task.CLOSE_DISSATISFIED);
+    // the linked opinion gets the answer and its citizen evaluates it
+    assertThat(opinionLoop(ticket)).isWaitingAt(OpinionLoopProcess.Event.AWAIT_EVALUATION);
+    assertThat(opinions.replies(opinionId)).singleElement().satisfies(r -> {
+      assertThat(r.source()).isEqualTo("PROPOSAL");
+      assertThat(r.result().name()).isEqualTo("SOLVED");
+      assertThat(r.text()).contains("关于起重行业安全培训的建议", "县水利局：已将起重作业培训纳入全县安全生产计划");
+    });
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.CLOSED);
+    assertThat(proposals.evaluations(proposal().id())).extracting(Proposal.Evaluation::rating).containsExactly("SATISFIED");
+  }
+
+  @Test
+  void proposalEnteredByStaffWaitsForTheLeadWhoWithdrawsIt() {
+    String ticket = opinionForProposal();
+    submit(STAFF1, List.of("deputy7"), List.of(ticket));
+    assertThat(pi).isWaitingAt(Task.CONFIRM);
+    assertThat(task(Task.CONFIRM).getAssignee()).isEqualTo("deputy3");
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.CONFIRMING);
+    assertThat(proposal().createdBy()).isEqualTo("staff1");
+
+    complete(Task.CONFIRM, Map.of(Var.CONFIRM_DECISION, ConfirmDecision.WITHDRAW.name()));
+    executeJob(Task.RELEASE_WITHDRAWN_OPINIONS);
+    assertThat(pi).isEnded().hasPassed(Event.WITHDRAWN).hasNotPassed(Task.CO_SIGN);
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.WITHDRAWN);
+    // the opinion goes back to analysis as an ordinary opinion and may be taken up again
+    assertThat(opinionLoop(ticket)).isWaitingAt(OpinionLoopProcess.Task.ANALYZE);
+    assertThat(proposals.isLinked(opinions.findByTicket(ticket).orElseThrow().id())).isFalse();
+  }
+
+  @Test
+  void confirmedProposalWithoutCoSignersIsReturnedForRevisionThenHandedBackAsOpinions() {
+    String ticket = opinionForProposal();
+    submit(STAFF1, List.of(), List.of(ticket));
+    complete(Task.CONFIRM, Map.of(Var.CONFIRM_DECISION, ConfirmDecision.CONFIRM.name()));
+    // no co-signers: straight to 审核
+    assertThat(pi).isWaitingAt(Task.REVIEW).hasPassed(Task.INVITE_CO_SIGNERS);
+
+    assertThatThrownBy(() -> complete(Task.REVIEW, Map.of(Var.PROPOSAL_REVIEW, Review.RETURN.name())))
+        .isInstanceOf(TaskDecisionRefused.class).hasMessageContaining("请填写退回修改的意见");
+    complete(Task.REVIEW, Map.of(Var.PROPOSAL_REVIEW, Review.RETURN.name(), Var.REVIEW_COMMENT, "案由不够具体，请补充数据。"));
+    assertThat(pi).isWaitingAt(Task.REVISE);
+    assertThat(task(Task.REVISE).getAssignee()).isEqualTo("deputy3");
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.REVISING);
+
+    assertThatThrownBy(() -> complete(Task.REVISE, Map.of(Var.TITLE, "起重行业安全培训")))
+        .isInstanceOf(TaskDecisionRefused.class).hasMessageContaining("关于……的建议");
+    complete(Task.REVISE, Map.of(Var.TITLE, "关于加强起重行业安全培训的建议",
+        Var.REASONS, "全县起重企业 120 家，持证上岗率不足六成，去年发生事故 3 起。",
+        Var.CONTENT, "建议县市场监管局牵头，每季度组织一次起重作业人员培训考核。"));
+    assertThat(pi).isWaitingAt(Task.REVIEW);
+    assertThat(proposal().title()).isEqualTo("关于加强起重行业安全培训的建议");
+    assertThat(runtime.getVariable(pi.getId(), Var.TITLE)).isEqualTo("关于加强起重行业安全培训的建议");
+
+    complete(Task.REVIEW, Map.of(Var.PROPOSAL_REVIEW, Review.TO_OPINION.name(),
+        Var.REVIEW_COMMENT, "属于具体个案，转为意见建议由联络站交办即可。"));
+    executeJob(Task.RELEASE_OPINIONS);
+    assertThat(pi).isEnded().hasPassed(Event.RETURNED_TO_OPINION);
+    var opinion = opinions.findByTicket(ticket).orElseThrow();
+    assertThat(opinionLoop(ticket)).isWaitingAt(OpinionLoopProcess.Task.ANALYZE);
+    assertThat(opinion.status()).isEqualTo(OpinionStatus.ANALYZING);
+    assertThat(opinions.events(opinion.id(), true)).anyMatch(e -> e.detail() != null && e.detail().contains("属于具体个案"));
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.TO_OPINION);
+    assertThat(proposal().reviewComment()).contains("具体个案");
+    assertThat(proposals.events(proposal().id())).extracting(Proposal.Event::title)
+        .contains("退回领衔代表修改", "领衔代表修改后重新提交", "不作为代表建议，转为意见建议办理");
+  }
+
+  @Test
+  void coSignersWhoDoNotAnswerInFiveWorkingDaysAreLeftOutAndUnitsAreAssignedSeparately() {
+    submit(DEPUTY3, List.of("deputy7", "deputy1"));
+    coSign("deputy7", CoSignDecision.AGREE);
+
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 8, 9, 0, 0, 0, BEIJING).toInstant()));
+    Job timer = management.createJobQuery().processInstanceId(pi.getId()).activityId(Event.TIMER_CO_SIGN_DEADLINE)
+        .timers().singleResult();
+    assertThat(timer.getDuedate()).isBefore(ClockUtil.getCurrentTime());
+    management.executeJob(timer.getId());
+    assertThat(pi).hasPassed(Event.TIMER_CO_SIGN_DEADLINE, Task.CLOSE_CO_SIGNING).isWaitingAt(Task.REVIEW);
+    assertThat(proposals.coSigners(proposal().id())).extracting(Proposal.CoSigner::deputyUserId,
+        Proposal.CoSigner::decision).containsExactly(org.assertj.core.groups.Tuple.tuple("deputy7", "AGREE"),
+        org.assertj.core.groups.Tuple.tuple("deputy1", "EXPIRED"));
+
+    complete(Task.REVIEW, Map.of(Var.PROPOSAL_REVIEW, Review.ACCEPT.name()));
+    assertThatThrownBy(() -> complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.SEPARATE.name(),
+        Var.UNITS, "[\"dept-water\"]"))).hasMessageContaining("至少选择两个承办单位");
+    assertThatThrownBy(() -> complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.SEPARATE.name(),
+        Var.UNITS, "[\"dept-water\", \"dept-moon\"]"))).hasMessageContaining("承办单位不存在或已停用：dept-moon");
+    assertThatThrownBy(() -> complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.LEAD_ASSIST.name(),
+        Var.LEAD_UNIT, "dept-water", Var.ASSIST_UNITS, "[\"dept-water\"]")))
+        .hasMessageContaining("主办单位不能同时作为协办单位");
+    assertThat(pi).isWaitingAt(Task.ASSIGN);
+    assertThat(proposals.units(proposal().id())).isEmpty();
+
+    complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.SEPARATE.name(),
+        Var.UNITS, "[\"dept-water\", \"dept-agriculture\"]", Var.ASSIGN_NOTE, "请各自答复领衔代表。"));
+    assertThat(pi).isWaitingAt(Task.HANDLE).hasNotPassed(Task.ASSIST);
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.HANDLE).count()).isEqualTo(2);
+    assertThat(proposals.units(proposal().id())).extracting(Proposal.Unit::role).containsOnly("SEPARATE").hasSize(2);
+
+    // the water bureau answers; the agriculture bureau says it is not its business: 交办 again, all handling ends
+    tasks.complete(unitTask(Task.HANDLE, "dept-water").getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
+        Var.CONTACTED_ON, "2026-12-08", Var.CONTACT_WAY, "PHONE", Var.PROPOSAL_RESULT, "B",
+        Var.FOLLOW_UP_ON, "2027-06-30", Var.REPLY_TEXT, "已列入明年计划。"));
+    var agriculture = unitTask(Task.HANDLE, "dept-agriculture");
+    assertThatThrownBy(() -> tasks.complete(agriculture.getId(), Map.of(Var.HANDLING_ACTION, "RETURN")))
+        .hasMessageContaining("请填写退回理由");
+    tasks.complete(agriculture.getId(), Map.of(Var.HANDLING_ACTION, "RETURN",
+        Var.RETURN_REASON, "起重作业培训属于市场监管部门职责，建议交县市场监管局。"));
+    assertThat(pi).hasPassed(Event.UNIT_RETURNED, Event.RETURNED_BY_UNIT).isWaitingAt(Task.ASSIGN);
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.HANDLE).count()).isZero();
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.ACCEPTED);
+    assertThat(outbox.forGroup("congress-office")).anyMatch(n -> n.body().contains("建议交县市场监管局"));
+
+    complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.SEPARATE.name(),
+        Var.UNITS, "[\"dept-water\", \"dept-market\"]"));
+    for (String unit : List.of("dept-water", "dept-market")) {
+      tasks.complete(unitTask(Task.HANDLE, unit).getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
+          Var.CONTACTED_ON, "2026-12-08", Var.CONTACT_WAY, "MEETING", Var.PROPOSAL_RESULT, "C",
+          Var.REPLY_TEXT, "受场地条件限制，暂以线上培训代替。"));
+    }
+    assertThat(pi).isWaitingAt(Task.EVALUATE);
+    assertThat(proposals.units(proposal().id())).extracting(Proposal.Unit::departmentCode, Proposal.Unit::result)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("dept-water", "C"),
+            org.assertj.core.groups.Tuple.tuple("dept-market", "C"));
+
+    // 不满意: the units handle it again and answer within a month (once)
+    assertThatThrownBy(() -> complete(Task.EVALUATE, Map.of(Var.DEPUTY_RATING, "DISSATISFIED")))
+        .hasMessageContaining("不满意时请说明理由");
+    complete(Task.EVALUATE, Map.of(Var.DEPUTY_RATING, "DISSATISFIED", Var.EVALUATION_COMMENT, "线上培训不能代替实操。"));
+    assertThat(pi).isWaitingAt(Task.HANDLE).hasNotPassed(Task.CLOSE_DISSATISFIED);
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.HANDLE).list())
+        .hasSize(2).allSatisfy(t -> assertThat(LocalDate.ofInstant(t.getDueDate().toInstant(), BEIJING))
+            .isEqualTo(LocalDate.of(2027, 1, 8)));
+    assertThat(outbox.forGroup("dept-market")).anyMatch(n -> n.title().equals("代表建议须重新办理"));
+    for (String unit : List.of("dept-water", "dept-market")) {
+      assertThatThrownBy(() -> tasks.complete(unitTask(Task.HANDLE, unit).getId(), Map.of(Var.HANDLING_ACTION,
+          "REPLY", Var.CONTACTED_ON, "2026-12-08", Var.CONTACT_WAY, "VISIT", Var.PROPOSAL_RESULT, "B",
+          Var.REPLY_TEXT, "明年一季度租用实训场地开展实操培训。"))).hasMessageContaining("B 类答复请填写计划解决的日期");
+      tasks.complete(unitTask(Task.HANDLE, unit).getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
+          Var.CONTACTED_ON, "2026-12-08", Var.CONTACT_WAY, "VISIT", Var.PROPOSAL_RESULT, "B",
+          Var.FOLLOW_UP_ON, "2027-03-31", Var.REPLY_TEXT, "明年一季度租用实训场地开展实操培训。"));
+    }
+    // still 不满意: the congress office closes it with a note
+    complete(Task.EVALUATE, Map.of(Var.DEPUTY_RATING, "DISSATISFIED", Var.EVALUATION_COMMENT, "时间太晚。"));
+    assertThat(pi).isWaitingAt(Task.CLOSE_DISSATISFIED);
+    assertThat(tasks.getIdentityLinksForTask(task(Task.CLOSE_DISSATISFIED).getId())).extracting("groupId")
+        .containsExactly("congress-office");
+    assertThatThrownBy(() -> complete(Task.CLOSE_DISSATISFIED, Map.of())).hasMessageContaining("请填写办结说明");
+    complete(Task.CLOSE_DISSATISFIED, Map.of(Var.CLOSE_NOTE, "已督促两单位提前至明年一月开展实操培训，予以办结。"));
+    executeJob(Task.REPLY_TO_OPINIONS);
+    assertThat(proposal().status()).isEqualTo(ProposalStatus.CLOSED);
+    assertThat(proposals.evaluations(proposal().id())).extracting(Proposal.Evaluation::rating)
+        .containsExactly("DISSATISFIED", "DISSATISFIED");
+
+    // both answers were class B: when the planned date comes, each unit reports what became of it
+    assertThat(pi).isWaitingAt(Event.TIMER_FOLLOW_UP_DUE).hasPassed(Task.PREPARE_FOLLOW_UPS, Task.SCHEDULE_FOLLOW_UP);
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 3, 31, 9, 1, 0, 0, BEIJING).toInstant()));
+    var followUpTimers = management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(Event.TIMER_FOLLOW_UP_DUE).timers().list();
+    assertThat(followUpTimers).hasSize(2);
+    followUpTimers.forEach(job -> management.executeJob(job.getId()));
+    for (String unit : List.of("dept-water", "dept-market")) {
+      var followUp = unitTask(Task.FOLLOW_UP, unit);
+      assertThatThrownBy(() -> tasks.complete(followUp.getId(), Map.of())).hasMessageContaining("请填写落实情况");
+      tasks.complete(followUp.getId(), Map.of(Var.FOLLOW_UP_TEXT, "实操培训已于三月完成，共培训 86 人。"));
+    }
+    assertThat(pi).isEnded().hasPassed(Task.FOLLOW_UP, Event.CLOSED);
+    assertThat(proposals.events(proposal().id())).extracting(Proposal.Event::title)
+        .contains("县水利局报告计划解决事项的落实情况", "县市场监管局报告计划解决事项的落实情况");
+  }
+
+  @Test
+  void aUnitCannotAnswerForAnotherUnitNorSeeItsTask() {
+    submit(DEPUTY3, List.of());
+    complete(Task.REVIEW, Map.of(Var.PROPOSAL_REVIEW, Review.ACCEPT.name()));
+    complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.LEAD_ASSIST.name(), Var.LEAD_UNIT, "dept-water"));
+    var handle = unitTask(Task.HANDLE, "dept-water");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("dept-town").count()).isZero();
+    assertThatThrownBy(() -> tasks.complete(handle.getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
+        Var.HANDLING_UNIT, "dept-town", Var.CONTACTED_ON, "2026-11-30", Var.CONTACT_WAY, "PHONE",
+        Var.PROPOSAL_RESULT, "D", Var.REPLY_TEXT, "留作参考。"))).hasMessageContaining("此任务不接受变量");
+    assertThat(pi).isWaitingAt(Task.HANDLE);
+    assertThat(proposals.units(proposal().id()).get(0).replyText()).isNull();
+  }
+
+  @Test
+  void aCoSignerCannotPointTheTaskAtAnotherProposalOrAnotherCoSigner() {
+    submit(DEPUTY3, List.of("deputy7"));
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskAssignee("deputy7").singleResult();
+    for (String forged : List.of(Var.PROPOSAL_ID, Var.CO_SIGNER, Var.LEAD_DEPUTY, Var.PROPOSAL_NO)) {
+      var variables = new HashMap<String, Object>();
+      variables.put(Var.CO_SIGN_DECISION, CoSignDecision.AGREE.name());
+      variables.put(forged, "deputy1");
+      assertThatThrownBy(() -> tasks.complete(task.getId(), variables)).hasMessageContaining("此任务不接受变量");
+    }
+    assertThat(pi).isWaitingAt(Task.CO_SIGN);
+    assertThat(proposals.coSigners(proposal().id())).extracting(Proposal.CoSigner::decision).containsExactly("PENDING");
+  }
+
+  /** An opinion at the crane station that an analyst routed to a proposal of deputy3; returns its ticket. */
+  String opinionForProposal() {
+    var submitted = opinionService.submit(new OpinionSubmission("cy-crane", "SAFETY",
+        "起重作业人员很多没有证，吊装时经常出险情，希望代表呼吁加强培训。", "长垣市起重工业园", "李某", "13812345678", false, true,
+        null), null);
+    String opinionPi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(submitted.ticketNo())
+        .singleResult().getId();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(opinionPi).singleResult().getId(), Map.of(
+        OpinionLoopProcess.Var.SORT_DECISION, "CONFIRM", OpinionLoopProcess.Var.CATEGORY, "SAFETY",
+        OpinionLoopProcess.Var.DEPARTMENT_CODE, "dept-market", OpinionLoopProcess.Var.GRADE, "GENERAL",
+        OpinionLoopProcess.Var.DEADLINE_DAYS, 5));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(opinionPi).singleResult().getId(), Map.of(
+        OpinionLoopProcess.Var.ROUTE, "TO_PROPOSAL", OpinionLoopProcess.Var.PROPOSAL_DEPUTY, "deputy3"));
+    return submitted.ticketNo();
+  }
+
+  ProcessInstance opinionLoop(String ticketNo) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticketNo).singleResult();
+  }
+
+  void executeJob(String activityId) {
+    Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+    assertThat(job).as("job at " + activityId).isNotNull();
+    management.executeJob(job.getId());
+  }
+
+  void submit(ProposalService.Caller caller, List<String> coSigners) {
+    submit(caller, coSigners, List.of());
+  }
+
+  void submit(ProposalService.Caller caller, List<String> coSigners, List<String> opinionTickets) {
+    proposalNo = service.submit(new ProposalService.Submission("关于起重行业安全培训的建议",
+        "起重企业多，作业人员持证率低，安全隐患突出。", "建议每季度组织一次起重作业人员培训。", "SAFETY", "deputy3",
+        coSigners, opinionTickets), caller);
+    pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(proposalNo).singleResult();
+  }
+
+  void coSign(String deputy, CoSignDecision decision) {
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.CO_SIGN)
+        .taskAssignee(deputy).singleResult();
+    tasks.complete(task.getId(), Map.of(Var.CO_SIGN_DECISION, decision.name()));
+  }
+
+  org.camunda.bpm.engine.task.Task unitTask(String key, String group) {
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).taskCandidateGroup(group)
+        .singleResult();
+    assertThat(task).as("open task " + key + " of " + group).isNotNull();
+    return task;
+  }
+
+  org.camunda.bpm.engine.task.Task task(String key) {
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    assertThat(task).as("open task " + key).isNotNull();
+    return task;
+  }
+
+  void complete(String taskKey, Map<String, Object> variables) {
+    tasks.complete(task(taskKey).getId(), new HashMap<>(variables));
+  }
+
+  Proposal proposal() {
+    return proposals.findByNo(proposalNo).orElseThrow();
+  }
+}
