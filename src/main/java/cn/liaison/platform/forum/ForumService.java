@@ -83,7 +83,7 @@ public class ForumService {
 
   public record SuggestionView(long id, String proposerKind, String proposer, String category, String categoryName,
       String content, String disposition, String dispositionLabel, String status, String statusLabel,
-      String opinionTicketNo) {}
+      String opinionTicketNo, String proposalNo) {}
 
   /** A forum as staff see it; participationRate = attended ÷ invited deputies (0–1). */
   public record ForumView(String forumNo, String stationCode, String stationName, String topic, String sector,
@@ -381,7 +381,7 @@ public class ForumService {
     List<SuggestionView> suggestions = forums.suggestions(f.id()).stream().map(ForumService::suggestionView)
         .map(s -> new SuggestionView(s.id(), s.proposerKind(), s.proposer(), s.category(),
             categories.nameOf(s.category()), s.content(), s.disposition(), s.dispositionLabel(), s.status(),
-            s.statusLabel(), s.opinionTicketNo()))
+            s.statusLabel(), s.opinionTicketNo(), s.proposalNo()))
         .toList();
     return new ForumView(f.forumNo(), f.stationCode(), stationName, f.topic(), f.sector(), f.startsAt(), f.place(),
         f.status().name(), f.status().label(), invitations.size(), attended, rate(attended, invitations.size()),
@@ -390,7 +390,8 @@ public class ForumService {
 
   private static SuggestionView suggestionView(Suggestion s) {
     return new SuggestionView(s.id(), s.proposerKind().name(), s.proposer(), s.category(), null, s.content(),
-        s.disposition().name(), s.disposition().label(), s.status().name(), s.status().label(), s.opinionTicketNo());
+        s.disposition().name(), s.disposition().label(), s.status().name(), s.status().label(), s.opinionTicketNo(),
+        s.proposalRef());
   }
 
   static double rate(int attended, int invited) {

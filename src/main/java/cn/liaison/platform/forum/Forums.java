@@ -162,6 +162,51 @@ public class Forums {
         .query(Forums::suggestion).list();
   }
 
+  /** A forum suggestion with the number and station of its forum (for the proposal side). */
+  record SuggestionAt(Suggestion suggestion, String forumNo, String stationCode) {}
+
+  private static final String SUGGESTION_AT = "SELECT s.id, s.proposer_kind, s.proposer, s.category, s.content, "
+      + "s.disposition, s.status, s.opinion_ticket_no, s.proposal_ref, s.created_by, s.created_at, f.forum_no, "
+      + "f.station_code FROM forum_suggestion s JOIN forum f ON f.id = s.forum_id ";
+
+  Optional<SuggestionAt> suggestionAt(long suggestionId) {
+    return jdbc.sql(SUGGESTION_AT + "WHERE s.id = ?").param(suggestionId).query(Forums::suggestionAt).optional();
+  }
+
+  /** A station's suggestions that wait for a proposal (PROPOSAL_CANDIDATE), oldest first. */
+  List<SuggestionAt> proposalCandidatesAt(String stationCode) {
+    return jdbc.sql(SUGGESTION_AT + "WHERE f.station_code = ? AND s.status = ? ORDER BY s.id")
+        .params(stationCode, SuggestionStatus.PROPOSAL_CANDIDATE.name()).query(Forums::suggestionAt).list();
+  }
+
+  /** The suggestions a proposal took up, in the order they were made. */
+  List<SuggestionAt> takenBy(String proposalNo) {
+    return jdbc.sql(SUGGESTION_AT + "WHERE s.proposal_ref = ? AND s.status = ? ORDER BY s.id")
+        .params(proposalNo, SuggestionStatus.PROPOSAL_LINKED.name()).query(Forums::suggestionAt).list();
+  }
+
+  /**
+   * A proposal takes a candidate up (PROPOSAL_LINKED, proposal_ref = its number); false when the suggestion is no
+   * longer a candidate (another proposal took it meanwhile).
+   */
+  boolean takeForProposal(long suggestionId, String proposalNo) {
+    return jdbc.sql("UPDATE forum_suggestion SET status = ?, proposal_ref = ? WHERE id = ? AND status = ? "
+        + "AND proposal_ref IS NULL")
+        .params(SuggestionStatus.PROPOSAL_LINKED.name(), proposalNo, suggestionId,
+            SuggestionStatus.PROPOSAL_CANDIDATE.name()).update() == 1;
+  }
+
+  /** The proposal took them up no longer (withdrawn, or handled as an opinion): candidates again. Idempotent. */
+  int releaseFromProposal(String proposalNo) {
+    return jdbc.sql("UPDATE forum_suggestion SET status = ?, proposal_ref = NULL WHERE proposal_ref = ? AND status = ?")
+        .params(SuggestionStatus.PROPOSAL_CANDIDATE.name(), proposalNo, SuggestionStatus.PROPOSAL_LINKED.name())
+        .update();
+  }
+
+  private static SuggestionAt suggestionAt(ResultSet rs, int row) throws SQLException {
+    return new SuggestionAt(suggestion(rs, row), rs.getString("forum_no"), rs.getString("station_code"));
+  }
+
   private static Suggestion suggestion(ResultSet rs, int row) throws SQLException {
     return new Suggestion(rs.getLong("id"), ProposerKind.valueOf(rs.getString("proposer_kind")),
         rs.getString("proposer"), rs.getString("category"), rs.getString("content"),

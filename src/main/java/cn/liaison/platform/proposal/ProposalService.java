@@ -2,6 +2,8 @@ package cn.liaison.platform.proposal;
 
 import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.Departments;
+import cn.liaison.platform.forum.ForumProposals;
+import cn.liaison.platform.forum.ForumProposals.ForumSuggestion;
 import cn.liaison.platform.identity.Deputies;
 import cn.liaison.platform.identity.PlatformGroups;
 import cn.liaison.platform.opinion.Categories;
@@ -47,6 +49,7 @@ public class ProposalService {
   static final Pattern NUMBER = Pattern.compile("^JY\\d{4}-\\d{4,6}$");
   static final int MAX_CO_SIGNERS = 30;
   static final int MAX_OPINIONS = 50;
+  static final int MAX_FORUM_SUGGESTIONS = 50;
 
   /** Who calls: the user and their Camunda groups. */
   public record Caller(String userId, Set<String> groups) {
@@ -55,9 +58,18 @@ public class ProposalService {
     }
   }
 
-  /** What a deputy or staff member sends; opinionTickets: opinions routed TO_PROPOSAL that wait for a proposal. */
+  /**
+   * What a deputy or staff member sends; opinionTickets: opinions routed TO_PROPOSAL that wait for a proposal;
+   * forumSuggestionIds: the lead deputy's own forum suggestions kept as proposal material (PROPOSAL_CANDIDATE).
+   */
   public record Submission(String title, String reasons, String content, String category, String leadDeputy,
-      List<String> coSigners, List<String> opinionTickets) {}
+      List<String> coSigners, List<String> opinionTickets, List<Long> forumSuggestionIds) {
+
+    public Submission(String title, String reasons, String content, String category, String leadDeputy,
+        List<String> coSigners, List<String> opinionTickets) {
+      this(title, reasons, content, category, leadDeputy, coSigners, opinionTickets, List.of());
+    }
+  }
 
   private final Proposals proposals;
   private final ProposalNumbers numbers;
@@ -69,10 +81,12 @@ public class ProposalService {
   private final RuntimeService runtime;
   private final OpinionProposals opinionProposals;
   private final Opinions opinions;
+  private final ForumProposals forumProposals;
 
   ProposalService(Proposals proposals, ProposalNumbers numbers, Categories categories, Deputies deputies,
       Stations stations, Departments departments, IdentityService identity, RuntimeService runtime,
-      OpinionProposals opinionProposals, Opinions opinions) {
+      OpinionProposals opinionProposals, Opinions opinions, ForumProposals forumProposals) {
+    this.forumProposals = forumProposals;
     this.opinionProposals = opinionProposals;
     this.opinions = opinions;
     this.proposals = proposals;
@@ -174,6 +188,31 @@ public class ProposalService {
         errors.put("opinionTickets", "一件建议最多关联 " + MAX_OPINIONS + " 条意见");
       }
     }
+    List<ForumSuggestion> suggestions = new ArrayList<>();
+    if (s.forumSuggestionIds() != null) {
+      Set<Long> seen = new HashSet<>();
+      for (int i = 0; i < s.forumSuggestionIds().size(); i++) {
+        Long suggestionId = s.forumSuggestionIds().get(i);
+        String field = "forumSuggestionIds[" + i + "]";
+        ForumSuggestion f = suggestionId == null ? null : forumProposals.waiting(suggestionId).orElse(null);
+        if (suggestionId == null) {
+          errors.put(field, "座谈会建议的编号不能为空");
+        } else if (!seen.add(suggestionId)) {
+          errors.put(field, "座谈会建议 " + suggestionId + " 重复");
+        } else if (f == null && forumProposals.taken(suggestionId)) {
+          errors.put(field, "座谈会建议 " + suggestionId + " 已在另一件代表建议中");
+        } else if (f == null) {
+          errors.put(field, "座谈会建议 " + suggestionId + " 不在待形成代表建议的座谈会建议中");
+        } else if (!f.proposer().equals(lead)) {
+          errors.put(field, "座谈会建议 " + suggestionId + " 不是领衔代表在座谈会上提出的");
+        } else {
+          suggestions.add(f);
+        }
+      }
+      if (s.forumSuggestionIds().size() > MAX_FORUM_SUGGESTIONS) {
+        errors.put("forumSuggestionIds", "一件建议最多关联 " + MAX_FORUM_SUGGESTIONS + " 条座谈会建议");
+      }
+    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
@@ -195,8 +234,16 @@ public class ProposalService {
       }
       opinionProposals.linked(o.id(), proposalNo, title, caller.userId());
     }
+    for (ForumSuggestion f : suggestions) {
+      if (!forumProposals.take(f.id(), proposalNo)) {
+        // another proposal took the suggestion at the same moment: nothing of this one is stored
+        throw new ConflictException("座谈会建议 " + f.id() + " 刚被另一件代表建议关联，请刷新后重试");
+      }
+    }
     proposals.addEvent(id, status, "提出建议", (onBehalf ? "由工作人员代为录入，待领衔代表确认" : "领衔代表提出建议")
-        + (linked.isEmpty() ? "" : "；关联意见 " + String.join("、", linked.stream().map(Opinion::ticketNo).toList())),
+        + (linked.isEmpty() ? "" : "；关联意见 " + String.join("、", linked.stream().map(Opinion::ticketNo).toList()))
+        + (suggestions.isEmpty() ? "" : "；关联座谈会建议 " + String.join("、", suggestions.stream()
+            .map(f -> f.forumNo() + "#" + f.id()).toList())),
         caller.userId());
     var variables = Variables.createVariables()
         .putValue(Var.PROPOSAL_ID, id)
@@ -240,12 +287,21 @@ public class ProposalService {
         proposals.linkedOpinions(p.id()).keySet().stream().map(opinions::get)
             .map(o -> new ProposalView.LinkedOpinion(o.ticketNo(), o.stationCode(), o.category(),
                 categories.nameOf(o.category()), o.content(), o.place(), o.maskedContact(), o.status().label()))
+            .toList(),
+        forumProposals.of(p.proposalNo()).stream()
+            .map(f -> new ProposalView.LinkedForumSuggestion(f.id(), f.forumNo(), f.category(),
+                categories.nameOf(f.category()), f.content()))
             .toList());
   }
 
-  /** An opinion of the proposal pool: routed TO_PROPOSAL by an analyst, in no proposal yet; the contact masked. */
+  /**
+   * An item of the proposal pool, by kind: OPINION, an opinion routed TO_PROPOSAL by an analyst, in no proposal yet,
+   * the contact masked; FORUM_SUGGESTION, a deputy's suggestion at a forum kept as proposal material (forumNo and
+   * forumSuggestionId set; proposalDeputy is the deputy who made it; no ticket, place or contact).
+   */
   public record Candidate(String ticketNo, String category, String categoryName, String content, String place,
-      String contactMasked, String proposalDeputy, java.time.Instant submittedAt) {}
+      String contactMasked, String proposalDeputy, java.time.Instant submittedAt, String kind, String forumNo,
+      Long forumSuggestionId) {}
 
   /**
    * The proposal pool of a station (代表建议素材): for the station's deputies and staff, analysts and the congress
@@ -267,10 +323,15 @@ public class ProposalService {
     if (!allowed) {
       throw new AccessDeniedException("not a reader of the proposal pool of station " + code);
     }
-    return opinionProposals.waiting(code).stream().filter(o -> !proposals.isLinked(o.id()))
+    List<Candidate> pool = new ArrayList<>(opinionProposals.waiting(code).stream()
+        .filter(o -> !proposals.isLinked(o.id()))
         .map(o -> new Candidate(o.ticketNo(), o.category(), categories.nameOf(o.category()), o.content(), o.place(),
-            o.maskedContact(), o.proposalDeputy(), o.submittedAt()))
-        .toList();
+            o.maskedContact(), o.proposalDeputy(), o.submittedAt(), "OPINION", null, null))
+        .toList());
+    forumProposals.waitingAt(code).forEach(f -> pool.add(new Candidate(null, f.category(),
+        categories.nameOf(f.category()), f.content(), null, null, f.proposer(), f.createdAt(), "FORUM_SUGGESTION",
+        f.forumNo(), f.id())));
+    return pool;
   }
 
   boolean mayRead(Caller caller, Proposal p, List<Proposal.CoSigner> coSigners, List<Proposal.Unit> units) {

@@ -3,6 +3,7 @@ package cn.liaison.platform.proposal;
 import cn.liaison.platform.calendar.WorkingDayCalendar;
 import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.Departments;
+import cn.liaison.platform.forum.ForumProposals;
 import cn.liaison.platform.identity.PlatformGroups;
 import cn.liaison.platform.notification.Notifier;
 import cn.liaison.platform.notification.Subject;
@@ -43,9 +44,12 @@ public class ProposalSteps {
   private final ProposalProperties properties;
   private final OpinionProposals opinionProposals;
   private final OpinionProperties opinionRules;
+  private final ForumProposals forumProposals;
 
   ProposalSteps(Proposals proposals, Departments departments, Notifier notifier, WorkingDayCalendar calendar,
-      ProposalProperties properties, OpinionProposals opinionProposals, OpinionProperties opinionRules) {
+      ProposalProperties properties, OpinionProposals opinionProposals, OpinionProperties opinionRules,
+      ForumProposals forumProposals) {
+    this.forumProposals = forumProposals;
     this.opinionRules = opinionRules;
     this.opinionProposals = opinionProposals;
     this.proposals = proposals;
@@ -406,11 +410,15 @@ public class ProposalSteps {
    * ordinary opinion, with the reason, and is no longer linked.
    */
   public void releaseOpinions(long id) {
+    Proposal p = proposals.get(id);
+    // the forum suggestions it took up wait for a proposal of their deputy again
+    if (forumProposals.release(p.proposalNo()) > 0) {
+      proposals.addEvent(id, p.status(), "关联的座谈会建议重新作为代表建议素材", null, null);
+    }
     Map<Long, String> linked = proposals.linkedOpinions(id);
     if (linked.isEmpty()) {
       return;
     }
-    Proposal p = proposals.get(id);
     String reason = p.status() == ProposalStatus.WITHDRAWN ? "领衔代表撤回了建议" : p.reviewComment();
     List<String> back = new ArrayList<>();
     linked.forEach((opinionId, ticket) -> {

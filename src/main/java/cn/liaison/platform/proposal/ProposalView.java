@@ -8,16 +8,16 @@ public record ProposalView(String proposalNo, String title, String reasons, Stri
     String categoryName, String leadDeputy, String leadDeputyName, String status, String statusLabel,
     String reviewComment, String handlingMode, String handlingModeLabel, Instant createdAt,
     List<CoSignerView> coSigners, List<UnitView> units, List<Proposal.Evaluation> evaluations,
-    List<EventView> timeline, List<LinkedOpinion> linkedOpinions) {
+    List<EventView> timeline, List<LinkedOpinion> linkedOpinions, List<LinkedForumSuggestion> forumSuggestions) {
 
   static ProposalView of(Proposal p, String categoryName, String leadName, List<CoSignerView> coSigners,
       List<UnitView> units, List<Proposal.Evaluation> evaluations, List<EventView> timeline,
-      List<LinkedOpinion> linkedOpinions) {
+      List<LinkedOpinion> linkedOpinions, List<LinkedForumSuggestion> forumSuggestions) {
     String modeLabel = p.handlingMode() == null ? null
         : "LEAD_ASSIST".equals(p.handlingMode()) ? "主办协办" : "分别办理";
     return new ProposalView(p.proposalNo(), p.title(), p.reasons(), p.content(), p.category(), categoryName,
         p.leadDeputy(), leadName, p.status().name(), p.status().label(), p.reviewComment(), p.handlingMode(),
-        modeLabel, p.createdAt(), coSigners, units, evaluations, timeline, linkedOpinions);
+        modeLabel, p.createdAt(), coSigners, units, evaluations, timeline, linkedOpinions, forumSuggestions);
   }
 
   /** A co-signer (联名代表) with the decision: PENDING 待确认, AGREE 同意联名, DECLINE 不联名, EXPIRED 逾期未确认. */
@@ -54,6 +54,10 @@ public record ProposalView(String proposalNo, String title, String reasons, Stri
   /** An opinion the proposal takes up; the contact masked (138****1234, 匿名), never the citizen's name. */
   public record LinkedOpinion(String ticketNo, String stationCode, String category, String categoryName,
       String content, String place, String contactMasked, String statusLabel) {}
+
+  /** A suggestion the lead deputy made at an industry forum (座谈会) that the proposal takes up. */
+  public record LinkedForumSuggestion(long id, String forumNo, String category, String categoryName,
+      String content) {}
 
   public record EventView(String status, String title, String detail, Instant occurredAt) {
     static EventView of(Proposal.Event e) {

@@ -34,6 +34,7 @@ class ProposalApiTests {
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
   @Autowired RateLimiter rateLimiter;
   @Autowired cn.liaison.platform.opinion.OpinionService opinionService;
   @Autowired org.camunda.bpm.engine.FilterService filters;
@@ -261,6 +262,126 @@ class ProposalApiTests {
     assertThat(call("town1", HttpMethod.POST, "/engine-rest/task/" + handle + "/complete", reply).getStatusCode()
         .value()).isIn(403, 404);
     assertThat(tasks.createTaskQuery().taskId(handle).count()).isEqualTo(1);
+  }
+
+  @Test
+  void theLeadsOwnForumSuggestionsBecomePartOfOneProposalAndTheForumShowsIt() {
+    String forumNo = forumAtTheCraneStation();
+    long own = forumSuggestion(forumNo, "deputy3", "PROPOSAL", "PROPOSAL_CANDIDATE");
+    long anotherDeputys = forumSuggestion(forumNo, "deputy7", "PROPOSAL", "PROPOSAL_CANDIDATE");
+    long minutesOnly = forumSuggestion(forumNo, "deputy3", "RECORD", "RECORDED");
+
+    // the station's pool lists it beside the opinions, by kind
+    JsonNode pool = JsonBodies.tree(call("deputy3", HttpMethod.GET, "/api/proposals/candidates?station=cy-crane", null)
+        .getBody());
+    JsonNode candidate = null;
+    for (JsonNode c : pool) {
+      if (c.path("forumSuggestionId").asLong() == own) {
+        candidate = c;
+      }
+    }
+    assertThat(candidate).isNotNull();
+    assertThat(candidate.path("kind").asText()).isEqualTo("FORUM_SUGGESTION");
+    assertThat(candidate.path("forumNo").asText()).isEqualTo(forumNo);
+    assertThat(candidate.path("proposalDeputy").asText()).isEqualTo("deputy3");
+
+    // another deputy's suggestion, an unknown id, one kept in the minutes only, the same one twice: nothing stored
+    int before = count();
+    Map<String, Object> wrong = proposal("deputy3", List.of());
+    wrong.put("forumSuggestionIds", List.of(anotherDeputys, 987654321L, minutesOnly, own, own));
+    Map<String, String> errors = errors(call("deputy3", HttpMethod.POST, "/api/proposals", wrong));
+    assertThat(errors).containsEntry("forumSuggestionIds[0]", "座谈会建议 " + anotherDeputys + " 不是领衔代表在座谈会上提出的")
+        .containsEntry("forumSuggestionIds[1]", "座谈会建议 987654321 不在待形成代表建议的座谈会建议中")
+        .containsEntry("forumSuggestionIds[2]", "座谈会建议 " + minutesOnly + " 不在待形成代表建议的座谈会建议中")
+        .containsEntry("forumSuggestionIds[4]", "座谈会建议 " + own + " 重复")
+        .doesNotContainKey("forumSuggestionIds[3]");
+    assertThat(count()).isEqualTo(before);
+    assertThat(suggestionState(own)).isEqualTo("PROPOSAL_CANDIDATE/null");
+
+    // the lead takes his own suggestion up
+    Map<String, Object> body = proposal("deputy3", List.of());
+    body.put("forumSuggestionIds", List.of(own));
+    ResponseEntity<String> created = call("deputy3", HttpMethod.POST, "/api/proposals", body);
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+    String no = JsonBodies.tree(created.getBody()).path("proposalNo").asText();
+    assertThat(suggestionState(own)).isEqualTo("PROPOSAL_LINKED/" + no);
+    JsonNode view = JsonBodies.tree(call("deputy3", HttpMethod.GET, "/api/proposals/" + no, null).getBody());
+    assertThat(view.path("forumSuggestions")).singleElement().satisfies(f -> {
+      assertThat(f.path("forumNo").asText()).isEqualTo(forumNo);
+      assertThat(f.path("content").asText()).isEqualTo("起重企业希望建立区域性的起重机械检验检测中心（" + own + "）。");
+    });
+    assertThat(view.path("timeline").get(0).path("detail").asText()).contains(forumNo);
+    JsonNode forum = JsonBodies.tree(call("staff1", HttpMethod.GET, "/api/forums/" + forumNo, null).getBody());
+    for (JsonNode s : forum.path("suggestions")) {
+      if (s.path("id").asLong() == own) {
+        assertThat(s.path("status").asText()).isEqualTo("PROPOSAL_LINKED");
+        assertThat(s.path("statusLabel").asText()).isEqualTo("已形成代表建议");
+        assertThat(s.path("proposalNo").asText()).isEqualTo(no);
+      }
+    }
+    assertThat(call("staff1", HttpMethod.GET, "/api/proposals/candidates?station=cy-crane", null).getBody())
+        .doesNotContain("\"forumSuggestionId\":" + own + ",", "\"forumSuggestionId\":" + own + "}");
+
+    // a second proposal may not take it again
+    assertThat(errors(call("deputy3", HttpMethod.POST, "/api/proposals", body)))
+        .containsEntry("forumSuggestionIds[0]", "座谈会建议 " + own + " 已在另一件代表建议中");
+    assertThat(count()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aWithdrawnProposalGivesItsForumSuggestionsBackAsMaterial() {
+    String forumNo = forumAtTheCraneStation();
+    long own = forumSuggestion(forumNo, "deputy3", "PROPOSAL", "PROPOSAL_CANDIDATE");
+    Map<String, Object> body = proposal("deputy3", List.of());
+    body.put("forumSuggestionIds", List.of(own));
+    // entered by the station's staff: deputy3 withdraws it when asked to confirm
+    ResponseEntity<String> created = call("staff1", HttpMethod.POST, "/api/proposals", body);
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+    String no = JsonBodies.tree(created.getBody()).path("proposalNo").asText();
+    assertThat(suggestionState(own)).isEqualTo("PROPOSAL_LINKED/" + no);
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult().getId();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(pi).singleResult().getId(),
+        Map.of(DeputyProposalProcess.Var.CONFIRM_DECISION, "WITHDRAW"));
+    management.createJobQuery().processInstanceId(pi).executable().list()
+        .forEach(j -> management.executeJob(j.getId()));
+    assertThat(suggestionState(own)).isEqualTo("PROPOSAL_CANDIDATE/null");
+    assertThat(call("deputy3", HttpMethod.GET, "/api/proposals/" + no, null).getBody())
+        .contains("关联的座谈会建议重新作为代表建议素材");
+  }
+
+  static final java.util.concurrent.atomic.AtomicInteger FORUMS = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** A forum held at the crane station (stored as the forum feature would; its process is not needed here). */
+  String forumAtTheCraneStation() {
+    String no = "ZT2098-" + String.format("%04d", FORUMS.incrementAndGet() + (int) (System.nanoTime() % 5000 + 5000));
+    jdbc.update("INSERT INTO forum (forum_no, station_code, topic, sector, starts_at, place, status, created_by, "
+        + "created_at) VALUES (?, 'cy-crane', '起重产业发展座谈会', '起重', ?, '起重工业园会议室', 'HELD', 'staff1', ?)", no,
+        java.sql.Timestamp.from(java.time.Instant.now()), java.sql.Timestamp.from(java.time.Instant.now()));
+    return no;
+  }
+
+  long forumSuggestion(String forumNo, String deputy, String disposition, String status) {
+    long forumId = jdbc.queryForObject("SELECT id FROM forum WHERE forum_no = ?", Long.class, forumNo);
+    jdbc.update("INSERT INTO forum_suggestion (forum_id, proposer_kind, proposer, category, content, disposition, "
+        + "status, created_by, created_at) VALUES (?, 'DEPUTY', ?, 'SAFETY', '待定', ?, ?, 'staff1', ?)", forumId,
+        deputy, disposition, status, java.sql.Timestamp.from(java.time.Instant.now()));
+    long id = jdbc.queryForObject("SELECT MAX(id) FROM forum_suggestion WHERE forum_id = ?", Long.class, forumId);
+    jdbc.update("UPDATE forum_suggestion SET content = ? WHERE id = ?",
+        "起重企业希望建立区域性的起重机械检验检测中心（" + id + "）。", id);
+    return id;
+  }
+
+  String suggestionState(long id) {
+    return jdbc.queryForObject("SELECT status || '/' || COALESCE(proposal_ref, 'null') FROM forum_suggestion WHERE id = ?",
+        String.class, id);
+  }
+
+  static Map<String, String> errors(ResponseEntity<String> answer) {
+    assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    JsonBodies.tree(answer.getBody()).path("errors")
+        .forEach(e -> errors.put(e.path("field").asText(), e.path("message").asText()));
+    return errors;
   }
 
   /** An opinion at the crane station that an analyst routed to a proposal; returns its ticket. */

@@ -42,7 +42,7 @@ class ProposalController {
   }
 
   record SubmitRequest(String title, String reasons, String content, String category, String leadDeputy,
-      List<String> coSigners, List<String> opinionTickets) {}
+      List<String> coSigners, List<String> opinionTickets, List<Long> forumSuggestionIds) {}
 
   record SubmitResponse(String proposalNo) {}
 
@@ -52,10 +52,13 @@ class ProposalController {
       + "leadDeputy 领衔代表的用户名（代表本人提出时为本人；联络站工作人员、研判人员可代为录入，由领衔代表在任务列表中确认）；"
       + "coSigners 联名代表的用户名（可为空，不能包含领衔代表，不能重复）。返回建议编号 JY<年>-<序号>。"
       + "opinionTickets：关联的群众意见受理编号（可为空），须是经研判“转为代表建议”、正等待代表建议的意见（见建议池），"
-      + "属于领衔代表所在的联络站，且未被其他建议关联。")
+      + "属于领衔代表所在的联络站，且未被其他建议关联。"
+      + "forumSuggestionIds：关联的座谈会建议编号（可为空），须是领衔代表本人在产业座谈会上提出、处理方式为“作为代表建议素材”"
+      + "且尚未形成代表建议的建议；建议提出后这些座谈会建议显示为“已形成代表建议”。")
   ResponseEntity<SubmitResponse> submit(@RequestBody SubmitRequest body, Authentication auth) {
     String no = proposals.submit(new ProposalService.Submission(body.title(), body.reasons(), body.content(),
-        body.category(), body.leadDeputy(), body.coSigners(), body.opinionTickets()), caller(auth));
+        body.category(), body.leadDeputy(), body.coSigners(), body.opinionTickets(), body.forumSuggestionIds()),
+        caller(auth));
     return ResponseEntity.created(URI.create("/api/proposals/" + no)).body(new SubmitResponse(no));
   }
 
@@ -63,7 +66,9 @@ class ProposalController {
   @PreAuthorize(AUTHENTICATED)
   @Operation(summary = "代表建议素材（建议池）", description = "联络站中经研判“转为代表建议”、尚未纳入任何代表建议的群众意见，"
       + "联系方式只显示隐去中间四位的号码。供该联络站的驻站代表和工作人员、研判人员、代表工委查看；其他人 403，联络站不存在 404。"
-      + "代表从中选取意见，在提出建议时以 opinionTickets 关联。")
+      + "代表从中选取意见，在提出建议时以 opinionTickets 关联。kind 为 OPINION（群众意见）或 FORUM_SUGGESTION"
+      + "（座谈会上代表提出的建议素材，forumNo、forumSuggestionId 标明来源，proposalDeputy 为提出的代表，"
+      + "以 forumSuggestionIds 关联）。")
   List<ProposalService.Candidate> candidates(@RequestParam(required = false) String station, Authentication auth) {
     return proposals.candidates(station, caller(auth));
   }
