@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.liaison.platform.JsonBodies;
 import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.WebappLogin;
+import cn.liaison.platform.proposal.DeputyProposalProcess;
 import cn.liaison.platform.opinion.OpinionService;
 import cn.liaison.platform.opinion.OpinionSubmission;
 import cn.liaison.platform.system.RateLimiter;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +111,36 @@ class StaffProposalPageTests {
     ResponseEntity<String> anonymous = http.getForEntity("/staff/proposals/" + proposalNo, String.class);
     assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(anonymous.getBody()).contains("请先登录任务列表").doesNotContain("起重作业人员培训考核");
+  }
+
+  @Test
+  void theUnitItIsAssignedToReadsItWithItsAnswerAndOtherUnitsDoNot() {
+    Map<String, Object> body = new HashMap<>();
+    body.put("title", "关于起重机械检验检测的建议");
+    body.put("reasons", "起重机械检验要到外地，企业负担重，检验周期长。");
+    body.put("content", "建议在长垣设立起重机械检验检测中心。");
+    body.put("category", "SAFETY");
+    body.put("leadDeputy", "deputy3");
+    body.put("coSigners", List.of());
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth("deputy3", "deputy3");
+    String no = JsonBodies.tree(http.exchange("/api/proposals", HttpMethod.POST, JsonBodies.json(body, headers),
+        String.class).getBody()).path("proposalNo").asText();
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult().getId();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(pi).singleResult().getId(),
+        Map.of(DeputyProposalProcess.Var.PROPOSAL_REVIEW, "ACCEPT"));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(pi).singleResult().getId(), Map.of(
+        DeputyProposalProcess.Var.HANDLING_MODE, "LEAD_ASSIST", DeputyProposalProcess.Var.LEAD_UNIT, "dept-water"));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(pi).singleResult().getId(), Map.of(
+        DeputyProposalProcess.Var.HANDLING_ACTION, "REPLY",
+        DeputyProposalProcess.Var.CONTACTED_ON, LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString(),
+        DeputyProposalProcess.Var.CONTACT_WAY, "VISIT", DeputyProposalProcess.Var.PROPOSAL_RESULT, "A",
+        DeputyProposalProcess.Var.REPLY_TEXT, "已与市场监管部门协商，检验检测中心列入明年计划。"));
+
+    ResponseEntity<String> page = page("water1", no);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("县水利局", "主办", "主办协办", "A 类", "检验检测中心列入明年计划", "办前联系");
+    assertThat(page("finance1", no).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   ResponseEntity<String> page(String user, String no) {
