@@ -63,7 +63,8 @@ abstract class AuthorizationMatrixContract {
     READ_DEPUTY_DIRECTORY("查看代表名录（手机号隐去中间四位）"),
     CHANGE_DEPUTY_DIRECTORY("修改代表的层级、驻站和手机号"),
     SCHEDULE_FORUM("为起重产业代表联络站安排座谈会"),
-    READ_FORUM("查看起重产业代表联络站的座谈会");
+    READ_FORUM("查看起重产业代表联络站的座谈会"),
+    READ_PROPOSAL("查看起重产业代表联络站站长领衔的代表建议");
 
     final String label;
 
@@ -80,19 +81,19 @@ abstract class AuthorizationMatrixContract {
    * answered like an unknown record; 2xx = done; 400 = refused by the model check.
    */
   static final String MATRIX = """
-      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum
-      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401
-      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200
-      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200
-      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403
-      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403
-      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200
-      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403
-      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403
-      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200
-      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200
-      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403
-      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403
+      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal
+      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401
+      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200
+      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200
+      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403
+      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403
+      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200
+      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403
+      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403
+      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403
+      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200
+      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403
+      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403
       """;
 
   static final String PHONE = "13712348765";
@@ -109,7 +110,7 @@ abstract class AuthorizationMatrixContract {
   Fixture fixture;
 
   record Fixture(String waterTaskId, String waterInstanceId, String taipingTicket, String taipingSortTaskId,
-      String incidentJobId, String campaignCode, String householdNo, String craneForumNo) {}
+      String incidentJobId, String campaignCode, String householdNo, String craneForumNo, String craneProposalNo) {}
 
   static Stream<Arguments> matrix() {
     List<String> lines = MATRIX.lines().filter(l -> !l.isBlank()).skip(1).toList();
@@ -178,6 +179,7 @@ abstract class AuthorizationMatrixContract {
           Map.of("name", "县水利局", "group", "dept-water", "channel", "INBOX", "active", true));
       case SCHEDULE_FORUM -> post(user, "/api/forums", forum());
       case READ_FORUM -> exchange(user, HttpMethod.GET, "/api/forums/" + f.craneForumNo(), null);
+      case READ_PROPOSAL -> exchange(user, HttpMethod.GET, "/api/proposals/" + f.craneProposalNo(), null);
       case READ_DEPUTY_DIRECTORY -> exchange(user, HttpMethod.GET, "/api/deputies?station=cy-crane", null);
       // deputy1 as the demo data has him, so an administrator's success changes nothing for the next rows
       case CHANGE_DEPUTY_DIRECTORY -> exchange(user, HttpMethod.PUT, "/api/admin/deputies/deputy1",
@@ -210,8 +212,15 @@ abstract class AuthorizationMatrixContract {
     var forum = http.exchange("/api/forums", HttpMethod.POST, new HttpEntity<>(bytes(forum()), json("staff1")),
         String.class);
     assertThat(forum.getStatusCode().value()).as(forum.getBody()).isEqualTo(201);
+    // a proposal led by the crane station's head, co-signed by a deputy of the station
+    var proposal = http.exchange("/api/proposals", HttpMethod.POST, new HttpEntity<>(bytes(Map.of(
+        "title", "关于规范长垣起重市场的建议", "reasons", "起重市场无序竞争，影响产业发展。", "content", "建议行业主管部门制定起重行业规范并定期检查。",
+        "category", "SAFETY", "leadDeputy", "deputy3", "coSigners", List.of("deputy7"))), json("deputy3")),
+        String.class);
+    assertThat(proposal.getStatusCode().value()).as(proposal.getBody()).isEqualTo(201);
     return new Fixture(scenarios.task(water, Task.HANDLE), waterInstance, taiping, scenarios.task(taiping, Task.SORT),
-        failed.getId(), code, householdNo, JsonBodies.tree(forum.getBody()).path("forumNo").asText());
+        failed.getId(), code, householdNo, JsonBodies.tree(forum.getBody()).path("forumNo").asText(),
+        JsonBodies.tree(proposal.getBody()).path("proposalNo").asText());
   }
 
   /** A forum of the crane station a week from now, with its stationed deputies. */
