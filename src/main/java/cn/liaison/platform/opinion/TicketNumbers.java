@@ -1,7 +1,7 @@
 package cn.liaison.platform.opinion;
 
 import cn.liaison.platform.system.BusyException;
-import java.sql.SQLException;
+import cn.liaison.platform.system.YearlyNumbers;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.core.env.Environment;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -95,7 +94,7 @@ class TicketNumbers {
           throw new BusyException(raced);
         }
       } catch (DataAccessException e) {
-        if (!waitedTooLong(e)) {
+        if (!YearlyNumbers.waitedTooLong(e)) {
           throw e;
         }
         log.warn("ticket number: waited too long for the day's first number (attempt {} of {})", attempt, ATTEMPTS);
@@ -104,18 +103,5 @@ class TicketNumbers {
         }
       }
     }
-  }
-
-  /** A lock timeout: H2's (QueryTimeoutException), PostgreSQL's (SQLState 55P03, uncategorized by Spring). */
-  private static boolean waitedTooLong(DataAccessException e) {
-    if (e instanceof TransientDataAccessException) {
-      return true;
-    }
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

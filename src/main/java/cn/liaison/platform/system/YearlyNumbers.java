@@ -95,7 +95,7 @@ public final class YearlyNumbers {
   }
 
   /** A lock timeout: H2's (a transient exception), PostgreSQL's (SQLState 55P03, uncategorized by Spring). */
-  static boolean waitedTooLong(DataAccessException e) {
+  public static boolean waitedTooLong(DataAccessException e) {
     if (e instanceof TransientDataAccessException) {
       return true;
     }
