@@ -48,9 +48,11 @@ public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules
   private final Deputies deputies;
   private final Categories categories;
   private final cn.liaison.platform.calendar.WorkingDayCalendar calendar;
+  private final Supervision supervision;
 
   TaskRules(Departments departments, Opinions opinions, Deputies deputies, Categories categories,
-      cn.liaison.platform.calendar.WorkingDayCalendar calendar) {
+      cn.liaison.platform.calendar.WorkingDayCalendar calendar, Supervision supervision) {
+    this.supervision = supervision;
     this.departments = departments;
     this.opinions = opinions;
     this.deputies = deputies;
@@ -115,10 +117,9 @@ public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules
         }
       }
       case Task.SUPERVISE -> {
-        SupervisionDecision decision = v.oneOf(Var.SUPERVISION_DECISION, "请选择督办决定", SupervisionDecision.class);
-        if (decision == SupervisionDecision.EXTEND) {
-          v.futureDate(Var.NEW_DEADLINE, "请填写新的办理期限");
-        } else if (decision == SupervisionDecision.REASSIGN) {
+        // the rules the deputy proposal's 督办 shares; 改派 names the department here (the proposal assigns anew)
+        SupervisionDecision decision = supervision.check(vars, errors, Var.SUPERVISION_DECISION, Var.NEW_DEADLINE);
+        if (decision == SupervisionDecision.REASSIGN) {
           v.department(Var.DEPARTMENT_CODE);
         }
         v.optionalText(Var.SUPERVISION_NOTE, 1000);
@@ -205,22 +206,7 @@ public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules
     }
 
     void futureDate(String name, String missing) {
-      Object value = vars.apply(name);
-      if (value == null || value.toString().isBlank()) {
-        errors.put(name, missing);
-        return;
-      }
-      try {
-        LocalDate date = Dates.parse(value, calendar.zone());
-        LocalDate today = LocalDate.ofInstant(opinions.now(), calendar.zone());
-        if (!date.isAfter(today)) {
-          errors.put(name, "日期应晚于今天");
-        } else if (date.isAfter(today.plusYears(1))) {
-          errors.put(name, "日期不能超过一年");
-        }
-      } catch (DateTimeParseException e) {
-        errors.put(name, "日期格式应为 年-月-日，例如 2026-12-31");
-      }
+      supervision.futureDate(vars.apply(name), errors, name, missing);
     }
   }
 }
