@@ -176,6 +176,9 @@ public final class DeputyProposalProcess {
     /** 督办 · 延长期限: the new reply date (yyyy-MM-dd). */
     public static final String NEW_DEADLINE = "newDeadline";
     public static final String SUPERVISION_NOTE = "supervisionNote";
+    /** Local to the tasks about one unit (督办, 审批延期申请): the unit's name and reply date, as the forms show them. */
+    public static final String HANDLING_UNIT_NAME = "handlingUnitName";
+    public static final String UNIT_DUE_DAY = "unitDueDay";
 
     private Var() {}
   }

@@ -338,6 +338,17 @@ public class ProposalSteps {
     return new Deadlines(due, urgeAt(due));
   }
 
+  /** The name of a unit (its department's) by its group, as forms show it. */
+  public String unitName(String group) {
+    return departments.findAll().stream().filter(d -> d.groupId().equals(group)).map(Department::name).findFirst()
+        .orElse(group);
+  }
+
+  /** A day as forms show it (yyyy-MM-dd, the county's zone). */
+  public String day(Instant instant) {
+    return instant == null ? "" : java.time.LocalDate.ofInstant(instant, calendar.zone()).toString();
+  }
+
   /** 催办: the unit's reply is due soon. */
   public void urgeUnit(long id, String group, Instant due) {
     String code = unitOf(id, group, false);

@@ -371,6 +371,58 @@ class StaffDayInTheBrowserTests {
     }
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
         .activityId("Task_EvaluateProposal").finished().count()).isEqualTo(1);
+
+    // another proposal the market bureau did not answer in time: the congress office supervises it in Tasklist
+    ResponseEntity<String> overdue = http.exchange("/api/proposals", HttpMethod.POST, cn.liaison.platform.JsonBodies.json(
+        Map.of("title", "关于起重作业持证上岗的建议", "reasons", "起重作业人员持证率低，吊装作业时有险情发生。",
+            "content", "建议每季度组织一次起重作业人员培训考核，未持证者不得上岗。", "category", "SAFETY",
+            "leadDeputy", "deputy3", "coSigners", List.of()), deputy), String.class);
+    assertThat(overdue.getStatusCode().value()).as(overdue.getBody()).isEqualTo(201);
+    String overdueNo = cn.liaison.platform.JsonBodies.tree(overdue.getBody()).path("proposalNo").asText();
+    String overdueInstance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(overdueNo)
+        .singleResult().getId();
+    taskService.complete(taskService.createTaskQuery().processInstanceId(overdueInstance).singleResult().getId(),
+        Map.of("proposalReview", "ACCEPT"));
+    taskService.complete(taskService.createTaskQuery().processInstanceId(overdueInstance).singleResult().getId(),
+        Map.of("handlingMode", "LEAD_ASSIST", "leadUnit", "dept-market"));
+    management.executeJob(management.createJobQuery().processInstanceId(overdueInstance).activityId("Timer_UnitOverdue")
+        .singleResult().getId());
+    englishWords.allow(overdueNo);
+    allowInstanceData(overdueInstance);
+    try (Browser browser = Browser.window(baseUrl(), 1280, 900)) {
+      Step step = new Step(browser, "24-office-supervises-overdue-proposal");
+      step.run(() -> {
+        logIn(browser, "tasklist", "office1");
+        browser.waitFor("the filter 待交办建议", d -> {
+          WebElement filter = browser.all(By.cssSelector(".task-filters .task-filter")).stream()
+              .filter(f -> filterName(f).equals("待交办建议")).findFirst().orElse(null);
+          if (filter == null) {
+            return null;
+          }
+          filter.findElement(By.cssSelector("h4.name a")).click();
+          return true;
+        });
+        browser.waitFor("the supervision's card", d -> {
+          WebElement card = browser.all(By.cssSelector(".tasks-list li.task")).stream()
+              .filter(c -> c.getText().contains("督办代表建议") && c.getText().contains(overdueNo)).findFirst()
+              .orElse(null);
+          if (card == null) {
+            return null;
+          }
+          card.findElement(By.cssSelector("h4.task a")).click();
+          return true;
+        });
+        claim(browser);
+        assertThat(formLabels(browser)).contains("督办决定", "再次催办（给予短期宽限）", "延长答复期限",
+            "重新交办（改由其他单位办理）", "督办意见");
+        assertThat(browser.visibleText()).contains("县市场监管局", "关于起重作业持证上岗的建议");
+        chooseRadio(browser, "督办决定", "再次催办（给予短期宽限）");
+        step.capture(true);
+        complete(browser, overdueInstance, "Task_SuperviseProposal");
+      });
+    }
+    assertThat(taskService.createTaskQuery().processInstanceId(overdueInstance).taskDefinitionKey("Task_HandleProposal")
+        .count()).isEqualTo(1);
     assertNoEnglish();
   }
 

@@ -213,6 +213,9 @@ class DeputyProposalProcessTests {
     assertThat(tasks.getIdentityLinksForTask(task(Task.SUPERVISE).getId())).extracting("groupId")
         .containsExactly("congress-office");
     assertThat(task(Task.SUPERVISE).getName()).isEqualTo("督办代表建议");
+    // the form shows the unit by name and its reply date as a day
+    assertThat(tasks.getVariablesLocal(task(Task.SUPERVISE).getId())).containsEntry(Var.HANDLING_UNIT_NAME, "县水利局")
+        .containsEntry(Var.UNIT_DUE_DAY, "2027-04-30");
     assertThatThrownBy(() -> complete(Task.SUPERVISE, Map.of(Var.SUPERVISION_DECISION, "EXTEND",
         Var.NEW_DEADLINE, "2027-04-30"))).isInstanceOf(TaskDecisionRefused.class).hasMessageContaining("日期应晚于今天");
     assertThatThrownBy(() -> complete(Task.SUPERVISE, Map.of(Var.SUPERVISION_NOTE, "请尽快答复。")))

@@ -46,6 +46,12 @@ class ProposalTaskListener implements TaskListener {
         for (String card : new String[] {Var.PROPOSAL_NO, Var.LEAD_DEPUTY_NAME}) {
           task.setVariableLocal(card, task.getVariable(card));
         }
+        // the tasks about one unit show its name and reply date, not its group id and a timestamp
+        if (Task.SUPERVISE.equals(key) || Task.APPROVE_EXTENSION.equals(key)) {
+          task.setVariableLocal(Var.HANDLING_UNIT_NAME, steps.unitName(string(task, Var.HANDLING_UNIT)));
+          Object unitDue = task.getVariable(Var.UNIT_DUE_DATE);
+          task.setVariableLocal(Var.UNIT_DUE_DAY, steps.day(unitDue instanceof Date d ? d.toInstant() : null));
+        }
       }
       case EVENTNAME_COMPLETE -> completed(id, key, task);
       default -> { }
