@@ -411,6 +411,40 @@ class DepartmentSystemsTests {
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM department_reply WHERE ticket_no = ?", Integer.class,
           proposalNo)).isEqualTo(1);
     }
+
+    @Test
+    void unitSystemRefusingTheProposalBecomesAnIncidentNamingTheDepartment() {
+      var unit = platform.httpDepartment(2000);
+      departmentSystems.stubFor(post(unit.path()).willReturn(aResponse().withStatus(400)));
+      String proposalNo = proposalService.submit(new cn.liaison.platform.proposal.ProposalService.Submission(
+          "关于规范长垣起重市场的建议", "起重市场无序竞争，影响产业发展。", "建议行业主管部门制定起重行业规范并定期检查。", "SAFETY",
+          "deputy3", List.of(), List.of()), new cn.liaison.platform.proposal.ProposalService.Caller("deputy3",
+          java.util.Set.of("deputies")));
+      String process = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(proposalNo)
+          .singleResult().getId();
+      var taskService = engine.getTaskService();
+      taskService.complete(taskService.createTaskQuery().processInstanceId(process).singleResult().getId(),
+          Map.of("proposalReview", "ACCEPT"));
+      taskService.complete(taskService.createTaskQuery().processInstanceId(process).singleResult().getId(),
+          Map.of("handlingMode", "LEAD_ASSIST", "leadUnit", unit.code()));
+      Job delivery = engine.getManagementService().createJobQuery().processInstanceId(process)
+          .activityId("Task_DeliverProposal").singleResult();
+      try {
+        engine.getManagementService().executeJob(delivery.getId());
+      } catch (RuntimeException expected) {
+        // refused by the unit's system: no retry helps
+      }
+      assertThat(engine.getManagementService().createJobQuery().jobId(delivery.getId()).singleResult().getRetries())
+          .isZero();
+      assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(process).list())
+          .singleElement().satisfies(i -> {
+            assertThat(i.getActivityId()).isEqualTo("Task_DeliverProposal");
+            assertThat(i.getIncidentMessage()).contains("HTTP 400", unit.name(), "HANDLE_PROPOSAL", proposalNo, "重试无益");
+          });
+      // nothing is waiting for an answer that was never asked for
+      assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(process)
+          .activityId("Task_AwaitUnitSystem").count()).isZero();
+    }
   }
 
   /**
