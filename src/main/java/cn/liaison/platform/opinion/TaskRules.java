@@ -2,7 +2,6 @@ package cn.liaison.platform.opinion;
 
 import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.Departments;
-import cn.liaison.platform.calendar.Dates;
 import cn.liaison.platform.identity.Deputies;
 import cn.liaison.platform.opinion.OpinionLoopProcess.ExtensionDecision;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Grade;
@@ -15,9 +14,7 @@ import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 import cn.liaison.platform.system.TaskDecisionRefused;
 import cn.liaison.platform.system.TaskField;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
