@@ -73,6 +73,7 @@ public final class DeputyProposalProcess {
     public static final String TIMER_URGE_UNIT = "Timer_UrgeUnit";
     public static final String TIMER_UNIT_OVERDUE = "Timer_UnitOverdue";
     public static final String TIMER_UNIT_SYSTEM_OVERDUE = "Timer_UnitSystemOverdue";
+    public static final String TIMER_URGE_UNIT_SYSTEM = "Timer_UrgeUnitSystem";
     /** 督办改派: the office takes the proposal back to 交办 (ends all handling, like a unit's return). */
     public static final String UNIT_REASSIGNED = "Event_UnitReassigned";
 

@@ -497,6 +497,11 @@ class DeputyProposalProcessTests {
           "/api/departments/" + code + "/replies");
     });
 
+    // 催办 reaches a unit with its own system too (its group is told), and it keeps waiting for its system
+    executeJob(Event.TIMER_URGE_UNIT_SYSTEM);
+    assertThat(pi).hasPassed(Task.URGE_UNIT).isWaitingAt(Task.AWAIT_UNIT_SYSTEM);
+    assertThat(outbox.forGroup(code)).anyMatch(n -> n.title().equals("催办 " + proposalNo));
+
     // a bad answer is refused field by field and changes nothing
     assertThatThrownBy(() -> answer(code, secret, Map.of("proposalNo", proposalNo, "unit", code,
         "handlingAction", "REPLY", "proposalResult", "E", "replyText", "已安排。")))
