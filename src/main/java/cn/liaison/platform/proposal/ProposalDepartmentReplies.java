@@ -59,14 +59,14 @@ class ProposalDepartmentReplies implements DepartmentReplyListener {
     if (!department.code().equals(reply.field("unit"))) {
       throw new InvalidInputException("unit", "只能以本单位名义答复：unit 应为 " + department.code());
     }
-    Proposal p = proposals.findByNo(reply.ticketNo())
-        .orElseThrow(() -> new InvalidInputException("proposalNo", "编号不存在：" + reply.ticketNo()));
-    Execution waiting = p.processInstanceId() == null ? null : runtime.createExecutionQuery()
+    // an unknown number is answered like a proposal not given to this department, so numbers cannot be walked
+    Proposal p = proposals.findByNo(reply.ticketNo()).orElse(null);
+    Execution waiting = p == null || p.processInstanceId() == null ? null : runtime.createExecutionQuery()
         .processInstanceId(p.processInstanceId()).activityId(Task.AWAIT_UNIT_SYSTEM).list().stream()
         .filter(e -> department.groupId().equals(runtime.getVariable(e.getId(), Var.HANDLING_UNIT)))
         .findFirst().orElse(null);
     if (waiting == null) {
-      throw new ConflictException("代表建议 " + p.proposalNo() + " 当前不在等待" + department.name() + "系统答复的环节。");
+      throw new ConflictException("代表建议 " + reply.ticketNo() + " 当前不在等待" + department.name() + "系统答复的环节。");
     }
     try {
       rules.check(Task.HANDLE, name -> FROM_THE_PROCESS.contains(name) ? runtime.getVariable(waiting.getId(), name)

@@ -385,6 +385,10 @@ class DepartmentSystemsTests {
       intruder.put("unit", other.code());
       assertThat(platform.replyStatus(other, intruder)).isEqualTo(HttpStatus.CONFLICT);
       assertThat(platform.replyStatus(other, answer)).isEqualTo(HttpStatus.BAD_REQUEST);
+      // an unknown number is answered like a proposal not given to it
+      Map<String, Object> unknown = new LinkedHashMap<>(intruder);
+      unknown.put("proposalNo", "JY2026-9999");
+      assertThat(platform.replyStatus(other, unknown)).isEqualTo(HttpStatus.CONFLICT);
       // a bad answer: 400 with the fields to correct
       Map<String, Object> bad = new LinkedHashMap<>(answer);
       bad.remove("contactedOn");
