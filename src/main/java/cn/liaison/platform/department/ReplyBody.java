@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,12 +21,30 @@ import java.util.Set;
  * {@link #validated()} turns it into a {@link DepartmentReply} or refuses it with Chinese messages per field.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record ReplyBody(String ticketNo, String type, String result, String text, String measures, String newDeadline) {
+record ReplyBody(String ticketNo, String type, String result, String text, String measures, String newDeadline,
+    String proposalNo, String unit, String handlingAction, String proposalResult, String replyText,
+    String contactedOn, String contactWay, String followUpOn, String returnReason, String extensionDeadline,
+    String extensionReason) {
 
   private static final Set<String> RESULTS = Set.of("SOLVED", "PARTLY_SOLVED", "UNSOLVED");
 
+  /** The fields of a deputy proposal's answer (HANDLE_PROPOSAL), passed on as they came, for the feature to check. */
+  static final List<String> PROPOSAL_FIELDS = List.of("proposalNo", "unit", "handlingAction", "proposalResult",
+      "replyText", "contactedOn", "contactWay", "followUpOn", "returnReason", "extensionDeadline", "extensionReason");
+
   ReplyBody {
     ticketNo = clean(ticketNo);
+    proposalNo = clean(proposalNo);
+    unit = clean(unit);
+    handlingAction = clean(handlingAction);
+    proposalResult = clean(proposalResult);
+    replyText = clean(replyText);
+    contactedOn = clean(contactedOn);
+    contactWay = clean(contactWay);
+    followUpOn = clean(followUpOn);
+    returnReason = clean(returnReason);
+    extensionDeadline = clean(extensionDeadline);
+    extensionReason = clean(extensionReason);
     type = clean(type);
     result = clean(result);
     text = clean(text);
@@ -54,7 +73,22 @@ record ReplyBody(String ticketNo, String type, String result, String text, Strin
     }
   }
 
+  /** An opinion's reply (the fields of a proposal's answer left out). */
+  ReplyBody(String ticketNo, String type, String result, String text, String measures, String newDeadline) {
+    this(ticketNo, type, result, text, measures, newDeadline, null, null, null, null, null, null, null, null, null,
+        null, null);
+  }
+
+  /** A deputy proposal's answer: it names proposalNo (JY…) or type PROPOSAL_ANSWER. */
+  boolean isProposalAnswer() {
+    return proposalNo != null || DepartmentReply.Type.PROPOSAL_ANSWER.name().equals(type)
+        || (ticketNo != null && ticketNo.startsWith("JY"));
+  }
+
   DepartmentReply validated() {
+    if (isProposalAnswer()) {
+      return validatedProposalAnswer();
+    }
     Map<String, String> errors = new LinkedHashMap<>();
     if (ticketNo == null) {
       errors.put("ticketNo", "缺少编号 ticketNo");
@@ -99,6 +133,37 @@ record ReplyBody(String ticketNo, String type, String result, String text, Strin
       throw new InvalidInputException(errors);
     }
     return new DepartmentReply(ticketNo, replyType, result, text, measures, deadline);
+  }
+
+  /**
+   * A unit's answer to a deputy proposal: the number and the unit must be there; what the answer says (action,
+   * result class, dates) is checked by the proposal feature against the same rules as its Tasklist form.
+   */
+  private DepartmentReply validatedProposalAnswer() {
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (proposalNo == null) {
+      errors.put("proposalNo", "缺少代表建议编号 proposalNo（JY 开头）");
+    } else if (!proposalNo.startsWith("JY") || proposalNo.length() > 64) {
+      errors.put("proposalNo", "代表建议编号应以 JY 开头，例如 JY2026-0001");
+    }
+    if (unit == null) {
+      errors.put("unit", "缺少答复单位编码 unit");
+    }
+    if (handlingAction == null) {
+      errors.put("handlingAction", "缺少 handlingAction：REPLY（答复）、RETURN（退回）或 REQUEST_EXTENSION（申请延期）");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    String[] values = {proposalNo, unit, handlingAction, proposalResult, replyText, contactedOn, contactWay,
+        followUpOn, returnReason, extensionDeadline, extensionReason};
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null) {
+        fields.put(PROPOSAL_FIELDS.get(i), values[i]);
+      }
+    }
+    return new DepartmentReply(proposalNo, DepartmentReply.Type.PROPOSAL_ANSWER, null, null, null, null, fields);
   }
 
   private static String clean(String value) {

@@ -65,7 +65,9 @@ class ReplyLog {
 
   private static String contentHash(DepartmentReply r) {
     String canonical = String.join("\u0000", r.ticketNo(), r.type().name(), String.valueOf(r.result()),
-        String.valueOf(r.text()), String.valueOf(r.measures()), String.valueOf(r.newDeadline()));
+        String.valueOf(r.text()), String.valueOf(r.measures()), String.valueOf(r.newDeadline()))
+        // a feature's answer (a proposal's): its fields in a stable order; opinions' hashes stay as they were
+        + (r.fields().isEmpty() ? "" : "\u0000" + new java.util.TreeMap<>(r.fields()));
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(canonical.getBytes(StandardCharsets.UTF_8)));

@@ -43,9 +43,11 @@ public class OpinionHandling {
   private final WorkingDayCalendar calendar;
   private final OpinionProperties properties;
   private final Categories categories;
+  private final Supervision supervision;
 
   OpinionHandling(Opinions opinions, Departments departments, DepartmentService departmentService, Notifier notifier,
-      WorkingDayCalendar calendar, OpinionProperties properties, Categories categories) {
+      WorkingDayCalendar calendar, OpinionProperties properties, Categories categories, Supervision supervision) {
+    this.supervision = supervision;
     this.categories = categories;
     this.opinions = opinions;
     this.departments = departments;
@@ -163,21 +165,23 @@ public class OpinionHandling {
     String detail = note == null ? null : note;
     return switch (decision) {
       case URGE -> {
-        Instant due = calendar.deadline(now, properties.urgeGraceDays());
+        Deadlines planned = supervision.plan(decision, newDeadline, now);
+        Instant due = planned.due();
         opinions.setGraceDeadline(opinionId, due);
         opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "督办：再次催办，限" + date(due) + "前答复", detail, false,
             actor);
         notifier.notifyGroup(activeDepartment(departmentCode).groupId(), subject(opinionId), "supervise:" + dedup,
             "督办 " + ticketNo, "该事项已超期，督办人员要求于 " + date(due) + " 前答复。" + (note == null ? "" : note));
-        yield Deadlines.plan(calendar, properties, now, due);
+        yield planned;
       }
       case EXTEND -> {
-        Instant due = endOfDay(Dates.parse(newDeadline, zone()));
+        Deadlines planned = supervision.plan(decision, newDeadline, now);
+        Instant due = planned.due();
         opinions.extendDeadline(opinionId, due);
         opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "办理期限延长至" + date(due),
             "经督办同意，办理期限延长。", true, actor);
         notifier.notifyCitizen(subject(opinionId), "extended:" + dedup, "办理期限延长", "您的意见办理期限延长至 " + date(due) + "。");
-        yield Deadlines.plan(calendar, properties, now, due);
+        yield planned;
       }
       case REASSIGN -> {
         opinions.addEvent(opinionId, OpinionStatus.ASSIGNED, "督办：改派" + activeDepartment(departmentCode).name(),

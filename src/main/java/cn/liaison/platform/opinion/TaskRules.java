@@ -2,7 +2,6 @@ package cn.liaison.platform.opinion;
 
 import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.Departments;
-import cn.liaison.platform.calendar.Dates;
 import cn.liaison.platform.identity.Deputies;
 import cn.liaison.platform.opinion.OpinionLoopProcess.ExtensionDecision;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Grade;
@@ -15,9 +14,7 @@ import cn.liaison.platform.opinion.OpinionLoopProcess.Task;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 import cn.liaison.platform.system.TaskDecisionRefused;
 import cn.liaison.platform.system.TaskField;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,9 +45,11 @@ public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules
   private final Deputies deputies;
   private final Categories categories;
   private final cn.liaison.platform.calendar.WorkingDayCalendar calendar;
+  private final Supervision supervision;
 
   TaskRules(Departments departments, Opinions opinions, Deputies deputies, Categories categories,
-      cn.liaison.platform.calendar.WorkingDayCalendar calendar) {
+      cn.liaison.platform.calendar.WorkingDayCalendar calendar, Supervision supervision) {
+    this.supervision = supervision;
     this.departments = departments;
     this.opinions = opinions;
     this.deputies = deputies;
@@ -115,10 +114,9 @@ public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules
         }
       }
       case Task.SUPERVISE -> {
-        SupervisionDecision decision = v.oneOf(Var.SUPERVISION_DECISION, "请选择督办决定", SupervisionDecision.class);
-        if (decision == SupervisionDecision.EXTEND) {
-          v.futureDate(Var.NEW_DEADLINE, "请填写新的办理期限");
-        } else if (decision == SupervisionDecision.REASSIGN) {
+        // the rules the deputy proposal's 督办 shares; 改派 names the department here (the proposal assigns anew)
+        SupervisionDecision decision = supervision.check(vars, errors, Var.SUPERVISION_DECISION, Var.NEW_DEADLINE);
+        if (decision == SupervisionDecision.REASSIGN) {
           v.department(Var.DEPARTMENT_CODE);
         }
         v.optionalText(Var.SUPERVISION_NOTE, 1000);
@@ -205,22 +203,7 @@ public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules
     }
 
     void futureDate(String name, String missing) {
-      Object value = vars.apply(name);
-      if (value == null || value.toString().isBlank()) {
-        errors.put(name, missing);
-        return;
-      }
-      try {
-        LocalDate date = Dates.parse(value, calendar.zone());
-        LocalDate today = LocalDate.ofInstant(opinions.now(), calendar.zone());
-        if (!date.isAfter(today)) {
-          errors.put(name, "日期应晚于今天");
-        } else if (date.isAfter(today.plusYears(1))) {
-          errors.put(name, "日期不能超过一年");
-        }
-      } catch (DateTimeParseException e) {
-        errors.put(name, "日期格式应为 年-月-日，例如 2026-12-31");
-      }
+      supervision.futureDate(vars.apply(name), errors, name, missing);
     }
   }
 }

@@ -5,6 +5,7 @@ import static cn.liaison.platform.system.TaskField.date;
 import static cn.liaison.platform.system.TaskField.list;
 import static cn.liaison.platform.system.TaskField.text;
 
+import cn.liaison.platform.opinion.OpinionLoopProcess.SupervisionDecision;
 import cn.liaison.platform.system.TaskField;
 import java.util.Arrays;
 import java.util.Collections;
@@ -46,6 +47,15 @@ public final class DeputyProposalProcess {
     public static final String PREPARE_FOLLOW_UPS = "Task_PrepareFollowUps";
     public static final String SCHEDULE_FOLLOW_UP = "Task_ScheduleFollowUp";
     public static final String FOLLOW_UP = "Task_FollowUpProposal";
+    /** 确定办理渠道: the unit works it in Tasklist, or its own system receives it (HANDLE_PROPOSAL). */
+    public static final String CHOOSE_UNIT_CHANNEL = "Task_ChooseUnitChannel";
+    /** 送达单位系统: asynchronous, retried, idempotent per proposal, unit and round. */
+    public static final String DELIVER = "Task_DeliverProposal";
+    /** 等待单位系统答复: the unit's system answers through POST /api/departments/{code}/replies. */
+    public static final String AWAIT_UNIT_SYSTEM = "Task_AwaitUnitSystem";
+    /** 督办代表建议 (congress-office): a unit's reply is overdue. */
+    public static final String SUPERVISE = "Task_SuperviseProposal";
+    public static final String APPLY_SUPERVISION = "Task_ApplyProposalSupervision";
 
     private Task() {}
   }
@@ -62,9 +72,24 @@ public final class DeputyProposalProcess {
     public static final String TIMER_FOLLOW_UP_DUE = "Timer_FollowUpDue";
     public static final String TIMER_URGE_UNIT = "Timer_UrgeUnit";
     public static final String TIMER_UNIT_OVERDUE = "Timer_UnitOverdue";
+    public static final String TIMER_UNIT_SYSTEM_OVERDUE = "Timer_UnitSystemOverdue";
+    public static final String TIMER_URGE_UNIT_SYSTEM = "Timer_UrgeUnitSystem";
+    /** 督办改派: the office takes the proposal back to 交办 (ends all handling, like a unit's return). */
+    public static final String UNIT_REASSIGNED = "Event_UnitReassigned";
 
     private Event() {}
   }
+
+  /** Messages the process waits for. */
+  public static final class Message {
+    /** A unit's own system answered (correlated to that unit's 等待单位系统答复 only). */
+    public static final String UNIT_SYSTEM_REPLIED = "Message_ProposalUnitReplied";
+
+    private Message() {}
+  }
+
+  /** The department operation of a unit's handling when the unit has its own system. */
+  public static final String HANDLE_PROPOSAL = "HANDLE_PROPOSAL";
 
   /** Process variables, documented in the model's documentation and processes/README.md. */
   public static final class Var {
@@ -140,6 +165,21 @@ public final class DeputyProposalProcess {
     /** Set with each evaluation from the proposal's record: whether 不满意 may still send it back to the units (once). */
     public static final String REHANDLE_ALLOWED = "rehandleAllowed";
     public static final String CLOSE_NOTE = "closeNote";
+    /** Local to each unit's handling: INBOX (Tasklist) or HTTP (its own system), set by 确定办理渠道. */
+    public static final String UNIT_CHANNEL = "unitChannel";
+    /** How many times 下达办理 has run (1 at 交办; again after a unit's return or a 不满意): part of the idempotency key. */
+    public static final String HANDLING_ROUND = "handlingRound";
+    /**
+     * 督办决定 (local to the unit's handling), the opinion loop's {@link SupervisionDecision}: URGE 再次催办 (a short grace
+     * period), EXTEND 延长期限 (the office's date), REASSIGN 重新交办 (back to 交办, where the office chooses the units).
+     */
+    public static final String SUPERVISION_DECISION = "supervisionDecision";
+    /** 督办 · 延长期限: the new reply date (yyyy-MM-dd). */
+    public static final String NEW_DEADLINE = "newDeadline";
+    public static final String SUPERVISION_NOTE = "supervisionNote";
+    /** Local to the tasks about one unit (督办, 审批延期申请): the unit's name and reply date, as the forms show them. */
+    public static final String HANDLING_UNIT_NAME = "handlingUnitName";
+    public static final String UNIT_DUE_DAY = "unitDueDay";
 
     private Var() {}
   }
@@ -192,6 +232,8 @@ public final class DeputyProposalProcess {
           date(Var.EXTENSION_DEADLINE), text(Var.EXTENSION_REASON, MAX_COMMENT))),
       Map.entry(Task.APPROVE_EXTENSION, fields(choice(Var.EXTENSION_DECISION, ExtensionDecision.class),
           date(Var.APPROVED_DEADLINE), text(Var.EXTENSION_COMMENT, MAX_COMMENT))),
+      Map.entry(Task.SUPERVISE, fields(choice(Var.SUPERVISION_DECISION, SupervisionDecision.class), date(Var.NEW_DEADLINE),
+          text(Var.SUPERVISION_NOTE, MAX_COMMENT))),
       Map.entry(Task.ASSIST, fields(text(Var.ASSIST_VIEW, MAX_REASONS))),
       Map.entry(Task.FOLLOW_UP, fields(text(Var.FOLLOW_UP_TEXT, MAX_REASONS))),
       Map.entry(Task.EVALUATE, fields(choice(Var.DEPUTY_RATING, Rating.class),

@@ -2,6 +2,8 @@ package cn.liaison.platform.proposal;
 
 import cn.liaison.platform.calendar.WorkingDayCalendar;
 import cn.liaison.platform.department.Department;
+import cn.liaison.platform.department.DepartmentRequest;
+import cn.liaison.platform.department.DepartmentService;
 import cn.liaison.platform.department.Departments;
 import cn.liaison.platform.forum.ForumProposals;
 import cn.liaison.platform.identity.PlatformGroups;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import cn.liaison.platform.opinion.Deadlines;
+import cn.liaison.platform.opinion.OpinionLoopProcess;
 import cn.liaison.platform.opinion.OpinionProperties;
 import cn.liaison.platform.opinion.OpinionProposals;
 import cn.liaison.platform.opinion.ReplyResult;
@@ -45,10 +48,15 @@ public class ProposalSteps {
   private final OpinionProposals opinionProposals;
   private final OpinionProperties opinionRules;
   private final ForumProposals forumProposals;
+  private final DepartmentService departmentService;
+  private final cn.liaison.platform.opinion.Supervision supervision;
 
   ProposalSteps(Proposals proposals, Departments departments, Notifier notifier, WorkingDayCalendar calendar,
       ProposalProperties properties, OpinionProposals opinionProposals, OpinionProperties opinionRules,
-      ForumProposals forumProposals) {
+      ForumProposals forumProposals, DepartmentService departmentService,
+      cn.liaison.platform.opinion.Supervision supervision) {
+    this.supervision = supervision;
+    this.departmentService = departmentService;
     this.forumProposals = forumProposals;
     this.opinionRules = opinionRules;
     this.opinionProposals = opinionProposals;
@@ -153,12 +161,26 @@ public class ProposalSteps {
       case RETURN -> {
         proposals.review(id, ProposalStatus.REVISING, comment);
         proposals.addEvent(id, ProposalStatus.REVISING, "退回领衔代表修改", comment, actor);
+        tellLead(id, "returned", "建议退回修改", "您领衔的代表建议%s已由代表工委退回修改，意见：" + comment
+            + "。请在任务列表“修改建议”中修改后重新提交。");
       }
       case TO_OPINION -> {
         proposals.review(id, ProposalStatus.TO_OPINION, comment);
         proposals.addEvent(id, ProposalStatus.TO_OPINION, "不作为代表建议，转为意见建议办理", comment, actor);
+        tellLead(id, "to-opinion", "建议转为意见办理", "您领衔的代表建议%s经代表工委审核，不作为代表建议，转为意见建议办理。理由："
+            + comment);
       }
     }
+  }
+
+  /**
+   * Tells the lead deputy personally about their proposal (the text's %s is the proposal's number and title); the
+   * dedup key is the step's place in the timeline, so a repeated step does not tell twice.
+   */
+  private void tellLead(long id, String what, String title, String text) {
+    Proposal p = proposals.get(id);
+    notifier.notifyUser(p.leadDeputy(), subject(id), "lead:" + what + ":" + id + ":" + proposals.events(id).size(),
+        title, text.replace("%s", " " + p.proposalNo() + "《" + p.title() + "》"));
   }
 
   /** The lead resubmits the revised text. */
@@ -220,6 +242,41 @@ public class ProposalSteps {
         .findFirst().orElseThrow(() -> new ProcessEngineException("单位 " + group + " 不是该建议的承办单位"));
   }
 
+  /**
+   * 确定办理渠道: HTTP when the unit's department is active with its own system configured (it receives the proposal
+   * over the signed channel and answers through its reply API), otherwise INBOX (its Tasklist task).
+   */
+  public Department.Channel unitChannel(long id, String group) {
+    String code = unitOf(id, group, false);
+    return departments.findByCode(code).filter(Department::active).map(Department::channel)
+        .orElse(Department.Channel.INBOX);
+  }
+
+  /**
+   * 送达单位系统: the proposal goes to the unit's own system (operation HANDLE_PROPOSAL), idempotent per proposal,
+   * unit and round: a retried step sends the same key. Failures throw, so the step is retried, then an incident.
+   */
+  public void deliver(long id, String group, int round, Instant due) {
+    String code = unitOf(id, group, false);
+    Proposal p = proposals.get(id);
+    Proposal.Unit unit = proposals.units(id).stream().filter(u -> u.departmentCode().equals(code)).findFirst()
+        .orElseThrow();
+    Map<String, Object> payload = new java.util.LinkedHashMap<>();
+    payload.put("proposalNo", p.proposalNo());
+    payload.put("unit", code);
+    payload.put("role", unit.role());
+    payload.put("title", p.title());
+    payload.put("reasons", p.reasons());
+    payload.put("content", p.content());
+    payload.put("category", p.category());
+    payload.put("round", round);
+    departmentService.send(new DepartmentRequest(code, DeputyProposalProcess.HANDLE_PROPOSAL,
+        p.proposalNo() + ":" + code + ":" + round, p.proposalNo(), due, payload, subject(id)));
+    String name = departments.findByCode(code).map(Department::name).orElse(code);
+    proposals.addEvent(id, ProposalStatus.HANDLING, "已送达" + name + "业务系统", "答复期限 "
+        + (due == null ? "" : java.time.LocalDate.ofInstant(due, calendar.zone())), null);
+  }
+
   /** A unit's answer (办前联系, result class, reply), or its return of a proposal that is not its business. */
   public void unitHandled(long id, String group, DeputyProposalProcess.HandlingAction action,
       Object contactedOnValue, String contactWay, String result, Object followUpOnValue, String text,
@@ -240,6 +297,8 @@ public class ProposalSteps {
           : cn.liaison.platform.calendar.Dates.parse(followUpOnValue, calendar.zone());
       proposals.unitAnswered(id, code, contactedOn, contactWay, result, text, followUpOn);
       proposals.addEvent(id, ProposalStatus.HANDLING, name + "已答复（" + resultLabel(result) + "）", text, actor);
+      tellLead(id, "answered:" + code, "承办单位已答复", "您领衔的代表建议%s，" + name + "已答复（" + resultLabel(result)
+          + "）：" + text);
       if (followUpOn != null) {
         notifier.notifyGroup(groupOf(code), subject(id), "follow-up-planned:" + id + ":" + code + ":" + followUpOn,
             "代表建议跟踪落实", "贵单位计划于 " + followUpOn + " 前解决代表建议 " + proposals.get(id).proposalNo()
@@ -273,8 +332,21 @@ public class ProposalSteps {
     }
     java.time.LocalDate day = cn.liaison.platform.calendar.Dates.parse(approvedDeadline, calendar.zone());
     proposals.addEvent(id, ProposalStatus.HANDLING, "同意" + name + "延期答复至 " + day, comment, actor);
+    tellLead(id, "extended:" + code, "建议答复期限延长", "您领衔的代表建议%s，经代表工委同意，" + name + "的答复期限延长至 "
+        + day + "。");
     Instant due = endOfDay(day);
     return new Deadlines(due, urgeAt(due));
+  }
+
+  /** The name of a unit (its department's) by its group, as forms show it. */
+  public String unitName(String group) {
+    return departments.findAll().stream().filter(d -> d.groupId().equals(group)).map(Department::name).findFirst()
+        .orElse(group);
+  }
+
+  /** A day as forms show it (yyyy-MM-dd, the county's zone). */
+  public String day(Instant instant) {
+    return instant == null ? "" : java.time.LocalDate.ofInstant(instant, calendar.zone()).toString();
   }
 
   /** 催办: the unit's reply is due soon. */
@@ -299,6 +371,35 @@ public class ProposalSteps {
     notifier.notifyGroup(group, subject(id), "overdue-unit:" + id + ":" + code + ":" + day, "督办 " + p.proposalNo(),
         "代表建议 " + p.proposalNo() + "《" + p.title() + "》已超过答复期限 " + day + "，请尽快答复。");
     proposals.addEvent(id, ProposalStatus.HANDLING, name + "超期未答复，代表工委督办", "答复期限 " + day, null);
+  }
+
+  /**
+   * 落实督办决定: the congress office's decision on an overdue unit, with the opinion loop's rules (shared
+   * {@link cn.liaison.platform.opinion.Supervision}): URGE and EXTEND return the unit's new due date and its 催办 (the
+   * unit is told; the lead deputy hears of a new date), REASSIGN returns null (back to 交办).
+   */
+  public Deadlines supervised(long id, String group, OpinionLoopProcess.SupervisionDecision decision,
+      Object newDeadline, String note, String actor) {
+    String code = unitOf(id, group, false);
+    String name = departments.findByCode(code).map(Department::name).orElse(code);
+    Proposal p = proposals.get(id);
+    Deadlines planned = supervision.plan(decision, newDeadline, proposals.now());
+    if (planned == null) {
+      proposals.addEvent(id, ProposalStatus.HANDLING, "督办：" + name + "超期未答复，重新交办", note, actor);
+      return null;
+    }
+    String day = java.time.LocalDate.ofInstant(planned.due(), calendar.zone()).toString();
+    String title = decision == OpinionLoopProcess.SupervisionDecision.URGE ? "督办：再次催办" + name + "，限 " + day + " 前答复"
+        : "督办：" + name + "的答复期限延长至 " + day;
+    proposals.addEvent(id, ProposalStatus.HANDLING, title, note, actor);
+    notifier.notifyGroup(group, subject(id), "supervise:" + id + ":" + code + ":" + day, "督办 " + p.proposalNo(),
+        "代表建议 " + p.proposalNo() + "《" + p.title() + "》已超期，代表工委督办，请于 " + day + " 前答复领衔代表。"
+            + (note == null ? "" : note));
+    if (decision == OpinionLoopProcess.SupervisionDecision.EXTEND) {
+      tellLead(id, "extended:" + code, "建议答复期限延长", "您领衔的代表建议%s，经代表工委督办，" + name + "的答复期限延长至 "
+          + day + "。");
+    }
+    return planned;
   }
 
   /** A 协办 unit's view for the 主办; returns all views so far, as the 主办's form shows them. */
@@ -349,6 +450,7 @@ public class ProposalSteps {
     if (rating != DeputyProposalProcess.Rating.DISSATISFIED) {
       proposals.setStatus(id, ProposalStatus.CLOSED);
       proposals.addEvent(id, ProposalStatus.CLOSED, "领衔代表评价：" + label + "，建议办结", comment, actor);
+      tellLead(id, "closed", "建议已办结", "您领衔的代表建议%s已办结（您的评价：" + label + "）。");
       return false;
     }
     if (!dissatisfiedBefore) {
@@ -373,6 +475,7 @@ public class ProposalSteps {
   public void closedDissatisfied(long id, String note, String actor) {
     proposals.setStatus(id, ProposalStatus.CLOSED);
     proposals.addEvent(id, ProposalStatus.CLOSED, "代表工委办结", note, actor);
+    tellLead(id, "closed", "建议已办结", "您领衔的代表建议%s已由代表工委办结。说明：" + note);
   }
 
   /**

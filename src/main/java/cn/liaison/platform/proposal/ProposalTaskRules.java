@@ -31,9 +31,12 @@ class ProposalTaskRules implements TaskCompletionRules {
   private final java.time.Clock clock;
   private final java.time.ZoneId zone;
   private final ProposalProperties properties;
+  private final cn.liaison.platform.opinion.Supervision supervision;
 
   ProposalTaskRules(Departments departments, java.time.Clock clock,
-      cn.liaison.platform.calendar.WorkingDayCalendar calendar, ProposalProperties properties) {
+      cn.liaison.platform.calendar.WorkingDayCalendar calendar, ProposalProperties properties,
+      cn.liaison.platform.opinion.Supervision supervision) {
+    this.supervision = supervision;
     this.properties = properties;
     this.departments = departments;
     this.clock = clock;
@@ -154,6 +157,11 @@ class ProposalTaskRules implements TaskCompletionRules {
           extensionDate(vars, errors, Var.APPROVED_DEADLINE, "请填写批准的办理期限");
         }
         optional(vars, errors, Var.EXTENSION_COMMENT, DeputyProposalProcess.MAX_COMMENT);
+      }
+      case Task.SUPERVISE -> {
+        // the opinion loop's 督办 rules (decision, a new date after today within a year), shared
+        supervision.check(vars, errors, Var.SUPERVISION_DECISION, Var.NEW_DEADLINE);
+        optional(vars, errors, Var.SUPERVISION_NOTE, DeputyProposalProcess.MAX_COMMENT);
       }
       case Task.FOLLOW_UP -> text(vars, errors, Var.FOLLOW_UP_TEXT, "请填写落实情况", DeputyProposalProcess.MAX_REASONS);
       case Task.ASSIST -> text(vars, errors, Var.ASSIST_VIEW, "请填写协办意见", DeputyProposalProcess.MAX_REASONS);

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tasklist filters of the deputy proposal: 我的建议 for deputies (the proposals they lead or co-sign: 确认, 联名, 修改,
- * 评价 are assigned to them), 待交办建议 for the congress office, 建议办理 for the departments.
+ * 评价 are assigned to them), 待交办建议 for the congress office (with 督办代表建议), 建议办理 for the departments.
  */
 @Component
 @Order(17)
@@ -40,9 +40,9 @@ class ProposalTasklistFilters implements ApplicationRunner {
         tasks.createTaskQuery().processDefinitionKey(DeputyProposalProcess.KEY)
             .taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
         List.of(PlatformGroups.DEPUTIES), PROPOSAL_CARD);
-    filters.ensure("待交办建议", "待审核、待交办和不满意件办结的代表建议", -8, "#4527a0",
+    filters.ensure("待交办建议", "待审核、待交办、超期督办和不满意件办结的代表建议", -8, "#4527a0",
         tasks.createTaskQuery().processDefinitionKey(DeputyProposalProcess.KEY)
-            .taskDefinitionKeyIn(Task.REVIEW, Task.ASSIGN, Task.CLOSE_DISSATISFIED).orderByDueDate().asc(),
+            .taskDefinitionKeyIn(Task.REVIEW, Task.ASSIGN, Task.SUPERVISE, Task.CLOSE_DISSATISFIED).orderByDueDate().asc(),
         List.of(PlatformGroups.CONGRESS_OFFICE), PROPOSAL_CARD);
     filters.ensure("建议办理", "交本单位主办、协办或分别办理的代表建议", -7, "#37474f",
         filters.mineOrMyGroups().processDefinitionKey(DeputyProposalProcess.KEY)

@@ -102,6 +102,13 @@ final class Browser implements AutoCloseable {
     return start(options, baseUrl);
   }
 
+  /** A browser window of the given size (e.g. a 1280 wide laptop). */
+  static Browser window(String baseUrl, int width, int height) {
+    ChromeOptions options = options();
+    options.addArguments("--window-size=" + width + "," + height);
+    return start(options, baseUrl);
+  }
+
   /** An office computer's browser window. */
   static Browser desktop(String baseUrl) {
     ChromeOptions options = options();

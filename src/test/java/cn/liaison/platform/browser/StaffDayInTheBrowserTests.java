@@ -291,6 +291,141 @@ class StaffDayInTheBrowserTests {
     assertNoEnglish();
   }
 
+  /**
+   * A deputy proposal as its lead reads it (issue 12): the card /staff/proposals/{no} on a 1280 wide window and on a
+   * phone, with the unit's answer and the timeline, then the 代表评价 form in Tasklist, all in Chinese.
+   */
+  @Test
+  void leadDeputyReadsTheProposalCardAndEvaluatesTheAnswerInChinese() {
+    HttpHeaders deputy = new HttpHeaders();
+    deputy.setBasicAuth("deputy3", "deputy3");
+    ResponseEntity<String> created = http.exchange("/api/proposals", HttpMethod.POST, cn.liaison.platform.JsonBodies.json(
+        Map.of("title", "关于规范长垣防腐市场的建议", "reasons", "防腐施工企业低价竞争，工程质量参差不齐，群众反映强烈。",
+            "content", "建议建立防腐施工企业信用评价和黑名单制度，由县市场监管局牵头定期检查。", "category", "SAFETY",
+            "leadDeputy", "deputy3", "coSigners", List.of()), deputy), String.class);
+    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    String proposalNo = cn.liaison.platform.JsonBodies.tree(created.getBody()).path("proposalNo").asText();
+    String processInstanceId = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(proposalNo)
+        .singleResult().getId();
+    taskService.complete(taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId(),
+        Map.of("proposalReview", "ACCEPT"));
+    taskService.complete(taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId(),
+        Map.of("handlingMode", "LEAD_ASSIST", "leadUnit", "dept-market"));
+    taskService.complete(taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId(),
+        Map.of("handlingAction", "REPLY", "contactedOn", java.time.LocalDate.now().toString(), "contactWay", "VISIT",
+            "proposalResult", "B", "followUpOn", java.time.LocalDate.now().plusMonths(6).toString(),
+            "replyText", "已起草防腐施工企业信用评价办法，计划半年内印发并开展首轮检查。"));
+    englishWords.allow(proposalNo).allow(cn.liaison.platform.proposal.DeputyProposalProcess.KEY);
+    allowInstanceData(processInstanceId);
+
+    for (String[] window : new String[][] {{"21-proposal-card", "1280"}, {"22-proposal-card-phone", "390"}}) {
+      try (Browser browser = "390".equals(window[1]) ? Browser.phone(baseUrl())
+          : Browser.window(baseUrl(), 1280, 900)) {
+        Step step = new Step(browser, window[0]);
+        step.run(() -> {
+          logIn(browser, "tasklist", "deputy3");
+          browser.open("/staff/proposals/" + proposalNo);
+          browser.waitFor("the card of " + proposalNo, d -> browser.visibleText().contains("关于规范长垣防腐市场的建议")
+              ? true : null);
+          assertThat(browser.visibleText()).contains(proposalNo, "县市场监管局", "已起草防腐施工企业信用评价办法");
+          Object overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth + 1;");
+          if (Boolean.TRUE.equals(overflow)) {
+            problems.add(step.name + ": the page is wider than the window (scrolls sideways)");
+          }
+          step.capture(true);
+        });
+      }
+    }
+
+    try (Browser browser = Browser.window(baseUrl(), 1280, 900)) {
+      Step step = new Step(browser, "23-lead-deputy-evaluates-proposal");
+      step.run(() -> {
+        logIn(browser, "tasklist", "deputy3");
+        checkNoBanner(browser, step.name);
+        browser.waitFor("the filter 我的建议", d -> {
+          WebElement filter = browser.all(By.cssSelector(".task-filters .task-filter")).stream()
+              .filter(f -> filterName(f).equals("我的建议")).findFirst().orElse(null);
+          if (filter == null) {
+            return null;
+          }
+          filter.findElement(By.cssSelector("h4.name a")).click();
+          return true;
+        });
+        browser.waitFor("the evaluation's card", d -> {
+          WebElement card = browser.all(By.cssSelector(".tasks-list li.task")).stream()
+              .filter(c -> c.getText().contains("代表评价") && c.getText().contains(proposalNo)).findFirst()
+              .orElse(null);
+          if (card == null) {
+            return null;
+          }
+          card.findElement(By.cssSelector("h4.task a")).click();
+          return true;
+        });
+        browser.shown(By.cssSelector(".fjs-form"));
+        assertThat(formLabels(browser)).contains("满意", "基本满意", "不满意");
+        assertThat(browser.visibleText()).contains("已起草防腐施工企业信用评价办法");
+        chooseRadio(browser, "对答复的评价", "满意");
+        step.capture(true);
+        complete(browser, processInstanceId, "Task_EvaluateProposal");
+      });
+    }
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+        .activityId("Task_EvaluateProposal").finished().count()).isEqualTo(1);
+
+    // another proposal the market bureau did not answer in time: the congress office supervises it in Tasklist
+    ResponseEntity<String> overdue = http.exchange("/api/proposals", HttpMethod.POST, cn.liaison.platform.JsonBodies.json(
+        Map.of("title", "关于起重作业持证上岗的建议", "reasons", "起重作业人员持证率低，吊装作业时有险情发生。",
+            "content", "建议每季度组织一次起重作业人员培训考核，未持证者不得上岗。", "category", "SAFETY",
+            "leadDeputy", "deputy3", "coSigners", List.of()), deputy), String.class);
+    assertThat(overdue.getStatusCode().value()).as(overdue.getBody()).isEqualTo(201);
+    String overdueNo = cn.liaison.platform.JsonBodies.tree(overdue.getBody()).path("proposalNo").asText();
+    String overdueInstance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(overdueNo)
+        .singleResult().getId();
+    taskService.complete(taskService.createTaskQuery().processInstanceId(overdueInstance).singleResult().getId(),
+        Map.of("proposalReview", "ACCEPT"));
+    taskService.complete(taskService.createTaskQuery().processInstanceId(overdueInstance).singleResult().getId(),
+        Map.of("handlingMode", "LEAD_ASSIST", "leadUnit", "dept-market"));
+    management.executeJob(management.createJobQuery().processInstanceId(overdueInstance).activityId("Timer_UnitOverdue")
+        .singleResult().getId());
+    englishWords.allow(overdueNo);
+    allowInstanceData(overdueInstance);
+    try (Browser browser = Browser.window(baseUrl(), 1280, 900)) {
+      Step step = new Step(browser, "24-office-supervises-overdue-proposal");
+      step.run(() -> {
+        logIn(browser, "tasklist", "office1");
+        browser.waitFor("the filter 待交办建议", d -> {
+          WebElement filter = browser.all(By.cssSelector(".task-filters .task-filter")).stream()
+              .filter(f -> filterName(f).equals("待交办建议")).findFirst().orElse(null);
+          if (filter == null) {
+            return null;
+          }
+          filter.findElement(By.cssSelector("h4.name a")).click();
+          return true;
+        });
+        browser.waitFor("the supervision's card", d -> {
+          WebElement card = browser.all(By.cssSelector(".tasks-list li.task")).stream()
+              .filter(c -> c.getText().contains("督办代表建议") && c.getText().contains(overdueNo)).findFirst()
+              .orElse(null);
+          if (card == null) {
+            return null;
+          }
+          card.findElement(By.cssSelector("h4.task a")).click();
+          return true;
+        });
+        claim(browser);
+        assertThat(formLabels(browser)).contains("督办决定", "再次催办（给予短期宽限）", "延长答复期限",
+            "重新交办（改由其他单位办理）", "督办意见");
+        assertThat(browser.visibleText()).contains("县市场监管局", "关于起重作业持证上岗的建议");
+        chooseRadio(browser, "督办决定", "再次催办（给予短期宽限）");
+        step.capture(true);
+        complete(browser, overdueInstance, "Task_SuperviseProposal");
+      });
+    }
+    assertThat(taskService.createTaskQuery().processInstanceId(overdueInstance).taskDefinitionKey("Task_HandleProposal")
+        .count()).isEqualTo(1);
+    assertNoEnglish();
+  }
+
   @Test
   void welcomeTasklistCockpitAndAdminShowNoVendorBannerAndNoEnglish() {
     try (Browser desk = Browser.desktop(baseUrl())) {

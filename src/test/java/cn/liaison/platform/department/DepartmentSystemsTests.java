@@ -321,6 +321,137 @@ class DepartmentSystemsTests {
   }
 
   /**
+   * Deputy proposals (issue 12): a unit with its own system receives the proposal over the signed channel (operation
+   * HANDLE_PROPOSAL, retried under one idempotency key) and answers through /api/departments/{code}/replies; a
+   * department answering a proposal not given to it, a bad answer and a replay change nothing.
+   */
+  @Nested
+  class ProposalsToAUnitSystem {
+    @Autowired cn.liaison.platform.proposal.ProposalService proposalService;
+    @Autowired cn.liaison.platform.proposal.Proposals proposals;
+
+    @Test
+    void unitSystemReceivesTheProposalOnceAndOnlyItsOwnValidAnswerCounts() {
+      var unit = platform.httpDepartment(2000);
+      var other = platform.httpDepartment(2000);
+      platform.failsOnceThenAccepts(unit, 503);
+      String proposalNo = proposalService.submit(new cn.liaison.platform.proposal.ProposalService.Submission(
+          "关于规范长垣防腐市场的建议", "防腐企业无序竞争，低价中标，工程质量难保证。", "建议建立防腐施工企业信用评价制度。", "SAFETY",
+          "deputy3", List.of(), List.of()), new cn.liaison.platform.proposal.ProposalService.Caller("deputy3",
+          java.util.Set.of("deputies")));
+      String process = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(proposalNo)
+          .singleResult().getId();
+      var taskService = engine.getTaskService();
+      taskService.complete(taskService.createTaskQuery().processInstanceId(process).singleResult().getId(),
+          Map.of("proposalReview", "ACCEPT"));
+      taskService.complete(taskService.createTaskQuery().processInstanceId(process).singleResult().getId(),
+          Map.of("handlingMode", "LEAD_ASSIST", "leadUnit", unit.code()));
+
+      // the first call fails (503): retried later under the same key; the second is accepted
+      String key = proposalNo + ":" + unit.code() + ":1";
+      Job delivery = engine.getManagementService().createJobQuery().processInstanceId(process)
+          .activityId("Task_DeliverProposal").singleResult();
+      try {
+        engine.getManagementService().executeJob(delivery.getId());
+      } catch (RuntimeException expected) {
+        // the step failed; the job keeps its retries
+      }
+      delivery = engine.getManagementService().createJobQuery().jobId(delivery.getId()).singleResult();
+      assertThat(delivery.getRetries()).isEqualTo(2);
+      assertThat(delivery.getExceptionMessage()).contains(unit.name(), "HTTP 503", "HANDLE_PROPOSAL");
+      engine.getManagementService().executeJob(delivery.getId());
+      List<LoggedRequest> calls = departmentSystems.findAll(postRequestedFor(urlEqualTo(unit.path())));
+      assertThat(calls).hasSize(2).allSatisfy(c -> assertThat(c.getHeader(Signatures.IDEMPOTENCY_KEY)).isEqualTo(key));
+      JsonNode body = JsonBodies.tree(calls.get(1).getBodyAsString());
+      assertThat(body.path("operation").asText()).isEqualTo("HANDLE_PROPOSAL");
+      assertThat(body.path("proposalNo").asText()).isEqualTo(proposalNo);
+      assertThat(body.path("role").asText()).isEqualTo("LEAD");
+      assertThat(body.path("replyUrl").asText()).endsWith("/api/departments/" + unit.code() + "/replies");
+      assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(process)
+          .activityId("Task_AwaitUnitSystem").count()).isEqualTo(1);
+
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("proposalNo", proposalNo);
+      answer.put("unit", unit.code());
+      answer.put("handlingAction", "REPLY");
+      answer.put("contactedOn", "2026-11-27");
+      answer.put("contactWay", "VISIT");
+      answer.put("proposalResult", "B");
+      answer.put("followUpOn", "2027-06-30");
+      answer.put("replyText", "已起草防腐施工企业信用评价办法，明年六月前印发。");
+
+      // another department with a system cannot answer a proposal not given to it, even in its own name
+      Map<String, Object> intruder = new LinkedHashMap<>(answer);
+      intruder.put("unit", other.code());
+      assertThat(platform.replyStatus(other, intruder)).isEqualTo(HttpStatus.CONFLICT);
+      assertThat(platform.replyStatus(other, answer)).isEqualTo(HttpStatus.BAD_REQUEST);
+      // an unknown number is answered like a proposal not given to it
+      Map<String, Object> unknown = new LinkedHashMap<>(intruder);
+      unknown.put("proposalNo", "JY2026-9999");
+      assertThat(platform.replyStatus(other, unknown)).isEqualTo(HttpStatus.CONFLICT);
+      // a bad answer: 400 with the fields to correct
+      Map<String, Object> bad = new LinkedHashMap<>(answer);
+      bad.remove("contactedOn");
+      bad.put("proposalResult", "E");
+      bad.remove("followUpOn");
+      var refused = platform.signedReplyForTest(unit, bad);
+      assertThat(Platform.fields(refused)).containsExactlyInAnyOrder("contactedOn", "proposalResult");
+      long id = proposals.findByNo(proposalNo).orElseThrow().id();
+      assertThat(proposals.units(id)).singleElement().satisfies(u -> assertThat(u.replyText()).isNull());
+
+      assertThat(platform.reply(unit, answer)).isEqualTo("ACCEPTED");
+      assertThat(proposals.units(id)).singleElement().satisfies(u -> {
+        assertThat(u.result()).isEqualTo("B");
+        assertThat(u.replyText()).startsWith("已起草防腐施工企业信用评价办法");
+      });
+      assertThat(taskService.createTaskQuery().processInstanceId(process).singleResult().getTaskDefinitionKey())
+          .isEqualTo("Task_EvaluateProposal");
+      // its system sends the answer again: taken once; another answer afterwards no longer fits
+      assertThat(platform.reply(unit, answer)).isEqualTo("DUPLICATE");
+      Map<String, Object> second = new LinkedHashMap<>(answer);
+      second.put("proposalResult", "A");
+      assertThat(platform.replyStatus(unit, second)).isEqualTo(HttpStatus.CONFLICT);
+      assertThat(proposals.units(id)).singleElement().satisfies(u -> assertThat(u.result()).isEqualTo("B"));
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM department_reply WHERE ticket_no = ?", Integer.class,
+          proposalNo)).isEqualTo(1);
+    }
+
+    @Test
+    void unitSystemRefusingTheProposalBecomesAnIncidentNamingTheDepartment() {
+      var unit = platform.httpDepartment(2000);
+      departmentSystems.stubFor(post(unit.path()).willReturn(aResponse().withStatus(400)));
+      String proposalNo = proposalService.submit(new cn.liaison.platform.proposal.ProposalService.Submission(
+          "关于规范长垣起重市场的建议", "起重市场无序竞争，影响产业发展。", "建议行业主管部门制定起重行业规范并定期检查。", "SAFETY",
+          "deputy3", List.of(), List.of()), new cn.liaison.platform.proposal.ProposalService.Caller("deputy3",
+          java.util.Set.of("deputies")));
+      String process = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(proposalNo)
+          .singleResult().getId();
+      var taskService = engine.getTaskService();
+      taskService.complete(taskService.createTaskQuery().processInstanceId(process).singleResult().getId(),
+          Map.of("proposalReview", "ACCEPT"));
+      taskService.complete(taskService.createTaskQuery().processInstanceId(process).singleResult().getId(),
+          Map.of("handlingMode", "LEAD_ASSIST", "leadUnit", unit.code()));
+      Job delivery = engine.getManagementService().createJobQuery().processInstanceId(process)
+          .activityId("Task_DeliverProposal").singleResult();
+      try {
+        engine.getManagementService().executeJob(delivery.getId());
+      } catch (RuntimeException expected) {
+        // refused by the unit's system: no retry helps
+      }
+      assertThat(engine.getManagementService().createJobQuery().jobId(delivery.getId()).singleResult().getRetries())
+          .isZero();
+      assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(process).list())
+          .singleElement().satisfies(i -> {
+            assertThat(i.getActivityId()).isEqualTo("Task_DeliverProposal");
+            assertThat(i.getIncidentMessage()).contains("HTTP 400", unit.name(), "HANDLE_PROPOSAL", proposalNo, "重试无益");
+          });
+      // nothing is waiting for an answer that was never asked for
+      assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(process)
+          .activityId("Task_AwaitUnitSystem").count()).isZero();
+    }
+  }
+
+  /**
    * The department's system answers through the signed reply API: forged, stale and replayed requests change
    * nothing, and a reply sent twice is stored once.
    */
@@ -872,6 +1003,10 @@ class DepartmentSystemsTests {
 
     HttpStatus replyStatus(HttpDepartment department, Map<String, Object> reply) {
       return HttpStatus.valueOf(signedReply(department, reply).getStatusCode().value());
+    }
+
+    ResponseEntity<Map<String, Object>> signedReplyForTest(HttpDepartment department, Map<String, Object> reply) {
+      return signedReply(department, reply);
     }
 
     private ResponseEntity<Map<String, Object>> signedReply(HttpDepartment department, Map<String, Object> reply) {

@@ -29,6 +29,30 @@ class ReplyBodyTests {
         "需要更多时间", null, LocalDate.of(2026, 12, 31)));
   }
 
+  @Test
+  void readsADeputyProposalsAnswerAndPassesItsFieldsOnForTheProposalToCheck() {
+    DepartmentReply reply = read("""
+        {"proposalNo": " JY2026-0007 ", "unit": "dept-water", "handlingAction": "REPLY", "contactedOn": "2026-12-08",
+         "contactWay": "VISIT", "proposalResult": "B", "followUpOn": "2027-06-30", "replyText": "已列入明年计划。",
+         "returnReason": " "}""");
+    assertThat(reply.type()).isEqualTo(DepartmentReply.Type.PROPOSAL_ANSWER);
+    assertThat(reply.ticketNo()).isEqualTo("JY2026-0007");
+    assertThat(reply.fields()).containsEntry("unit", "dept-water").containsEntry("proposalResult", "B")
+        .containsEntry("followUpOn", "2027-06-30").doesNotContainKey("returnReason");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      {"proposalNo": "JY2026-0001", "handlingAction": "REPLY"}      | unit           | 缺少答复单位编码 unit
+      {"proposalNo": "JY2026-0001", "unit": "dept-water"}           | handlingAction | 缺少 handlingAction：REPLY（答复）、RETURN（退回）或 REQUEST_EXTENSION（申请延期）
+      {"proposalNo": "YJ2026-0001", "unit": "dept-water", "handlingAction": "REPLY"} | proposalNo | 代表建议编号应以 JY 开头，例如 JY2026-0001
+      {"ticketNo": "JY2026-0001", "type": "FINAL", "result": "SOLVED", "text": "已办结"} | proposalNo | 缺少代表建议编号 proposalNo（JY 开头）
+      """)
+  void refusesAProposalAnswerWithoutItsNumberUnitOrAction(String json, String field, String message) {
+    assertThatThrownBy(() -> read(json)).isInstanceOfSatisfying(InvalidInputException.class,
+        e -> assertThat(e.errors()).containsEntry(field, message));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       not json                                         | body         | 请求内容不是有效的 JSON

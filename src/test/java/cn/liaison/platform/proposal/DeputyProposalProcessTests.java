@@ -68,6 +68,22 @@ class DeputyProposalProcessTests {
   @Autowired OutboxNotifier outbox;
   @Autowired cn.liaison.platform.opinion.OpinionService opinionService;
   @Autowired cn.liaison.platform.opinion.Opinions opinions;
+  @Autowired cn.liaison.platform.department.DepartmentDirectory directory;
+  @Autowired cn.liaison.platform.department.DepartmentReplies departmentReplies;
+
+  /** Stands in for the units' own systems. */
+  static final com.github.tomakehurst.wiremock.WireMockServer unitSystems = new com.github.tomakehurst.wiremock.WireMockServer(
+      com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+
+  @org.junit.jupiter.api.BeforeAll
+  static void startUnitSystems() {
+    unitSystems.start();
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stopUnitSystems() {
+    unitSystems.stop();
+  }
 
   ProcessInstance pi;
   String proposalNo;
@@ -174,7 +190,9 @@ class DeputyProposalProcessTests {
     assertThat(LocalDate.ofInstant(extended.getDueDate().toInstant(), BEIJING)).isEqualTo(LocalDate.of(2027, 4, 30));
     assertThat(proposals.events(proposal().id())).extracting(Proposal.Event::title)
         .contains("县水利局申请延期至 2027-04-30", "同意县水利局延期答复至 2027-04-30");
-    var handleAgain = extended;
+    // the lead deputy is told the new date personally
+    assertThat(outbox.forUser("deputy3")).anyMatch(n -> n.title().equals("建议答复期限延长")
+        && n.body().contains(proposalNo) && n.body().contains("县水利局的答复期限延长至 2027-04-30"));
 
     // 催办 as the opinion loop plans it (two thirds of the working days), then 督办 when the reply is overdue
     Job urge = management.createJobQuery().processInstanceId(pi.getId()).activityId(Event.TIMER_URGE_UNIT).singleResult();
@@ -187,9 +205,32 @@ class DeputyProposalProcessTests {
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 5, 1, 9, 0, 0, 0, BEIJING).toInstant()));
     management.executeJob(management.createJobQuery().processInstanceId(pi.getId())
         .activityId(Event.TIMER_UNIT_OVERDUE).singleResult().getId());
-    assertThat(pi).hasPassed(Task.URGE_UNIT, Task.FLAG_UNIT_OVERDUE).isWaitingAt(Task.HANDLE);
+    assertThat(pi).hasPassed(Task.URGE_UNIT, Task.FLAG_UNIT_OVERDUE).isWaitingAt(Task.SUPERVISE);
     assertThat(outbox.forGroup("congress-office")).anyMatch(n -> n.title().equals("代表建议超期未答复")
         && n.body().contains(proposalNo));
+    // 督办 as in the opinion loop: the congress office decides while the unit's overdue task waits no longer
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.HANDLE).count()).isZero();
+    assertThat(tasks.getIdentityLinksForTask(task(Task.SUPERVISE).getId())).extracting("groupId")
+        .containsExactly("congress-office");
+    assertThat(task(Task.SUPERVISE).getName()).isEqualTo("督办代表建议");
+    // the form shows the unit by name and its reply date as a day
+    assertThat(tasks.getVariablesLocal(task(Task.SUPERVISE).getId())).containsEntry(Var.HANDLING_UNIT_NAME, "县水利局")
+        .containsEntry(Var.UNIT_DUE_DAY, "2027-04-30");
+    assertThatThrownBy(() -> complete(Task.SUPERVISE, Map.of(Var.SUPERVISION_DECISION, "EXTEND",
+        Var.NEW_DEADLINE, "2027-04-30"))).isInstanceOf(TaskDecisionRefused.class).hasMessageContaining("日期应晚于今天");
+    assertThatThrownBy(() -> complete(Task.SUPERVISE, Map.of(Var.SUPERVISION_NOTE, "请尽快答复。")))
+        .hasMessageContaining("请选择督办决定");
+    complete(Task.SUPERVISE, Map.of(Var.SUPERVISION_DECISION, "URGE", Var.SUPERVISION_NOTE, "请于两个工作日内答复领衔代表。"));
+    assertThat(pi).hasPassed(Task.APPLY_SUPERVISION).isWaitingAt(Task.HANDLE);
+    var handleAgain = unitTask(Task.HANDLE, "dept-water");
+    // a short grace period (liaison.opinion.urge-grace-days working days), not the three months again
+    assertThat(handleAgain.getDueDate()).isAfter(ClockUtil.getCurrentTime())
+        .isBefore(Date.from(ZonedDateTime.of(2027, 5, 15, 0, 0, 0, 0, BEIJING).toInstant()));
+    assertThat(runtime.getVariable(handleAgain.getExecutionId(), Var.UNIT_DUE_DATE)).isEqualTo(handleAgain.getDueDate());
+    assertThat(outbox.forGroup("dept-water")).anyMatch(n -> n.title().equals("督办 " + proposalNo)
+        && n.body().contains("请于两个工作日内答复领衔代表。"));
+    assertThat(proposals.events(proposal().id())).extracting(Proposal.Event::title)
+        .anyMatch(t -> t.startsWith("督办：再次催办县水利局"));
 
     // 办前联系 is required before an answer
     assertThatThrownBy(() -> tasks.complete(handleAgain.getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
@@ -202,6 +243,8 @@ class DeputyProposalProcessTests {
         Var.CONTACT_WAY, "VISIT", Var.PROPOSAL_RESULT, "A", Var.REPLY_TEXT, "已将起重作业培训纳入全县安全生产计划，每季度一次。"));
     assertThat(pi).hasPassed(Task.RECORD_ANSWERS).isWaitingAt(Task.EVALUATE);
     assertThat(proposal().status()).isEqualTo(ProposalStatus.ANSWERED);
+    assertThat(outbox.forUser("deputy3")).anyMatch(n -> n.title().equals("承办单位已答复")
+        && n.body().contains("县水利局已答复（A 已解决或采纳）：已将起重作业培训纳入全县安全生产计划"));
     assertThat(proposals.units(proposal().id()).get(0)).satisfies(u -> {
       assertThat(u.result()).isEqualTo("A");
       assertThat(u.contactWay()).isEqualTo("VISIT");
@@ -224,6 +267,8 @@ class DeputyProposalProcessTests {
     });
     assertThat(proposal().status()).isEqualTo(ProposalStatus.CLOSED);
     assertThat(proposals.evaluations(proposal().id())).extracting(Proposal.Evaluation::rating).containsExactly("SATISFIED");
+    assertThat(outbox.forUser("deputy3")).anyMatch(n -> n.title().equals("建议已办结") && n.body().contains(proposalNo)
+        && n.body().contains("满意"));
   }
 
   @Test
@@ -257,6 +302,8 @@ class DeputyProposalProcessTests {
     complete(Task.REVIEW, Map.of(Var.PROPOSAL_REVIEW, Review.RETURN.name(), Var.REVIEW_COMMENT, "案由不够具体，请补充数据。"));
     assertThat(pi).isWaitingAt(Task.REVISE);
     assertThat(task(Task.REVISE).getAssignee()).isEqualTo("deputy3");
+    assertThat(outbox.forUser("deputy3")).anyMatch(n -> n.title().equals("建议退回修改")
+        && n.body().contains(proposalNo) && n.body().contains("案由不够具体，请补充数据。"));
     assertThat(proposal().status()).isEqualTo(ProposalStatus.REVISING);
 
     assertThatThrownBy(() -> complete(Task.REVISE, Map.of(Var.TITLE, "起重行业安全培训")))
@@ -272,6 +319,8 @@ class DeputyProposalProcessTests {
         Var.REVIEW_COMMENT, "属于具体个案，转为意见建议由联络站交办即可。"));
     executeJob(Task.RELEASE_OPINIONS);
     assertThat(pi).isEnded().hasPassed(Event.RETURNED_TO_OPINION);
+    assertThat(outbox.forUser("deputy3")).anyMatch(n -> n.title().equals("建议转为意见办理")
+        && n.body().contains("不作为代表建议") && n.body().contains("属于具体个案，转为意见建议由联络站交办即可。"));
     var opinion = opinions.findByTicket(ticket).orElseThrow();
     assertThat(opinionLoop(ticket)).isWaitingAt(OpinionLoopProcess.Task.ANALYZE);
     assertThat(opinion.status()).isEqualTo(OpinionStatus.ANALYZING);
@@ -368,6 +417,8 @@ class DeputyProposalProcessTests {
     assertThat(proposal().status()).isEqualTo(ProposalStatus.CLOSED);
     assertThat(proposals.evaluations(proposal().id())).extracting(Proposal.Evaluation::rating)
         .containsExactly("DISSATISFIED", "DISSATISFIED");
+    assertThat(outbox.forUser("deputy3")).anyMatch(n -> n.title().equals("建议已办结") && n.body().contains(proposalNo)
+        && n.body().contains("已督促两单位提前至明年一月开展实操培训"));
 
     // both answers were class B: when the planned date comes, each unit reports what became of it
     assertThat(pi).isWaitingAt(Event.TIMER_FOLLOW_UP_DUE).hasPassed(Task.PREPARE_FOLLOW_UPS, Task.SCHEDULE_FOLLOW_UP);
@@ -412,6 +463,109 @@ class DeputyProposalProcessTests {
     }
     assertThat(pi).isWaitingAt(Task.CO_SIGN);
     assertThat(proposals.coSigners(proposal().id())).extracting(Proposal.CoSigner::decision).containsExactly("PENDING");
+  }
+
+  /**
+   * A unit with its own system (issue 12): it receives the proposal over the signed HTTP channel (HANDLE_PROPOSAL,
+   * one idempotency key per proposal, unit and round) and answers through its reply API, checked as the Tasklist form
+   * is; extension and 督办 work for it as for a Tasklist unit, and 重新交办 delivers the next round anew.
+   */
+  @Test
+  void aUnitWithItsOwnSystemReceivesTheProposalOverHttpAndAnswersThroughItsSystem() {
+    String code = "dept-sys-proposal-" + System.nanoTime() % 100000;
+    String secret = "secret-" + java.util.UUID.randomUUID();
+    unitSystems.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/" + code + "/proposals")
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(202)));
+    directory.save(code, new cn.liaison.platform.department.DepartmentDirectory.Change("县应急管理局", null, "HTTP",
+        unitSystems.baseUrl() + "/" + code + "/proposals", 2000, secret, true));
+    submit(DEPUTY3, List.of());
+    complete(Task.REVIEW, Map.of(Var.PROPOSAL_REVIEW, Review.ACCEPT.name()));
+    complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.SEPARATE.name(),
+        Var.UNITS, "[\"" + code + "\", \"dept-water\"]"));
+    // the Tasklist unit gets its task at once; the unit with a system only after the delivery step ran
+    assertThat(unitTask(Task.HANDLE, "dept-water")).isNotNull();
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup(code).count()).isZero();
+    executeJob(Task.DELIVER);
+    assertThat(pi).hasPassed(Task.CHOOSE_UNIT_CHANNEL, Task.DELIVER).isWaitingAt(Task.AWAIT_UNIT_SYSTEM);
+    var calls = unitSystems.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/" + code + "/proposals")));
+    assertThat(calls).singleElement().satisfies(call -> {
+      assertThat(call.getHeader(cn.liaison.platform.department.Signatures.IDEMPOTENCY_KEY))
+          .isEqualTo(proposalNo + ":" + code + ":1");
+      assertThat(call.getBodyAsString()).contains("\"operation\":\"HANDLE_PROPOSAL\"",
+          "\"proposalNo\":\"" + proposalNo + "\"", "\"unit\":\"" + code + "\"", "关于起重行业安全培训的建议",
+          "/api/departments/" + code + "/replies");
+    });
+
+    // 催办 reaches a unit with its own system too (its group is told), and it keeps waiting for its system
+    executeJob(Event.TIMER_URGE_UNIT_SYSTEM);
+    assertThat(pi).hasPassed(Task.URGE_UNIT).isWaitingAt(Task.AWAIT_UNIT_SYSTEM);
+    assertThat(outbox.forGroup(code)).anyMatch(n -> n.title().equals("催办 " + proposalNo));
+
+    // a bad answer is refused field by field and changes nothing
+    assertThatThrownBy(() -> answer(code, secret, Map.of("proposalNo", proposalNo, "unit", code,
+        "handlingAction", "REPLY", "proposalResult", "E", "replyText", "已安排。")))
+        .isInstanceOf(cn.liaison.platform.system.InvalidInputException.class)
+        .satisfies(e -> assertThat(((cn.liaison.platform.system.InvalidInputException) e).errors())
+            .containsKeys(Var.CONTACTED_ON, Var.CONTACT_WAY, Var.PROPOSAL_RESULT));
+    // a unit answers only in its own name
+    assertThatThrownBy(() -> answer(code, secret, Map.of("proposalNo", proposalNo, "unit", "dept-water",
+        "handlingAction", "RETURN", "returnReason", "不归我们管。")))
+        .isInstanceOf(cn.liaison.platform.system.InvalidInputException.class).hasMessageContaining("提交的内容有误");
+    assertThat(pi).isWaitingAt(Task.AWAIT_UNIT_SYSTEM);
+
+    // its system asks for more time; the office approves; it waits for its system again
+    answer(code, secret, Map.of("proposalNo", proposalNo, "unit", code, "handlingAction", "REQUEST_EXTENSION",
+        "extensionDeadline", "2027-04-30", "extensionReason", "需会同多部门调研。"));
+    assertThat(pi).isWaitingAt(Task.APPROVE_EXTENSION);
+    complete(Task.APPROVE_EXTENSION, Map.of(Var.EXTENSION_DECISION, "APPROVE", Var.APPROVED_DEADLINE, "2027-04-30"));
+    assertThat(pi).isWaitingAt(Task.AWAIT_UNIT_SYSTEM);
+    assertThat(outbox.forUser("deputy3")).anyMatch(n -> n.title().equals("建议答复期限延长")
+        && n.body().contains(proposalNo) && n.body().contains("县应急管理局的答复期限延长至 2027-04-30"));
+    tasks.complete(unitTask(Task.HANDLE, "dept-water").getId(), Map.of(Var.HANDLING_ACTION, "REPLY",
+        Var.CONTACTED_ON, "2026-11-30", Var.CONTACT_WAY, "PHONE", Var.PROPOSAL_RESULT, "D",
+        Var.REPLY_TEXT, "留作参考。"));
+
+    // its system says nothing by the new date: 督办; the office takes it back to 交办
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 5, 1, 9, 0, 0, 0, BEIJING).toInstant()));
+    executeJob(Event.TIMER_UNIT_SYSTEM_OVERDUE);
+    assertThat(pi).hasPassed(Task.FLAG_UNIT_OVERDUE).isWaitingAt(Task.SUPERVISE);
+    complete(Task.SUPERVISE, Map.of(Var.SUPERVISION_DECISION, "REASSIGN", Var.SUPERVISION_NOTE, "改由两单位重新办理。"));
+    assertThat(pi).hasPassed(Event.UNIT_REASSIGNED, Event.RETURNED_BY_UNIT).isWaitingAt(Task.ASSIGN);
+    assertThat(proposals.events(proposal().id())).extracting(Proposal.Event::title)
+        .contains("督办：县应急管理局超期未答复，重新交办");
+
+    // the next round is delivered anew, under its own idempotency key
+    complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.LEAD_ASSIST.name(), Var.LEAD_UNIT, code));
+    executeJob(Task.DELIVER);
+    assertThat(unitSystems.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/" + code + "/proposals"))))
+        .extracting(c -> c.getHeader(cn.liaison.platform.department.Signatures.IDEMPOTENCY_KEY))
+        .containsExactly(proposalNo + ":" + code + ":1", proposalNo + ":" + code + ":2");
+    Map<String, Object> reply = Map.of("proposalNo", proposalNo, "unit", code, "handlingAction", "REPLY",
+        "contactedOn", "2027-04-28", "contactWay", "MEETING", "proposalResult", "A",
+        "replyText", "已将起重作业安全培训纳入全县应急演练计划。");
+    assertThat(answer(code, secret, reply)).isEqualTo(cn.liaison.platform.department.DepartmentReplies.Outcome.ACCEPTED);
+    assertThat(pi).hasPassed(Task.RECORD_ANSWERS).isWaitingAt(Task.EVALUATE);
+    assertThat(proposals.units(proposal().id())).singleElement().satisfies(u -> {
+      assertThat(u.departmentCode()).isEqualTo(code);
+      assertThat(u.result()).isEqualTo("A");
+      assertThat(u.contactWay()).isEqualTo("MEETING");
+    });
+    assertThat(outbox.forUser("deputy3")).anyMatch(n -> n.title().equals("承办单位已答复")
+        && n.body().contains("县应急管理局已答复（A 已解决或采纳）"));
+    // the same answer again (a retry of its system) is taken once
+    assertThat(answer(code, secret, reply)).isEqualTo(cn.liaison.platform.department.DepartmentReplies.Outcome.DUPLICATE);
+    assertThat(proposals.evaluations(proposal().id())).isEmpty();
+  }
+
+  /** A unit system's signed answer, as it arrives at POST /api/departments/{code}/replies. */
+  cn.liaison.platform.department.DepartmentReplies.Outcome answer(String code, String secret, Map<String, Object> body) {
+    byte[] bytes = cn.liaison.platform.JsonBodies.bytes(body);
+    String timestamp = String.valueOf(java.time.Instant.now().getEpochSecond());
+    String nonce = java.util.UUID.randomUUID().toString();
+    return departmentReplies.receive(code, timestamp, nonce,
+        cn.liaison.platform.department.Signatures.sign(secret, timestamp, nonce, bytes), bytes);
   }
 
   /** An opinion at the crane station that an analyst routed to a proposal of deputy3; returns its ticket. */

@@ -64,7 +64,8 @@ abstract class AuthorizationMatrixContract {
     CHANGE_DEPUTY_DIRECTORY("修改代表的层级、驻站和手机号"),
     SCHEDULE_FORUM("为起重产业代表联络站安排座谈会"),
     READ_FORUM("查看起重产业代表联络站的座谈会"),
-    READ_PROPOSAL("查看起重产业代表联络站站长领衔的代表建议");
+    READ_PROPOSAL("查看起重产业代表联络站站长领衔的代表建议"),
+    SUPERVISE_PROPOSAL("督办承办单位超期未答复的代表建议");
 
     final String label;
 
@@ -81,19 +82,19 @@ abstract class AuthorizationMatrixContract {
    * answered like an unknown record; 2xx = done; 400 = refused by the model check.
    */
   static final String MATRIX = """
-      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal
-      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401
-      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200
-      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200
-      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403
-      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403
-      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200
-      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403
-      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403
-      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403
-      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200
-      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403
-      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403
+      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise
+      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401
+      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204
+      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403
+      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403
+      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403
+      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403
+      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403
+      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403
+      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403
+      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204
+      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403
+      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403
       """;
 
   static final String PHONE = "13712348765";
@@ -110,7 +111,8 @@ abstract class AuthorizationMatrixContract {
   Fixture fixture;
 
   record Fixture(String waterTaskId, String waterInstanceId, String taipingTicket, String taipingSortTaskId,
-      String incidentJobId, String campaignCode, String householdNo, String craneForumNo, String craneProposalNo) {}
+      String incidentJobId, String campaignCode, String householdNo, String craneForumNo, String craneProposalNo,
+      String overdueProposalTaskId) {}
 
   static Stream<Arguments> matrix() {
     List<String> lines = MATRIX.lines().filter(l -> !l.isBlank()).skip(1).toList();
@@ -145,7 +147,7 @@ abstract class AuthorizationMatrixContract {
   static boolean consumes(Operation operation) {
     return switch (operation) {
       case COMPLETE_DEPARTMENT_TASK, CLAIM_OTHER_STATIONS_TASK, DELETE_PROCESS_INSTANCE, MODIFY_PROCESS_INSTANCE,
-          RETRY_INCIDENT, SET_TASK_VARIABLES, CHANGE_HOUSEHOLD_DEPUTY -> true;
+          RETRY_INCIDENT, SET_TASK_VARIABLES, CHANGE_HOUSEHOLD_DEPUTY, SUPERVISE_PROPOSAL -> true;
       default -> false;
     };
   }
@@ -180,6 +182,8 @@ abstract class AuthorizationMatrixContract {
       case SCHEDULE_FORUM -> post(user, "/api/forums", forum());
       case READ_FORUM -> exchange(user, HttpMethod.GET, "/api/forums/" + f.craneForumNo(), null);
       case READ_PROPOSAL -> exchange(user, HttpMethod.GET, "/api/proposals/" + f.craneProposalNo(), null);
+      case SUPERVISE_PROPOSAL -> post(user, "/engine-rest/task/" + f.overdueProposalTaskId() + "/complete",
+          Map.of("variables", Map.of("supervisionDecision", Map.of("value", "URGE"))));
       case READ_DEPUTY_DIRECTORY -> exchange(user, HttpMethod.GET, "/api/deputies?station=cy-crane", null);
       // deputy1 as the demo data has him, so an administrator's success changes nothing for the next rows
       case CHANGE_DEPUTY_DIRECTORY -> exchange(user, HttpMethod.PUT, "/api/admin/deputies/deputy1",
@@ -218,9 +222,24 @@ abstract class AuthorizationMatrixContract {
         "category", "SAFETY", "leadDeputy", "deputy3", "coSigners", List.of("deputy7"))), json("deputy3")),
         String.class);
     assertThat(proposal.getStatusCode().value()).as(proposal.getBody()).isEqualTo(201);
+    // a proposal the water bureau did not answer in time: 督办代表建议 waits for the congress office
+    var overdue = http.exchange("/api/proposals", HttpMethod.POST, new HttpEntity<>(bytes(Map.of(
+        "title", "关于起重作业持证上岗的建议", "reasons", "起重作业人员持证率低，安全隐患突出。", "content", "建议每季度组织一次起重作业人员培训考核。",
+        "category", "SAFETY", "leadDeputy", "deputy3", "coSigners", List.of())), json("deputy3")), String.class);
+    assertThat(overdue.getStatusCode().value()).as(overdue.getBody()).isEqualTo(201);
+    String overdueInstance = runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(JsonBodies.tree(overdue.getBody()).path("proposalNo").asText()).singleResult().getId();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(overdueInstance).singleResult().getId(),
+        Map.of("proposalReview", "ACCEPT"));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(overdueInstance).singleResult().getId(),
+        Map.of("handlingMode", "LEAD_ASSIST", "leadUnit", "dept-water"));
+    management.executeJob(management.createJobQuery().processInstanceId(overdueInstance).activityId("Timer_UnitOverdue")
+        .singleResult().getId());
+    String superviseTask = tasks.createTaskQuery().processInstanceId(overdueInstance)
+        .taskDefinitionKey("Task_SuperviseProposal").singleResult().getId();
     return new Fixture(scenarios.task(water, Task.HANDLE), waterInstance, taiping, scenarios.task(taiping, Task.SORT),
         failed.getId(), code, householdNo, JsonBodies.tree(forum.getBody()).path("forumNo").asText(),
-        JsonBodies.tree(proposal.getBody()).path("proposalNo").asText());
+        JsonBodies.tree(proposal.getBody()).path("proposalNo").asText(), superviseTask);
   }
 
   /** A forum of the crane station a week from now, with its stationed deputies. */

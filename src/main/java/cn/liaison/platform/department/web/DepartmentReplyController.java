@@ -34,6 +34,9 @@ class DepartmentReplyController {
   @Operation(summary = "部门系统回报办理情况",
       description = "请求体：{\"ticketNo\", \"type\": \"ACCEPTED\" | \"PROGRESS\" | \"EXTENSION_REQUEST\" | \"FINAL\", "
           + "\"result\": \"SOLVED\" | \"PARTLY_SOLVED\" | \"UNSOLVED\", \"text\", \"measures\", \"newDeadline\": \"yyyy-MM-dd\"}。"
+          + "代表建议（HANDLE_PROPOSAL）的答复：{\"proposalNo\", \"unit\", \"handlingAction\": \"REPLY\" | \"RETURN\" | "
+          + "\"REQUEST_EXTENSION\", \"contactedOn\", \"contactWay\", \"proposalResult\": \"A\" | \"B\" | \"C\" | \"D\", "
+          + "\"followUpOn\", \"replyText\", \"returnReason\", \"extensionDeadline\", \"extensionReason\"}。"
           + "签名：X-Liaison-Signature = sha256=hex(HMAC-SHA256(密钥, 时间戳 + \"\\n\" + 随机数 + \"\\n\" + 请求体))；"
           + "时间戳与服务器时间相差不超过 300 秒，随机数不可重复使用。相同内容的回报重复提交只记录一次。",
       responses = {

@@ -35,5 +35,7 @@ class PrepareHandlingDelegate implements JavaDelegate {
     execution.setVariable(Var.ASSIST_DUE_DATE, Date.from(handling.assistDue()));
     execution.setVariable(Var.HANDLING_URGE_AT, Date.from(handling.urgeAt()));
     execution.setVariable(Var.ASSIST_VIEWS, "");
+    Object round = execution.getVariable(Var.HANDLING_ROUND);
+    execution.setVariable(Var.HANDLING_ROUND, (round instanceof Number n ? n.intValue() : 0) + 1);
   }
 }

@@ -30,7 +30,8 @@ class ProposalTaskListener implements TaskListener {
 
   @Bean
   static TaskCardVariables proposalTaskCards() {
-    return TaskCardVariables.of(DeputyProposalProcess.KEY, CARD);
+    return TaskCardVariables.of(DeputyProposalProcess.KEY, Var.PROPOSAL_NO, Var.LEAD_DEPUTY_NAME,
+        Var.HANDLING_UNIT_NAME, Var.UNIT_DUE_DAY);
   }
 
   private final ProposalSteps steps;
@@ -53,6 +54,12 @@ class ProposalTaskListener implements TaskListener {
         // what Tasklist cards show, readable by whoever may work the task; never a variable a form edits (title):
         // a local copy would hide the edited value from the completion's check
         TaskCardVariables.copy(task, CARD);
+        // the tasks about one unit show its name and reply date, not its group id and a timestamp
+        if (Task.SUPERVISE.equals(key) || Task.APPROVE_EXTENSION.equals(key)) {
+          task.setVariableLocal(Var.HANDLING_UNIT_NAME, steps.unitName(string(task, Var.HANDLING_UNIT)));
+          Object unitDue = task.getVariable(Var.UNIT_DUE_DATE);
+          task.setVariableLocal(Var.UNIT_DUE_DAY, steps.day(unitDue instanceof Date d ? d.toInstant() : null));
+        }
       }
       case EVENTNAME_COMPLETE -> completed(id, key, task);
       default -> { }
