@@ -67,9 +67,13 @@ public class Receptions {
 
   /** Sessions of the station (null: of every station), newest first. */
   List<Reception> ofStation(String stationCode, int limit) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM reception WHERE (? IS NULL OR station_code = ?) "
+    if (stationCode == null) {
+      return jdbc.sql("SELECT " + COLUMNS + " FROM reception ORDER BY starts_at DESC, id DESC FETCH FIRST " + limit
+          + " ROWS ONLY").query(Receptions::reception).list();
+    }
+    return jdbc.sql("SELECT " + COLUMNS + " FROM reception WHERE station_code = ? "
         + "ORDER BY starts_at DESC, id DESC FETCH FIRST " + limit + " ROWS ONLY")
-        .params(stationCode, stationCode).query(Receptions::reception).list();
+        .param(stationCode).query(Receptions::reception).list();
   }
 
   List<String> deputies(long receptionId) {
