@@ -48,8 +48,14 @@ class PageHeadersFilter extends OncePerRequestFilter {
       response.setHeader("Content-Security-Policy", SVG_POLICY);
     } else if (path.startsWith("/stations")) {
       page(response, PUBLIC_POLICY);
-    } else if (path.startsWith("/staff/") || path.startsWith("/field/")) {
+    } else if (path.startsWith("/staff/")) {
       page(response, STAFF_POLICY);
+      noStore(response);
+    } else if (path.startsWith("/field/")) {
+      // the phone pages post their own forms with the Tasklist session: with no-referrer, browsers would send
+      // "Origin: null", which CrossSiteRequestGuard refuses as foreign; same-origin keeps the referrer at home
+      page(response, STAFF_POLICY);
+      response.setHeader("Referrer-Policy", "same-origin");
       noStore(response);
     } else {
       page(response, PUBLIC_POLICY);
