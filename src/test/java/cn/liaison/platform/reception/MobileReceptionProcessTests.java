@@ -67,6 +67,7 @@ class MobileReceptionProcessTests {
   @Autowired ReceptionService receptions;
   @Autowired Opinions opinions;
   @Autowired OutboxNotifier outbox;
+  @Autowired org.camunda.bpm.engine.FilterService filters;
 
   @BeforeEach
   void daysBeforeTheHarvest() {
@@ -110,6 +111,9 @@ class MobileReceptionProcessTests {
         .contains("deputy2", "deputy5");
     assertThat(tasks.getVariableLocal(receive.getId(), Var.FIELD_PAGE)).isEqualTo("/field/receptions/" + no);
     assertThat(receptions.view(no).status()).isEqualTo(Reception.Status.IN_SESSION.name());
+    // Tasklist's 今日接待 shows it to the deputies on duty only
+    assertThat(todaysReceptions("deputy5")).contains(receive.getId());
+    assertThat(todaysReceptions("deputy1")).doesNotContain(receive.getId());
 
     // a group asking about straw removal, answered without an opinion
     receptions.recordVisit(no, new VisitRequest(6, "秸秆离田补贴怎么领", null, false, null), "deputy2");
@@ -224,6 +228,17 @@ class MobileReceptionProcessTests {
             "opinion.content"));
     assertThat(opinions.count()).isEqualTo(opinionsBefore);
     assertThat(receptions.view(no).visits()).isZero();
+  }
+
+  List<String> todaysReceptions(String deputy) {
+    var filter = filters.createFilterQuery().filterName(ReceptionTasklistFilters.TODAY).singleResult();
+    identity.setAuthentication(deputy, List.of(PlatformGroups.DEPUTIES));
+    try {
+      return filters.<org.camunda.bpm.engine.task.Task>list(filter.getId()).stream()
+          .map(org.camunda.bpm.engine.task.Task::getId).toList();
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   ReceptionService.Created announce() {
