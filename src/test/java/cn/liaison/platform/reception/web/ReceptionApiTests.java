@@ -141,6 +141,55 @@ class ReceptionApiTests {
   }
 
   @Test
+  void thePhoneFormRecordsForTheDeputyOnDutyOnlyAndRefusesAForeignPage() {
+    String no = announce(NOW.plusDays(4), List.of("deputy5"));
+    ClockUtil.setCurrentTime(Date.from(NOW.plusDays(4).plusMinutes(10).toInstant()));
+    String form = "visitors=4&topic=" + java.net.URLEncoder.encode("秸秆离田", java.nio.charset.StandardCharsets.UTF_8);
+    // another deputy, logged into Tasklist: the page of an unknown session, nothing stored
+    assertThat(postForm("deputy1", no, form, null).getStatusCode().value()).isEqualTo(404);
+    assertThat(postForm("staff2", no, form, null).getStatusCode().value()).isEqualTo(404);
+    // the deputy on duty, but from a foreign page: refused before anything is read
+    assertThat(postForm("deputy5", no, form, "https://evil.example").getStatusCode().value()).isEqualTo(403);
+    assertThat(read("staff2", no).path("visits").asInt()).isZero();
+    // nobody logged in
+    HttpHeaders anonymous = new HttpHeaders();
+    anonymous.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+    assertThat(http.exchange("/field/receptions/" + no + "/visits", HttpMethod.POST, new HttpEntity<>(form, anonymous),
+        String.class).getStatusCode().value()).isEqualTo(401);
+
+    ResponseEntity<String> done = postForm("deputy5", no, form, null);
+    assertThat(done.getStatusCode().value()).as(done.getHeaders() + " " + done.getBody()).isEqualTo(302);
+    assertThat(done.getHeaders().getLocation().toString()).contains("/field/receptions/" + no + "?recorded=visit");
+    assertThat(read("staff2", no).path("visitors").asInt()).isEqualTo(4);
+    // a refusal is the page again with the field's message, status 400
+    ResponseEntity<String> refused = postForm("deputy5", no, "visitors=0&topic=", null);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("来访人数至少为 1", "请填写反映的事项");
+    assertThat(read("staff2", no).path("visits").asInt()).isEqualTo(1);
+  }
+
+  /** The phone form as a browser posts it (no redirect followed), with the user's Tasklist session. */
+  ResponseEntity<String> postForm(String user, String no, String form, String origin) {
+    var login = WebappLogin.login(http, user, "tasklist");
+    assertThat(login.response().getStatusCode().is2xxSuccessful()).as(user + " logs in").isTrue();
+    try {
+      var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + "/field/receptions/"
+              + no + "/visits"))
+          .header(HttpHeaders.COOKIE, "JSESSIONID=" + login.sessionId())
+          .header(HttpHeaders.CONTENT_TYPE, "application/x-www-form-urlencoded")
+          .header(HttpHeaders.ORIGIN, origin == null ? http.getRootUri() : origin)
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build();
+      var response = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+          .build().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      HttpHeaders headers = new HttpHeaders();
+      response.headers().map().forEach(headers::addAll);
+      return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void aVisitSolvedOnTheSpotWithoutItsSolutionIsRefusedAndStoresNothing() {
     String no = announce(NOW.plusDays(4), List.of("deputy5"));
     ClockUtil.setCurrentTime(Date.from(NOW.plusDays(4).plusMinutes(10).toInstant()));
