@@ -80,7 +80,11 @@ public class ReceptionService {
   public record VisitRequest(Integer visitors, String topic, VisitOpinion opinion, Boolean solvedOnSpot,
       String solution) {}
 
-  public record VisitRecorded(long visitId, String opinionTicketNo) {}
+  /**
+   * The visit's id; for an opinion its ticket number and tracking key, to be told to the visitor once (they follow
+   * and evaluate it with them, as with a submission of their own).
+   */
+  public record VisitRecorded(long visitId, String opinionTicketNo, String trackingKey) {}
 
   /** The figures of one session or of several: visitors (sum), opinions, solved on the spot, solved in all. */
   public record Figures(int receptions, int visits, int visitors, int opinions, int solvedOnSpot, int solved) {}
@@ -272,13 +276,16 @@ public class ReceptionService {
       throw new InvalidInputException(errors);
     }
     String ticketNo = null;
+    String trackingKey = null;
     if (hasOpinion) {
       boolean contact = !blank(o.contactName()) || !blank(o.contactPhone());
       String place = blank(o.place()) ? r.place() : o.place();
       try {
-        ticketNo = opinionService.submit(new OpinionSubmission(r.stationCode(), o.category(), o.content(), place,
-            o.contactName(), o.contactPhone(), !contact, Boolean.TRUE.equals(o.consent()), Channel.MOBILE_RECEPTION,
-            solved ? solution : null), deputy).ticketNo();
+        var submitted = opinionService.submit(new OpinionSubmission(r.stationCode(), o.category(), o.content(),
+            place, o.contactName(), o.contactPhone(), !contact, Boolean.TRUE.equals(o.consent()),
+            Channel.MOBILE_RECEPTION, solved ? solution : null), deputy);
+        ticketNo = submitted.ticketNo();
+        trackingKey = submitted.trackingKey();
       } catch (InvalidInputException e) {
         Map<String, String> opinionErrors = new LinkedHashMap<>();
         e.errors().forEach((field, message) -> opinionErrors.put(
@@ -292,7 +299,7 @@ public class ReceptionService {
         now);
     log.info("reception {}: visit {} recorded by {} ({} visitors{}{})", r.receptionNo(), id, deputy, visitors,
         ticketNo == null ? "" : ", opinion " + ticketNo, solved ? ", solved on the spot" : "");
-    return new VisitRecorded(id, ticketNo);
+    return new VisitRecorded(id, ticketNo, trackingKey);
   }
 
   @Transactional(readOnly = true)
@@ -326,15 +333,17 @@ public class ReceptionService {
     return receptions.upcoming(stationCode, clock.instant(), 50).stream().map(r -> new Announcement(r.receptionNo(),
         r.kind().name(), r.kind().label(), r.theme(), r.place(), DAY.format(r.startsAt().atZone(zone)),
         TIME.format(r.startsAt().atZone(zone)) + "–" + TIME.format(r.endsAt().atZone(zone)), r.startsAt(),
-        r.endsAt(), receptions.deputies(r.id()).stream().map(this::nameOf).toList(), r.status().name(),
-        r.status().label())).toList();
+        r.endsAt(), receptions.deputies(r.id()).stream().map(this::nameOf).toList(), statusNow(r).name(),
+        statusNow(r).label())).toList();
   }
 
-  /** The sessions the deputy is on duty for that have not been summarized, soonest first (the phone's list). */
+  /**
+   * The sessions the deputy is on duty for, not yet summarized and not ended more than three days ago (visits may
+   * be written up until the summary), soonest first: the phone's list.
+   */
   @Transactional(readOnly = true)
-  public List<Reception> dutiesOf(String deputy, String stationCode) {
-    return receptions.upcoming(stationCode, clock.instant().minus(Duration.ofDays(3)), 50).stream()
-        .filter(r -> r.status() != Status.CLOSED && receptions.onDuty(r.id(), deputy)).toList();
+  public List<Reception> dutiesOf(String deputy) {
+    return receptions.dutiesOf(deputy, clock.instant().minus(Duration.ofDays(3)), 50);
   }
 
   // --- steps of process mobile-reception, found by the process instance's business key ------------------------
@@ -410,9 +419,19 @@ public class ReceptionService {
         v.recordedBy(), v.recordedAt())).toList();
     List<FlagView> flags = receptions.flags(r.id()).stream().map(ReceptionService::flagView).toList();
     return new ReceptionView(r.receptionNo(), r.stationCode(), stationName, r.kind().name(), r.kind().label(),
-        r.theme(), r.place(), r.startsAt(), r.endsAt(), r.status().name(), r.status().label(),
+        r.theme(), r.place(), r.startsAt(), r.endsAt(), statusNow(r).name(), statusNow(r).label(),
         receptions.deputies(r.id()).stream().map(d -> new DeputyOnDuty(d, nameOf(d))).toList(), f.visits(),
         f.visitors(), f.opinions(), f.solvedOnSpot(), f.solved(), visitViews, r.summary(), r.townIssues(), flags);
+  }
+
+  /**
+   * The status as people should read it: a session whose start time has come is 接待中 even before the start timer's
+   * job has run (visits are accepted from the start time on).
+   */
+  private Status statusNow(Reception r) {
+    Instant now = clock.instant();
+    return r.status() == Status.ANNOUNCED && !now.isBefore(r.startsAt()) && now.isBefore(r.endsAt())
+        ? Status.IN_SESSION : r.status();
   }
 
   private static FlagView flagView(Flag flag) {

@@ -65,6 +65,14 @@ public class Receptions {
         .params(stationCode, Timestamp.from(after)).query(Receptions::reception).list();
   }
 
+  /** The sessions the deputy is on duty for that end after the time given and are not summarized, soonest first. */
+  List<Reception> dutiesOf(String deputy, Instant endsAfter, int limit) {
+    return jdbc.sql("SELECT " + COLUMNS.replaceAll("(^|, )", "$1r.") + " FROM reception r JOIN reception_deputy d "
+        + "ON d.reception_id = r.id WHERE d.deputy_user_id = ? AND r.ends_at > ? AND r.status <> ? "
+        + "ORDER BY r.starts_at, r.id FETCH FIRST " + limit + " ROWS ONLY")
+        .params(deputy, Timestamp.from(endsAfter), Status.CLOSED.name()).query(Receptions::reception).list();
+  }
+
   /** Sessions of the station (null: of every station), newest first. */
   List<Reception> ofStation(String stationCode, int limit) {
     if (stationCode == null) {

@@ -78,6 +78,9 @@ class FieldReceptionPhoneTests {
       phone.type(By.id("solution"), "代表当场联系供电所，电工半小时内到场恢复供电");
       phone.click(By.cssSelector("form button[type='submit']"));
       phone.waitFor("the visit recorded", d -> phone.visibleText().contains("已登记，意见受理编号") ? true : null);
+      // the ticket and its key, to be told to the visitor, are shown once and never put into the address
+      assertThat(phone.visibleText()).contains("查询码");
+      assertThat(phone.driver().getCurrentUrl()).endsWith("?recorded=visit");
       assertThat(phone.visibleText()).contains("2\n来访人次", "1\n当场解决", "2 人 · 村南机井没电");
       phone.screenshot("field-reception-phone");
       Files.createDirectories(DOC.getParent());

@@ -49,13 +49,14 @@ class FieldReceptionController {
     if (user == null) {
       return StaffSession.loginRequired(response, model);
     }
-    model.addAttribute("duties", receptions.dutiesOf(user.id(), null));
+    model.addAttribute("duties", receptions.dutiesOf(user.id()));
     return "field/receptions";
   }
 
   @GetMapping("/field/receptions/{receptionNo}")
   String page(@PathVariable String receptionNo, @RequestParam(required = false) String recorded,
       HttpServletRequest request, HttpServletResponse response, Model model) {
+    // the ticket and key of an opinion just recorded come as flash attributes (kept in the session, never in the URL)
     TasklistSession.User user = staffSession.current(request).orElse(null);
     if (user == null) {
       return StaffSession.loginRequired(response, model);
@@ -64,12 +65,18 @@ class FieldReceptionController {
     if (r == null) {
       return StaffSession.notFound(response, model, WHAT);
     }
-    return render(r, Map.of("visitors", "1"), Map.of(), recorded, null, model);
+    Object ticket = model.getAttribute("recordedTicket");
+    Object key = model.getAttribute("recordedKey");
+    String message = ticket != null ? "已登记，意见受理编号 " + ticket + "，查询码 " + key
+        + "。请告诉群众（可写在纸条上），凭受理编号和查询码查看办理进度、评价答复。"
+        : "visit".equals(recorded) ? "已登记一批来访。" : null;
+    return render(r, Map.of("visitors", "1"), Map.of(), message, null, model);
   }
 
   @PostMapping("/field/receptions/{receptionNo}/visits")
   String record(@PathVariable String receptionNo, @RequestParam Map<String, String> form, HttpServletRequest request,
-      HttpServletResponse response, Model model) {
+      HttpServletResponse response, Model model,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
     TasklistSession.User user = staffSession.current(request).orElse(null);
     if (user == null) {
       return StaffSession.loginRequired(response, model);
@@ -93,9 +100,12 @@ class FieldReceptionController {
           : null, "on".equals(form.get("solvedOnSpot")), form.get("solution"));
       try {
         var done = receptions.recordVisit(r.receptionNo(), visit, user.id());
-        String note = done.opinionTicketNo() == null ? "visit" : done.opinionTicketNo();
+        if (done.opinionTicketNo() != null) {
+          redirect.addFlashAttribute("recordedTicket", done.opinionTicketNo());
+          redirect.addFlashAttribute("recordedKey", done.trackingKey());
+        }
         return "redirect:/field/receptions/" + UriUtils.encodePathSegment(r.receptionNo(), StandardCharsets.UTF_8)
-            + "?recorded=" + UriUtils.encodeQueryParam(note, StandardCharsets.UTF_8);
+            + "?recorded=visit";
       } catch (InvalidInputException e) {
         errors.putAll(e.errors());
       } catch (ConflictException e) {
@@ -115,8 +125,7 @@ class FieldReceptionController {
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     model.addAttribute("errorList", List.copyOf(errors.values()));
-    model.addAttribute("recorded", recorded == null ? null
-        : "visit".equals(recorded) ? "已登记一批来访。" : "已登记，意见受理编号 " + recorded + "。");
+    model.addAttribute("recorded", recorded);
     model.addAttribute("conflict", conflict);
     List<ReceptionService.VisitView> visits = view.visitList();
     List<ReceptionService.VisitView> recent = new java.util.ArrayList<>(

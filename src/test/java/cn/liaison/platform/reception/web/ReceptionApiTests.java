@@ -127,8 +127,13 @@ class ReceptionApiTests {
     assertThat(post("deputy5", "/api/receptions/JD2027-9999/visits", visit).getStatusCode().value()).isEqualTo(404);
     assertThat(read("staff2", no).path("visits").asInt()).isZero();
 
-    assertThat(post("deputy5", "/api/receptions/" + no + "/visits", visit).getStatusCode().value()).isEqualTo(201);
+    ResponseEntity<String> recorded = post("deputy5", "/api/receptions/" + no + "/visits", visit);
+    assertThat(recorded.getStatusCode().value()).isEqualTo(201);
+    // the deputy on duty gets the opinion's ticket and key once, to tell the visitor
+    assertThat(JsonBodies.tree(recorded.getBody()).path("opinionTicketNo").asText()).startsWith("YJ");
+    assertThat(JsonBodies.tree(recorded.getBody()).path("trackingKey").asText()).isNotBlank();
     JsonNode view = read("deputy5", no);
+    assertThat(view.path("status").asText()).as("its start time has come").isEqualTo("IN_SESSION");
     assertThat(view.path("visitors").asInt()).isEqualTo(3);
     assertThat(view.path("solvedOnSpot").asInt()).isEqualTo(1);
     // reading: its station's staff and readers, not another station's staff or another deputy
@@ -161,6 +166,9 @@ class ReceptionApiTests {
     assertThat(done.getStatusCode().value()).as(done.getHeaders() + " " + done.getBody()).isEqualTo(302);
     assertThat(done.getHeaders().getLocation().toString()).contains("/field/receptions/" + no + "?recorded=visit");
     assertThat(read("staff2", no).path("visitors").asInt()).isEqualTo(4);
+    // the deputy's list of duties on the phone has it, another deputy's has not
+    assertThat(WebappLogin.getAs(http, "deputy5", "/field/receptions").getBody()).contains(no);
+    assertThat(WebappLogin.getAs(http, "deputy1", "/field/receptions").getBody()).doesNotContain(no);
     // a refusal is the page again with the field's message, status 400
     ResponseEntity<String> refused = postForm("deputy5", no, "visitors=0&topic=", null);
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
