@@ -62,6 +62,8 @@ CREATE TABLE reception_flag (
   kind          VARCHAR(16)   NOT NULL,
   description   VARCHAR(1000) NOT NULL,
   special_supervision BOOLEAN NOT NULL,
+  -- the rectification problem raised from it (一网四制), set by the rectification feature through ReceptionService
+  rectification_problem_no VARCHAR(32),
   created_at    TIMESTAMP     NOT NULL,
   CONSTRAINT reception_flag_kind_check CHECK (kind IN ('SAFETY_HAZARD', 'PETITION_SIGN'))
 );

@@ -44,7 +44,8 @@ public record Reception(long id, String receptionNo, String stationCode, Kind ki
       String opinionTicketNo, String recordedBy, Instant recordedAt) {}
 
   /** What the summary flagged for 专项督办: a safety hazard or a sign of a petition (信访苗头). */
-  public record Flag(long id, FlagKind kind, String description, boolean specialSupervision) {}
+  public record Flag(long id, FlagKind kind, String description, boolean specialSupervision,
+      String rectificationProblemNo) {}
 
   public enum FlagKind {
     SAFETY_HAZARD("安全隐患"), PETITION_SIGN("信访苗头");

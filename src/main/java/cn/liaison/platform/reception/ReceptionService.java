@@ -94,7 +94,8 @@ public class ReceptionService {
   public record VisitView(long id, int visitors, String topic, boolean solvedOnSpot, String solution,
       String opinionTicketNo, String opinionStatus, String recordedBy, Instant recordedAt) {}
 
-  public record FlagView(long id, String kind, String kindLabel, String description, boolean specialSupervision) {}
+  public record FlagView(long id, String kind, String kindLabel, String description, boolean specialSupervision,
+      String rectificationProblemNo) {}
 
   /** A session as staff and the deputies on duty see it (GET /api/receptions/{no}). */
   public record ReceptionView(String receptionNo, String stationCode, String stationName, String kind,
@@ -346,6 +347,30 @@ public class ReceptionService {
     return receptions.dutiesOf(deputy, clock.instant().minus(Duration.ofDays(3)), 50);
   }
 
+  /**
+   * The hook for the rectification lists (一网四制): a flag of the session's summary (安全隐患, 信访苗头), found by the
+   * session's number and the flag's id together, so an id of another session's flag is not found (404).
+   */
+  @Transactional(readOnly = true)
+  public Flag flag(String receptionNo, long flagId) {
+    Reception r = require(receptionNo);
+    return receptions.flags(r.id()).stream().filter(f -> f.id() == flagId).findFirst()
+        .orElseThrow(() -> new NotFoundException("接待 " + r.receptionNo() + " 的小结中没有这一条：" + flagId));
+  }
+
+  /**
+   * A rectification problem was raised from the flag: the flag points back at it (linked both ways). Idempotent for
+   * the same problem; a flag already raised as another problem is a conflict (409).
+   */
+  @Transactional
+  public void rectificationProblemRaised(String receptionNo, long flagId, String problemNo) {
+    Reception r = require(receptionNo);
+    flag(receptionNo, flagId);
+    if (blank(problemNo) || !receptions.linkProblem(r.id(), flagId, problemNo.strip())) {
+      throw new ConflictException("这一条已经立为整改问题，不能重复立项。");
+    }
+  }
+
   // --- steps of process mobile-reception, found by the process instance's business key ------------------------
 
   /** 接待开始: the session is open for visits. */
@@ -436,7 +461,7 @@ public class ReceptionService {
 
   private static FlagView flagView(Flag flag) {
     return new FlagView(flag.id(), flag.kind().name(), flag.kind().label(), flag.description(),
-        flag.specialSupervision());
+        flag.specialSupervision(), flag.rectificationProblemNo());
   }
 
   /**

@@ -139,11 +139,19 @@ public class Receptions {
   }
 
   public List<Flag> flags(long receptionId) {
-    return jdbc.sql("SELECT id, kind, description, special_supervision FROM reception_flag WHERE reception_id = ? "
-        + "ORDER BY id").param(receptionId)
+    return jdbc.sql("SELECT id, kind, description, special_supervision, rectification_problem_no FROM reception_flag "
+        + "WHERE reception_id = ? ORDER BY id").param(receptionId)
         .query((rs, i) -> new Flag(rs.getLong("id"), FlagKind.valueOf(rs.getString("kind")),
-            rs.getString("description"), rs.getBoolean("special_supervision")))
+            rs.getString("description"), rs.getBoolean("special_supervision"),
+            rs.getString("rectification_problem_no")))
         .list();
+  }
+
+  /** The flag now points at the rectification problem raised from it; false when it points at another already. */
+  boolean linkProblem(long receptionId, long flagId, String problemNo) {
+    return jdbc.sql("UPDATE reception_flag SET rectification_problem_no = ? WHERE id = ? AND reception_id = ? "
+        + "AND (rectification_problem_no IS NULL OR rectification_problem_no = ?)")
+        .params(problemNo, flagId, receptionId, problemNo).update() == 1;
   }
 
   private static Reception reception(ResultSet rs, int row) throws SQLException {

@@ -181,6 +181,19 @@ class MobileReceptionProcessTests {
             org.assertj.core.groups.Tuple.tuple(FlagKind.SAFETY_HAZARD.name(), "麦场旁电线老化"),
             org.assertj.core.groups.Tuple.tuple(FlagKind.PETITION_SIGN.name(), "两户因地界纠纷多次争执"));
     assertThat(closed.flags()).allSatisfy(f -> assertThat(f.id()).isPositive());
+    // the hook of the rectification lists: a flag raised as a problem points back at it, once
+    long hazard = closed.flags().get(0).id();
+    assertThat(receptions.flag(no, hazard).description()).isEqualTo("王庄村东秸秆堆放紧邻变压器");
+    receptions.rectificationProblemRaised(no, hazard, "ZG-TP-01-P01");
+    receptions.rectificationProblemRaised(no, hazard, "ZG-TP-01-P01");
+    assertThatThrownBy(() -> receptions.rectificationProblemRaised(no, hazard, "ZG-TP-01-P02"))
+        .isInstanceOf(ConflictException.class);
+    assertThat(receptions.view(no).flags().get(0).rectificationProblemNo()).isEqualTo("ZG-TP-01-P01");
+    setClock(NOW);
+    String other = announce().receptionNo();
+    setClock(ENDS);
+    assertThatThrownBy(() -> receptions.flag(other, hazard))
+        .isInstanceOf(cn.liaison.platform.system.NotFoundException.class);
     assertThat(outbox.forGroup(PlatformGroups.SUPERVISORS)).extracting(Notification::body)
         .anySatisfy(body -> assertThat(body).contains(no, "安全隐患 2 条", "信访苗头 1 条"));
     // the summary is final: no more visits
