@@ -4,6 +4,7 @@ import cn.liaison.platform.reception.ReceptionProcess;
 import cn.liaison.platform.reception.ReceptionProcess.Var;
 import cn.liaison.platform.reception.ReceptionService;
 import cn.liaison.platform.system.ProcessInstanceRef;
+import cn.liaison.platform.system.TaskCardVariables;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -40,6 +41,13 @@ class ReceptionDelegates {
     };
   }
 
+  /** The cards of 流动接待 (今日接待) and 接待小结: copies, so they write no history of their own. */
+  @Bean
+  static TaskCardVariables receptionTaskCards() {
+    return TaskCardVariables.of(ReceptionProcess.KEY, Var.RECEPTION_NO, Var.THEME, Var.PLACE, Var.TIME_TEXT,
+        Var.KIND_LABEL, Var.STATION_NAME, Var.FIELD_PAGE, Var.FIGURES_TEXT);
+  }
+
   /**
    * On 流动接待 created: what the card in 今日接待 shows and the phone page's address, as task variables (the deputies
    * on duty may read the task, not the instance). On 接待小结 created: the session's figures so far.
@@ -49,10 +57,8 @@ class ReceptionDelegates {
     return task -> {
       String key = task.getTaskDefinitionKey();
       if (ReceptionProcess.Task.RECEIVE_VISITORS.equals(key)) {
-        for (String card : new String[] {Var.RECEPTION_NO, Var.THEME, Var.PLACE, Var.TIME_TEXT, Var.KIND_LABEL,
-            Var.STATION_NAME, Var.FIELD_PAGE}) {
-          task.setVariableLocal(card, task.getVariable(card));
-        }
+        TaskCardVariables.copy(task, Var.RECEPTION_NO, Var.THEME, Var.PLACE, Var.TIME_TEXT, Var.KIND_LABEL,
+            Var.STATION_NAME, Var.FIELD_PAGE);
       } else if (ReceptionProcess.Task.SUMMARIZE.equals(key)) {
         task.setVariableLocal(Var.FIGURES_TEXT, receptions.figuresText(ProcessInstanceRef.of(task.getExecution())));
       }
