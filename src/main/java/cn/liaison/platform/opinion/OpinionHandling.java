@@ -57,6 +57,14 @@ public class OpinionHandling {
     this.properties = properties;
   }
 
+  /**
+   * Where the opinion was taken, e.g. a reception session of a mobile station ("流动接待 JD2027-0003"): an event
+   * only staff see on the opinion's page (the citizen's page shows the channel). Nothing for an unknown ticket.
+   */
+  public void recordOrigin(String ticketNo, String title, String detail, String actor) {
+    opinions.findByTicket(ticketNo).ifPresent(o -> opinions.addEvent(o.id(), o.status(), title, detail, false, actor));
+  }
+
   /** A user task was created: the opinion's status follows the loop. */
   public void taskCreated(long opinionId, String taskKey) {
     switch (taskKey) {

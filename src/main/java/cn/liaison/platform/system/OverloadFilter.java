@@ -48,7 +48,7 @@ class OverloadFilter extends OncePerRequestFilter {
    * The URL patterns the filter is registered for: the platform's API (the public part behind the bulkhead; all of
    * it for the logins of Spring Security, which read the database outside Spring MVC) and its server-rendered pages.
    */
-  static final String[] URL_PATTERNS = {"/api/*", "/s/*", "/t", "/t/*", "/staff/*", "/stations", "/stations/*",
+  static final String[] URL_PATTERNS = {"/api/*", "/s/*", "/t", "/t/*", "/staff/*", "/field/*", "/stations", "/stations/*",
       "/engine-rest/*"};
 
   /** The citizens' form fields that a busy page gives back. */

@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       key, the progress page the citizen's own text); only the platform's own styles, scripts and images;</li>
  *   <li>station pages (/stations, signboards): the same policy, cacheable; the QR images: no sniffing, and the
  *       SVG runs nothing;</li>
- *   <li>staff pages (/staff/**, opened from Tasklist, showing citizens' contact data): nothing kept, and nothing
+ *   <li>staff pages (/staff/**, opened from Tasklist, showing citizens' contact data; the deputies' phone pages
+ *       /field/**): nothing kept, and nothing
  *       loaded or run but the page's inline styles and its "back to Tasklist" link handler (allowed by its hash).</li>
  * </ul>
  */
@@ -34,7 +35,7 @@ class PageHeadersFilter extends OncePerRequestFilter {
   static final String SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
   /** The URL patterns the filter is registered for. */
-  static final String[] URL_PATTERNS = {"/s/*", "/t", "/t/*", "/stations", "/stations/*", "/staff/*"};
+  static final String[] URL_PATTERNS = {"/s/*", "/t", "/t/*", "/stations", "/stations/*", "/staff/*", "/field/*"};
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -49,6 +50,12 @@ class PageHeadersFilter extends OncePerRequestFilter {
       page(response, PUBLIC_POLICY);
     } else if (path.startsWith("/staff/")) {
       page(response, STAFF_POLICY);
+      noStore(response);
+    } else if (path.startsWith("/field/")) {
+      // the phone pages post their own forms with the Tasklist session: with no-referrer, browsers would send
+      // "Origin: null", which CrossSiteRequestGuard refuses as foreign; same-origin keeps the referrer at home
+      page(response, STAFF_POLICY);
+      response.setHeader("Referrer-Policy", "same-origin");
       noStore(response);
     } else {
       page(response, PUBLIC_POLICY);

@@ -65,7 +65,9 @@ abstract class AuthorizationMatrixContract {
     SCHEDULE_FORUM("为起重产业代表联络站安排座谈会"),
     READ_FORUM("查看起重产业代表联络站的座谈会"),
     READ_PROPOSAL("查看起重产业代表联络站站长领衔的代表建议"),
-    SUPERVISE_PROPOSAL("督办承办单位超期未答复的代表建议");
+    SUPERVISE_PROPOSAL("督办承办单位超期未答复的代表建议"),
+    RECORD_RECEPTION_VISIT("在太平镇流动接待中登记来访（值班代表 deputy1）"),
+    READ_RECEPTION("查看太平镇的流动接待");
 
     final String label;
 
@@ -82,19 +84,19 @@ abstract class AuthorizationMatrixContract {
    * answered like an unknown record; 2xx = done; 400 = refused by the model check.
    */
   static final String MATRIX = """
-      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise
-      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401
-      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204
-      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403
-      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403
-      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403
-      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403
-      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403
-      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403
-      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403
-      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204
-      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403
-      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403
+      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception
+      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401
+      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200
+      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403
+      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200
+      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403
+      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200
+      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200
+      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403
+      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200
+      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200
+      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403
+      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403
       """;
 
   static final String PHONE = "13712348765";
@@ -112,7 +114,8 @@ abstract class AuthorizationMatrixContract {
 
   record Fixture(String waterTaskId, String waterInstanceId, String taipingTicket, String taipingSortTaskId,
       String incidentJobId, String campaignCode, String householdNo, String craneForumNo, String craneProposalNo,
-      String overdueProposalTaskId) {}
+      String overdueProposalTaskId, String taipingReceptionNo) {}
+
 
   static Stream<Arguments> matrix() {
     List<String> lines = MATRIX.lines().filter(l -> !l.isBlank()).skip(1).toList();
@@ -184,6 +187,9 @@ abstract class AuthorizationMatrixContract {
       case READ_PROPOSAL -> exchange(user, HttpMethod.GET, "/api/proposals/" + f.craneProposalNo(), null);
       case SUPERVISE_PROPOSAL -> post(user, "/engine-rest/task/" + f.overdueProposalTaskId() + "/complete",
           Map.of("variables", Map.of("supervisionDecision", Map.of("value", "URGE"))));
+      case RECORD_RECEPTION_VISIT -> post(user, "/api/receptions/" + f.taipingReceptionNo() + "/visits",
+          Map.of("visitors", 2, "topic", "秸秆离田补贴", "solvedOnSpot", false));
+      case READ_RECEPTION -> exchange(user, HttpMethod.GET, "/api/receptions/" + f.taipingReceptionNo(), null);
       case READ_DEPUTY_DIRECTORY -> exchange(user, HttpMethod.GET, "/api/deputies?station=cy-crane", null);
       // deputy1 as the demo data has him, so an administrator's success changes nothing for the next rows
       case CHANGE_DEPUTY_DIRECTORY -> exchange(user, HttpMethod.PUT, "/api/admin/deputies/deputy1",
@@ -237,9 +243,19 @@ abstract class AuthorizationMatrixContract {
         .singleResult().getId());
     String superviseTask = tasks.createTaskQuery().processInstanceId(overdueInstance)
         .taskDefinitionKey("Task_SuperviseProposal").singleResult().getId();
+    // a reception session of 太平镇's mobile station with deputy1 on duty, under way (started an hour ago)
+    var reception = http.exchange("/api/receptions", HttpMethod.POST, new HttpEntity<>(bytes(Map.of(
+        "stationCode", "yy-taiping-mobile", "kind", "FIELD_POST", "theme", "三夏禁烧", "place", "王庄村东禁烧卡点",
+        "startsAt", java.time.OffsetDateTime.now().plusHours(1).withNano(0).toString(),
+        "endsAt", java.time.OffsetDateTime.now().plusHours(5).withNano(0).toString(),
+        "deputiesOnDuty", List.of("deputy1"))), json("staff2")), String.class);
+    assertThat(reception.getStatusCode().value()).as(reception.getBody()).isEqualTo(201);
+    String receptionNo = JsonBodies.tree(reception.getBody()).path("receptionNo").asText();
+    jdbc.update("UPDATE reception SET starts_at = ? WHERE reception_no = ?",
+        java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)), receptionNo);
     return new Fixture(scenarios.task(water, Task.HANDLE), waterInstance, taiping, scenarios.task(taiping, Task.SORT),
         failed.getId(), code, householdNo, JsonBodies.tree(forum.getBody()).path("forumNo").asText(),
-        JsonBodies.tree(proposal.getBody()).path("proposalNo").asText(), superviseTask);
+        JsonBodies.tree(proposal.getBody()).path("proposalNo").asText(), superviseTask, receptionNo);
   }
 
   /** A forum of the crane station a week from now, with its stationed deputies. */
