@@ -108,7 +108,7 @@ class RectificationController {
 
   @PostMapping(path = "/api/problems/{problemNo}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(summary = "上传佐证照片", description = "file：JPEG、PNG 或 HEIC，不超过 10 MB，按内容识别格式；stage：BEFORE 整改前、"
-      + "AFTER 整改后（默认）。JPEG、PNG 重新编码，去掉 GPS 位置等元数据。责任单位、网格责任代表和本站工作人员可上传，问题销号后不能再上传。")
+      + "AFTER 整改后（默认）。JPEG、PNG 重新编码，去掉 GPS 位置等元数据。责任单位、网格责任代表和本站工作人员可上传，问题销号后不能再上传。脚本上传时请带请求头 X-Requested-With。")
   ResponseEntity<PhotoView> upload(@PathVariable String problemNo, @RequestParam("file") MultipartFile file,
       @RequestParam(name = "stage", required = false) String stage, Authentication user) throws IOException {
     Rectification.Problem p = access.requireAddEvidence(problemNo, user);
