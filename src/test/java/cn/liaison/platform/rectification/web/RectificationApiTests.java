@@ -154,6 +154,19 @@ class RectificationApiTests {
     assertThat(details.path("evidence")).hasSize(1);
   }
 
+  @Test
+  void theFormsLinkToTheProblemsPageWithItsPhotosForThoseWhoMaySeeIt() throws Exception {
+    String code = drive();
+    String problemNo = problem(code, task(code, "dept-water", "tp-hetan"));
+    assertThat(upload("deputy2", problemNo, jpegWithGps(), "before.jpg").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    ResponseEntity<String> page = cn.liaison.platform.WebappLogin.getAs(http, "water1", "/staff/problems/" + problemNo);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains(problemNo, "排灌站水泵损坏", "县水利局", "/staff/problems/" + problemNo + "/evidence/");
+    ResponseEntity<String> stranger = cn.liaison.platform.WebappLogin.getAs(http, "agri1", "/staff/problems/" + problemNo);
+    assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(stranger.getBody()).doesNotContain("排灌站水泵损坏");
+  }
+
   // ---- helpers ----
 
   static int seq;
