@@ -114,10 +114,10 @@ class TaipingRectificationEndToEndTests {
     try (var book = new XSSFWorkbook(new ByteArrayInputStream(ledger.getBody()))) {
       var list = book.getSheet("问题清单");
       assertThat(list.getLastRowNum()).isEqualTo(57);
-      assertThat(list.getRow(0).getCell(11).getStringCellValue()).isEqualTo("核验人");
+      assertThat(list.getRow(0).getCell(12).getStringCellValue()).isEqualTo("核验人");
       long crossedOff = 0;
       for (int i = 1; i <= 57; i++) {
-        crossedOff += "已销号".equals(list.getRow(i).getCell(12).getStringCellValue()) ? 1 : 0;
+        crossedOff += "已销号".equals(list.getRow(i).getCell(13).getStringCellValue()) ? 1 : 0;
       }
       assertThat(crossedOff).isEqualTo(52);
     }

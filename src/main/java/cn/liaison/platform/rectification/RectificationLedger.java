@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class RectificationLedger {
 
-  static final List<String> PROBLEM_HEADERS = List.of("任务编号", "整改任务", "问题编号", "具体问题", "问题来源", "发现日期",
-      "责任单位", "责任人", "整改措施", "整改期限", "整改进展", "核验人", "状态", "销号时间", "佐证照片（张）");
+  static final List<String> PROBLEM_HEADERS = List.of("任务编号", "整改任务", "问题编号", "具体问题", "问题来源", "来源编号",
+      "发现日期", "责任单位", "责任人", "整改措施", "整改期限", "整改进展", "核验人", "状态", "销号时间", "佐证照片（张）");
   static final List<String> TASK_HEADERS = List.of("任务编号", "整改任务", "责任单位", "网格", "网格责任代表", "整改期限",
       "问题数", "已销号", "超期");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -77,13 +77,13 @@ class RectificationLedger {
       for (Problem p : problems) {
         Task t = tasks.get(p.taskId());
         line(list, r++, null, List.of(t.taskNo(), t.title(), p.problemNo(), p.description(), p.source().label(),
-            p.foundOn().toString(), service.unitName(t.responsibleUnit()), p.responsiblePerson(), nz(p.measures()),
+            nz(p.sourceRef()), p.foundOn().toString(), service.unitName(t.responsibleUnit()), p.responsiblePerson(), nz(p.measures()),
             p.deadline().toString(), nz(p.progress()), nz(p.verifiedBy()), p.status().label(),
             p.closedAt() == null ? "" : TIME.format(p.closedAt().atZone(zone)),
             photos.getOrDefault(Long.toString(p.id()), 0)));
       }
       for (int c = 0; c < PROBLEM_HEADERS.size(); c++) {
-        list.setColumnWidth(c, c == 3 || c == 8 ? 40 * 256 : 14 * 256);
+        list.setColumnWidth(c, c == 3 || c == 9 ? 40 * 256 : 14 * 256);
       }
       list.createFreezePane(0, 1);
       book.write(out);

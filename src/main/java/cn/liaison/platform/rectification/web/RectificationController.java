@@ -4,6 +4,7 @@ import cn.liaison.platform.evidence.EvidencePhoto;
 import cn.liaison.platform.evidence.EvidenceService;
 import cn.liaison.platform.rectification.Rectification;
 import cn.liaison.platform.rectification.RectificationAccess;
+import cn.liaison.platform.rectification.RectificationLedgerImport;
 import cn.liaison.platform.rectification.RectificationService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -44,9 +45,11 @@ class RectificationController {
   private final RectificationService rectifications;
   private final RectificationAccess access;
   private final EvidenceService evidence;
+  private final RectificationLedgerImport ledgerImport;
 
   RectificationController(RectificationService rectifications, RectificationAccess access,
-      EvidenceService evidence) {
+      EvidenceService evidence, RectificationLedgerImport ledgerImport) {
+    this.ledgerImport = ledgerImport;
     this.rectifications = rectifications;
     this.access = access;
     this.evidence = evidence;
@@ -138,6 +141,16 @@ class RectificationController {
             .filename("整改台账-" + code + ".xlsx", StandardCharsets.UTF_8).build().toString())
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .body(access.ledger(code));
+  }
+
+  @PostMapping(path = "/api/rectifications/{code}/ledger", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "导入整改台账（Excel）", description = "上传导出的整改台账（.xlsx），读工作表“问题清单”：问题编号留空的行是新问题"
+      + "（任务编号须是本整治行动的任务，具体问题、问题来源、发现日期、责任人必填，整改期限不填时为任务的期限），随即启动整改流程；"
+      + "有问题编号的行保持不变（由流程办理）。任何一行有误则整个文件不导入，返回 400，errors 中逐行逐列说明（如“第5行 发现日期”）。"
+      + "脚本上传时请带请求头 X-Requested-With。")
+  RectificationLedgerImport.Summary importLedger(@PathVariable String code,
+      @RequestParam(name = "file", required = false) MultipartFile file, Authentication user) throws IOException {
+    return ledgerImport.importLedger(code, file == null ? null : file.getBytes(), RectificationAccess.caller(user));
   }
 
   private List<PhotoView> photos(Rectification.Problem p) {

@@ -167,6 +167,91 @@ class RectificationApiTests {
     assertThat(stranger.getBody()).doesNotContain("排灌站水泵损坏");
   }
 
+  @Test
+  void theLedgerGoesOutAndComesBackAllOrNothingWithErrorsByLineAndColumn() throws Exception {
+    String code = drive();
+    String taskNo = task(code, "dept-water", "tp-hetan");
+    problem(code, taskNo);
+    problem(code, taskNo);
+    byte[] exported = http.exchange("/api/rectifications/" + code + "/ledger.xlsx", HttpMethod.GET,
+        new HttpEntity<>(auth("staff2")), byte[].class).getBody();
+
+    // as exported: nothing changes
+    JsonNode same = JsonBodies.tree(importLedger("staff2", code, exported).getBody());
+    assertThat(same.path("created").asInt()).isZero();
+    assertThat(same.path("unchanged").asInt()).isEqualTo(2);
+
+    // a new problem typed in Excel (a real date cell) and a line with mistakes: nothing is stored
+    byte[] withMistake;
+    byte[] withNewProblem;
+    try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(exported))) {
+      var sheet = book.getSheet("问题清单");
+      var row = sheet.createRow(3);
+      String[] values = {taskNo, "", "", "村口路灯不亮", "入户走访", "", "", "", "电工班 李师傅", "", "2099-08-01"};
+      for (int c = 0; c < values.length; c++) {
+        row.createCell(c).setCellValue(values[c]);
+      }
+      var date = row.createCell(6);
+      date.setCellValue(java.time.LocalDate.of(2026, 1, 6));
+      var style = book.createCellStyle();
+      style.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
+      date.setCellStyle(style);
+      var out = new ByteArrayOutputStream();
+      book.write(out);
+      withNewProblem = out.toByteArray();
+      var bad = sheet.createRow(4);
+      String[] wrong = {"RW09", "", "", "", "传闻", "", "昨天", "", "", "", ""};
+      for (int c = 0; c < wrong.length; c++) {
+        bad.createCell(c).setCellValue(wrong[c]);
+      }
+      var bad2 = sheet.createRow(5);
+      String[] wrong2 = {taskNo, "", "", "", "传闻", "", "昨天", "", "", "", ""};
+      for (int c = 0; c < wrong2.length; c++) {
+        bad2.createCell(c).setCellValue(wrong2[c]);
+      }
+      out = new ByteArrayOutputStream();
+      book.write(out);
+      withMistake = out.toByteArray();
+    }
+    ResponseEntity<String> refused = importLedger("staff2", code, withMistake);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    JsonBodies.tree(refused.getBody()).path("errors")
+        .forEach(e -> errors.put(e.path("field").asText(), e.path("message").asText()));
+    assertThat(errors.get("第5行 任务编号")).contains("本整治行动没有任务“RW09”");
+    assertThat(errors.get("第6行 具体问题")).isEqualTo("请描述具体问题");
+    assertThat(errors.get("第6行 问题来源")).contains("问题来源只能是");
+    assertThat(errors.get("第6行 发现日期")).contains("格式应为");
+    assertThat(JsonBodies.tree(call("staff2", HttpMethod.GET, "/api/rectifications/" + code, null).getBody())
+        .path("problems").asInt()).as("nothing of the refused file is stored").isEqualTo(2);
+
+    assertThat(importLedger("water1", code, withNewProblem).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> imported = importLedger("staff2", code, withNewProblem);
+    assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.OK);
+    String added = JsonBodies.tree(imported.getBody()).path("problemNos").get(0).asText();
+    assertThat(JsonBodies.tree(call("staff2", HttpMethod.GET, "/api/rectifications/" + code, null).getBody())
+        .path("problems").asInt()).isEqualTo(3);
+    JsonNode problem = JsonBodies.tree(call("water1", HttpMethod.GET, "/api/problems/" + added, null).getBody());
+    assertThat(problem.path("problem").path("foundOn").asText()).isEqualTo("2026-01-06");
+    assertThat(problem.path("problem").path("sourceLabel").asText()).isEqualTo("入户走访");
+    assertThat(taskId("water1", added)).as("its rectification is under way").isNotBlank();
+  }
+
+  ResponseEntity<String> importLedger(String user, String code, byte[] xlsx) {
+    HttpHeaders headers = auth(user);
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.set("X-Requested-With", "XMLHttpRequest");
+    var parts = new LinkedMultiValueMap<String, Object>();
+    parts.add("file", new ByteArrayResource(xlsx) {
+      @Override
+      public String getFilename() {
+        return "整改台账.xlsx";
+      }
+    });
+    return http.exchange("/api/rectifications/" + code + "/ledger", HttpMethod.POST, new HttpEntity<>(parts, headers),
+        String.class);
+  }
+
   // ---- helpers ----
 
   static int seq;
