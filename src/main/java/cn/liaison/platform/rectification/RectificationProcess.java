@@ -29,6 +29,8 @@ public final class RectificationProcess {
     public static final String CLOSE = "Task_CloseProblem";
     public static final String URGE = "Task_UrgeRectification";
     public static final String ESCALATE = "Task_EscalateOverdue";
+    public static final String SEND_TO_UNIT_SYSTEM = "Task_SendToUnitSystem";
+    public static final String HANDLING = "SubProcess_Handling";
 
     private Task() {}
   }
@@ -37,9 +39,21 @@ public final class RectificationProcess {
     public static final String TIMER_URGE = "Timer_UrgeRectification";
     public static final String TIMER_OVERDUE = "Timer_RectificationOverdue";
     public static final String CLOSED = "Event_ProblemClosed";
+    public static final String UNIT_SYSTEM_REPORTED = "Event_UnitSystemReported";
 
     private Event() {}
   }
+
+  /** Messages the process waits for. */
+  public static final class Message {
+    /** A unit's own system reported the problem rectified (its signed FINAL reply with result SOLVED). */
+    public static final String UNIT_SYSTEM_REPORTED = "Message_UnitSystemReported";
+
+    private Message() {}
+  }
+
+  /** The department operation of a unit's own system, over the signed HTTP channel. */
+  public static final String OPERATION = "RECTIFY_PROBLEM";
 
   /** Process variables, documented in the process and in processes/README.md. */
   public static final class Var {
@@ -53,6 +67,7 @@ public final class RectificationProcess {
     public static final String GRID_NAME = "gridName";
     public static final String DEADLINE_TEXT = "deadlineText";
     public static final String UNIT_GROUP = "unitGroup";
+    public static final String UNIT_CHANNEL = "unitChannel";
     public static final String GRID_DEPUTY = "gridDeputy";
     public static final String STATION_STAFF_GROUP = "stationStaffGroup";
     public static final String FROM_OPINION = "fromOpinion";

@@ -291,6 +291,7 @@ public class RectificationService {
         .putValue(Var.GRID_NAME, grid.name())
         .putValue(Var.DEADLINE_TEXT, deadline.toString())
         .putValue(Var.UNIT_GROUP, unit.groupId())
+        .putValue(Var.UNIT_CHANNEL, unit.channel().name())
         .putValue(Var.GRID_DEPUTY, grid.deputyUserId())
         .putValue(Var.STATION_STAFF_GROUP, station.staffGroup())
         .putValue(Var.FROM_OPINION, source == Source.OPINION)

@@ -2,6 +2,8 @@ package cn.liaison.platform.rectification;
 
 import cn.liaison.platform.calendar.WorkingDayCalendar;
 import cn.liaison.platform.department.Department;
+import cn.liaison.platform.department.DepartmentRequest;
+import cn.liaison.platform.department.DepartmentService;
 import cn.liaison.platform.department.Departments;
 import cn.liaison.platform.identity.PlatformGroups;
 import cn.liaison.platform.notification.Notifier;
@@ -14,6 +16,8 @@ import cn.liaison.platform.rectification.Rectification.Task;
 import cn.liaison.platform.rectification.RectificationProcess.Verification;
 import cn.liaison.platform.system.ProcessInstanceRef;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.stereotype.Service;
 
@@ -29,13 +33,15 @@ public class RectificationSteps {
 
   private final Rectifications rectifications;
   private final Departments departments;
+  private final DepartmentService departmentService;
   private final OpinionService opinions;
   private final Notifier notifier;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
-  RectificationSteps(Rectifications rectifications, Departments departments, OpinionService opinions,
-      Notifier notifier, WorkingDayCalendar calendar, Clock clock) {
+  RectificationSteps(Rectifications rectifications, Departments departments, DepartmentService departmentService,
+      OpinionService opinions, Notifier notifier, WorkingDayCalendar calendar, Clock clock) {
+    this.departmentService = departmentService;
     this.rectifications = rectifications;
     this.departments = departments;
     this.opinions = opinions;
@@ -117,6 +123,31 @@ public class RectificationSteps {
     notifier.notifyGroup(group(t), Subject.of(SUBJECT, p.id()), "overdue-unit:" + p.problemNo() + ":" + p.deadline(),
         "督办 " + p.problemNo(), "整改问题 " + p.problemNo() + " 已超过整改期限 " + p.deadline() + "，请尽快整改。");
     rectifications.markEscalated(p.id(), clock.instant());
+  }
+
+  /**
+   * 发送至单位系统: the problem goes to the unit's own system (operation RECTIFY_PROBLEM), idempotent per round (a round
+   * after a failed verification is a new request, with the deputy's note). No personal data in the payload.
+   */
+  public void sendToUnitSystem(ProcessInstanceRef ref, java.time.Instant due) {
+    Problem p = problemOf(ref);
+    Task t = rectifications.taskById(p.taskId());
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("problemNo", p.problemNo());
+    payload.put("task", t.title());
+    payload.put("description", p.description());
+    payload.put("deadline", p.deadline().toString());
+    if (p.failedVerifications() > 0 && p.verificationNote() != null) {
+      payload.put("verificationNote", p.verificationNote());
+    }
+    departmentService.send(new DepartmentRequest(t.responsibleUnit(), RectificationProcess.OPERATION,
+        ref.processInstanceId() + ":rectify:" + (p.failedVerifications() + 1), p.problemNo(), due, payload,
+        Subject.of(SUBJECT, p.id())));
+  }
+
+  /** The unit's own system reports progress, or the problem rectified (recorded for the unit, the process goes on). */
+  public void reportedBySystem(Problem p, String measures, String progress, boolean rectified, String unitCode) {
+    rectifications.recordHandling(p.id(), measures, progress, rectified, unitCode, clock.instant());
   }
 
   private String group(Task t) {

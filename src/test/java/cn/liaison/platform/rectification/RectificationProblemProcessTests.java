@@ -67,6 +67,21 @@ class RectificationProblemProcessTests {
   @Autowired Rectifications records;
   @Autowired OpinionService opinions;
   @Autowired OutboxNotifier outbox;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
+
+  /** Stands in for the systems of units that have their own. */
+  static final com.github.tomakehurst.wiremock.WireMockServer unitSystems = new com.github.tomakehurst.wiremock
+      .WireMockServer(com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+
+  @org.junit.jupiter.api.BeforeAll
+  static void startUnitSystems() {
+    unitSystems.start();
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stopUnitSystems() {
+    unitSystems.stop();
+  }
 
   @BeforeEach
   void aMondayInTaiping() {
@@ -194,6 +209,69 @@ class RectificationProblemProcessTests {
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(RectificationProcess.KEY).count())
         .isEqualTo(before);
     assertThat(rectifications.view(drive).problems()).isZero();
+  }
+
+  @Test
+  void aUnitWithItsOwnSystemGetsTheProblemSignedAndItsSolvedReplyGoesToTheGridsDeputy() throws Exception {
+    String unit = "dept-sys-tp" + SEQ.incrementAndGet();
+    String secret = "secret-" + java.util.UUID.randomUUID();
+    String path = "/" + unit + "/items";
+    unitSystems.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(path)
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(202)));
+    var saved = http.withBasicAuth("demo", "demo").exchange("/api/admin/departments/" + unit,
+        org.springframework.http.HttpMethod.PUT, cn.liaison.platform.JsonBodies.json(Map.of("name", "太平镇供水站" + SEQ.get(),
+            "channel", "HTTP", "endpoint", unitSystems.baseUrl() + path, "secret", secret, "timeoutMillis", 2000)),
+        String.class);
+    assertThat(saved.getStatusCode().value()).as(saved.getBody()).isEqualTo(200);
+    String drive = drive();
+    String taskNo = rectifications.addTask(drive, new RectificationService.NewTask("自来水管网维修", unit, "tp-hetan",
+        "2027-06-30"), STAFF2);
+    String problemNo = rectifications.raiseProblem(drive, taskNo, new RectificationService.NewProblem(
+        "河滩村东片自来水管破裂", "INSPECTION", "JC2027-0003", "2027-06-06", "供水站 马站长", null), STAFF2);
+    ProcessInstance pi = instance(problemNo);
+    assertThat(pi).isWaitingAt(Task.SEND_TO_UNIT_SYSTEM);
+    executeJob(pi, Task.SEND_TO_UNIT_SYSTEM);
+    assertThat(pi).isWaitingAt(Event.UNIT_SYSTEM_REPORTED);
+    var call = unitSystems.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(path))).get(0);
+    assertThat(call.getHeader(cn.liaison.platform.department.Signatures.IDEMPOTENCY_KEY))
+        .isEqualTo(pi.getId() + ":rectify:1");
+    var body = cn.liaison.platform.JsonBodies.tree(call.getBodyAsString());
+    assertThat(body.path("operation").asText()).isEqualTo("RECTIFY_PROBLEM");
+    assertThat(body.path("problemNo").asText()).isEqualTo(problemNo);
+    assertThat(body.toString()).doesNotContain("马站长");
+
+    // a reply that is not a solution is refused and moves nothing; progress is recorded
+    assertThat(reply(unit, secret, Map.of("ticketNo", problemNo, "type", "FINAL", "result", "UNSOLVED",
+        "text", "材料未到"))).isEqualTo(400);
+    assertThat(reply(unit, secret, Map.of("ticketNo", problemNo, "type", "PROGRESS", "text", "已关阀抢修"))).isEqualTo(200);
+    assertThat(records.problem(problemNo).orElseThrow().progress()).isEqualTo("已关阀抢修");
+    assertThat(pi).isWaitingAt(Event.UNIT_SYSTEM_REPORTED);
+    assertThat(reply(unit, secret, Map.of("ticketNo", problemNo, "type", "FINAL", "result", "SOLVED",
+        "text", "已恢复供水", "measures", "更换破裂管道 20 米"))).isEqualTo(200);
+    assertThat(pi).isWaitingAt(Task.VERIFY).task().isAssignedTo("deputy2");
+    assertThat(records.problem(problemNo).orElseThrow().measures()).isEqualTo("更换破裂管道 20 米");
+    // a late reply finds nothing waiting
+    assertThat(reply(unit, secret, Map.of("ticketNo", problemNo, "type", "PROGRESS", "text", "再报"))).isEqualTo(409);
+
+    complete(pi, Task.VERIFY, Map.of(Var.VERIFICATION, "PASS"));
+    complete(pi, Task.RECORD_FEEDBACK, Map.of(Var.FEEDBACK, "村广播通知恢复供水"));
+    complete(pi, Task.CLOSE, Map.of());
+    assertThat(pi).isEnded().hasPassed(Task.SEND_TO_UNIT_SYSTEM, Event.UNIT_SYSTEM_REPORTED);
+  }
+
+  int reply(String unit, String secret, Map<String, Object> reply) {
+    byte[] body = cn.liaison.platform.JsonBodies.bytes(reply);
+    String timestamp = String.valueOf(java.time.Instant.now().getEpochSecond());
+    String nonce = java.util.UUID.randomUUID().toString();
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    headers.set(cn.liaison.platform.department.Signatures.TIMESTAMP, timestamp);
+    headers.set(cn.liaison.platform.department.Signatures.NONCE, nonce);
+    headers.set(cn.liaison.platform.department.Signatures.SIGNATURE,
+        cn.liaison.platform.department.Signatures.sign(secret, timestamp, nonce, body));
+    return http.exchange("/api/departments/" + unit + "/replies", org.springframework.http.HttpMethod.POST,
+        new org.springframework.http.HttpEntity<>(body, headers), String.class).getStatusCode().value();
   }
 
   /** A drive of 太平镇 with one task: the water bureau in 河滩村's grid (deputy2). */

@@ -31,6 +31,16 @@ class RectificationDelegates {
     return execution -> steps.escalate(ProcessInstanceRef.of(execution));
   }
 
+  /** 发送至单位系统: asynchronous and retried by the engine; the request is idempotent per round. */
+  @Bean
+  JavaDelegate sendToUnitSystemDelegate(RectificationSteps steps) {
+    return execution -> {
+      Object due = execution.getVariable(Var.DUE_AT);
+      steps.sendToUnitSystem(ProcessInstanceRef.of(execution),
+          due instanceof java.util.Date d ? d.toInstant() : null);
+    };
+  }
+
   /** 反馈群众: on the tracking page of the opinion the problem was raised from. */
   @Bean
   JavaDelegate notifyCitizenDelegate(RectificationSteps steps) {
