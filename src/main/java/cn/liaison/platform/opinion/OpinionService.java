@@ -299,4 +299,15 @@ public class OpinionService {
     }
     notifier.notifyCitizen(OpinionHandling.subject(o.id()), "rectified:" + problemNo, "问题已整改", text);
   }
+
+  /** The problem raised from this opinion was crossed off (销号): a public line on its tracking page, once. */
+  @Transactional
+  public void noteRectificationClosed(String ticketNo, String problemNo) {
+    opinions.findByTicket(ticketNo).ifPresent(o -> {
+      String detail = "问题编号 " + problemNo + " 已整改到位并销号";
+      if (opinions.events(o.id(), true).stream().noneMatch(e -> detail.equals(e.detail()))) {
+        opinions.addEvent(o.id(), o.status(), "整改问题已销号", detail, true, null);
+      }
+    });
+  }
 }

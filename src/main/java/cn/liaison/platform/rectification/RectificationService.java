@@ -260,8 +260,13 @@ public class RectificationService {
     }
     if (errors.isEmpty() && source == Source.OPINION) {
       // the opinion's own tracking page names the problem (checked first, so a wrong ticket stores nothing)
-      if (opinionRecords.findByTicket(sourceRef).isEmpty()) {
+      var opinion = opinionRecords.findByTicket(sourceRef).orElse(null);
+      if (opinion == null) {
         errors.put("sourceRef", "没有这个受理编号的群众意见");
+      } else if (!opinion.stationCode().equals(d.stationCode()) && !caller.in(PlatformGroups.ANALYSTS)
+          && !caller.in(PlatformGroups.ADMIN)) {
+        // a station's staff raise problems from their own station's opinions only (analysts from any)
+        errors.put("sourceRef", "这件群众意见不是本联络站受理的，请由研判人员列入整改");
       }
     }
     if (!errors.isEmpty()) {

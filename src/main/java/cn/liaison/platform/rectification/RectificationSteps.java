@@ -101,6 +101,9 @@ public class RectificationSteps {
   public void closed(ProcessInstanceRef ref, String actor) {
     Problem p = problemOf(ref);
     rectifications.close(p.id(), actor, clock.instant());
+    if (p.source() == Source.OPINION && p.sourceRef() != null) {
+      opinions.noteRectificationClosed(p.sourceRef(), p.problemNo());
+    }
   }
 
   /** 催办: the unit's group is told the deadline is near. */

@@ -191,6 +191,8 @@ class RectificationProblemProcessTests {
     assertThat(progress.notifications()).anyMatch(n -> n.title().equals("问题已整改") && n.body().contains(problemNo));
     complete(pi, Task.CLOSE, Map.of(RectificationProcess.Var.CLOSE_NOTE, "群众已知悉"));
     assertThat(pi).isEnded();
+    assertThat(opinions.track(submitted.ticketNo(), submitted.trackingKey()).events())
+        .anyMatch(e -> e.title().equals("整改问题已销号") && e.detail().contains(problemNo));
     assertThat(records.problem(problemNo).orElseThrow().feedback()).contains(submitted.ticketNo());
   }
 
@@ -206,6 +208,15 @@ class RectificationProblemProcessTests {
         "排水沟堵塞", "OPINION", "TP-NO-SUCH-TICKET", "2027-06-06", "吴科长", null), STAFF2))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get("sourceRef"))
             .isEqualTo("没有这个受理编号的群众意见"));
+    // the staff of 太平镇 may not hang a problem on an opinion of another station (its citizen would be told)
+    var crane = opinions.submit(new OpinionSubmission("cy-crane", "AGRICULTURE", "起重产业园区内的道路破损严重，大型车辆通行困难。", "长垣市起重产业园", null,
+        null, true, true, null), null);
+    assertThatThrownBy(() -> rectifications.raiseProblem(drive, "RW01", new RectificationService.NewProblem(
+        "道路破损", "OPINION", crane.ticketNo(), "2027-06-06", "吴科长", null), STAFF2))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get("sourceRef"))
+            .contains("不是本联络站受理的"));
+    assertThat(opinions.track(crane.ticketNo(), crane.trackingKey()).events())
+        .noneMatch(e -> e.title().equals("列入整改问题清单"));
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(RectificationProcess.KEY).count())
         .isEqualTo(before);
     assertThat(rectifications.view(drive).problems()).isZero();
