@@ -27,7 +27,8 @@ class EvidencePhotos {
   }
 
   Optional<EvidencePhoto> bySha(String kind, String subjectId, String sha256) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM evidence_photo WHERE subject_kind = ? AND subject_id = ? AND sha256 = ?")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM evidence_photo "
+        + "WHERE subject_kind = ? AND subject_id = ? AND sha256 = ?")
         .params(kind, subjectId, sha256).query(EvidencePhotos::photo).optional();
   }
 

@@ -77,7 +77,8 @@ class RectificationLedger {
       for (Problem p : problems) {
         Task t = tasks.get(p.taskId());
         line(list, r++, null, List.of(t.taskNo(), t.title(), p.problemNo(), p.description(), p.source().label(),
-            nz(p.sourceRef()), p.foundOn().toString(), service.unitName(t.responsibleUnit()), p.responsiblePerson(), nz(p.measures()),
+            nz(p.sourceRef()), p.foundOn().toString(), service.unitName(t.responsibleUnit()), p.responsiblePerson(),
+            nz(p.measures()),
             p.deadline().toString(), nz(p.progress()), nz(p.verifiedBy()), p.status().label(),
             p.closedAt() == null ? "" : TIME.format(p.closedAt().atZone(zone)),
             photos.getOrDefault(Long.toString(p.id()), 0)));

@@ -88,7 +88,8 @@ public class RectificationService {
   private final Clock clock;
 
   RectificationService(Rectifications rectifications, ProblemNumbers numbers, Stations stations,
-      Departments departments, Grids grids, GridService gridService, OpinionService opinions, Opinions opinionRecords, RuntimeService runtime,
+      Departments departments, Grids grids, GridService gridService, OpinionService opinions,
+      Opinions opinionRecords, RuntimeService runtime,
       WorkingDayCalendar calendar, OpinionProperties opinionRules, RectificationProperties properties, Clock clock) {
     this.rectifications = rectifications;
     this.numbers = numbers;
@@ -378,7 +379,8 @@ public class RectificationService {
     }
     String v = value.strip();
     if (v.length() > max) {
-      errors.put(field, message.replace("请填写", "") + "不超过 " + max + " 字");
+      String label = message.replaceFirst("^请(填写|描述|选择)", "").replaceFirst("（.*$", "");
+      errors.put(field, label + "不超过 " + max + " 字");
       return null;
     }
     return v;

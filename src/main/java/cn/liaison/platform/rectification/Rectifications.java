@@ -17,7 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The rectification lists (tables rectification_drive, rectification_task, rectification_problem): their one writer. */
+/**
+ * The rectification lists (tables rectification_drive, rectification_task, rectification_problem): their one writer.
+ */
 @Repository
 public class Rectifications {
 
