@@ -41,13 +41,29 @@ public class Stations {
         .stream().map(code -> findByCode(code).orElseThrow()).toList();
   }
 
+  /** The station with its deputies (head first, as {@link #postingsAt}), in one query: every submission reads it. */
   public Optional<Station> findByCode(String code) {
-    List<String> deputies = postingsAt(code).stream().map(DeputyPosting::deputyUserId).toList();
-    return jdbc.sql("SELECT code, name, kind, county, town, address, active FROM station WHERE code = ?").param(code)
-        .query((rs, i) -> new Station(rs.getString("code"), rs.getString("name"),
-            Station.Kind.valueOf(rs.getString("kind")), rs.getString("county"), rs.getString("town"),
-            rs.getString("address"), rs.getBoolean("active"), deputies))
-        .optional();
+    List<Station> rows = new java.util.ArrayList<>();
+    List<DeputyPosting> postings = new java.util.ArrayList<>();
+    jdbc.sql("SELECT s.code, s.name, s.kind, s.county, s.town, s.address, s.active, d.deputy_user_id, d.role "
+        + "FROM station s LEFT JOIN station_deputy d ON d.station_code = s.code WHERE s.code = ?").param(code)
+        .query(rs -> {
+          if (rows.isEmpty()) {
+            rows.add(new Station(rs.getString("code"), rs.getString("name"),
+                Station.Kind.valueOf(rs.getString("kind")), rs.getString("county"), rs.getString("town"),
+                rs.getString("address"), rs.getBoolean("active"), List.of()));
+          }
+          if (rs.getString("deputy_user_id") != null) {
+            postings.add(new DeputyPosting(code, rs.getString("deputy_user_id"),
+                DeputyPosting.Role.valueOf(rs.getString("role"))));
+          }
+        });
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Station s = rows.get(0);
+    return Optional.of(new Station(s.code(), s.name(), s.kind(), s.county(), s.town(), s.address(), s.active(),
+        sorted(postings).stream().map(DeputyPosting::deputyUserId).toList()));
   }
 
   /**

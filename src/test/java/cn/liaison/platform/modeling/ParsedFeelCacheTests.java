@@ -50,4 +50,25 @@ class ParsedFeelCacheTests {
           .isInstanceOf(FeelException.class);
     }
   }
+
+  @Test
+  void builtInFunctionsBuiltOnceAnswerAsCamundasEngine() {
+    var context = Variables.createVariables().putValue("days", 5).putValue("category", "IRRIGATION")
+        .asVariableContext();
+    String[] expressions = {"string length(category)", "upper case(category)", "date(\"2026-12-03\") + duration(\"P5D\")",
+        "sum([days, 2, 3])", "contains(category, \"RIG\")", "list contains([\"ROADS\"], category)",
+        "floor(days / 2)", "is defined(days)"};
+    for (int round = 0; round < 2; round++) {
+      for (String expression : expressions) {
+        assertThat((Object) cached.evaluateSimpleExpression(expression, context)).as(expression)
+            .isEqualTo(camunda.evaluateSimpleExpression(expression, context));
+      }
+      // an unknown function, and a function given the wrong kind of value, fail as in Camunda's engine
+      assertThatThrownBy(() -> cached.evaluateSimpleExpression("no such function(days)", context))
+          .isInstanceOf(FeelException.class);
+      assertThat(cached.evaluateSimpleUnaryTests("string length(?) > 5", "category", context))
+          .isEqualTo(camunda.evaluateSimpleUnaryTests("string length(?) > 5", "category", context)).isTrue();
+      assertThat((Object) cached.evaluateSimpleExpression("now() != null", context)).isEqualTo(true);
+    }
+  }
 }

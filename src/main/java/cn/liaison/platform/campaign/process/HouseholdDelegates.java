@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import cn.liaison.platform.system.ProcessInstanceRef;
+import cn.liaison.platform.system.TaskCardVariables;
 import cn.liaison.platform.campaign.CampaignProcess.VisitOutcome;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,13 @@ import org.springframework.context.annotation.Configuration;
 /** The thin delegates and the task listener of household-sign-off.bpmn. */
 @Configuration(proxyBeanMethods = false)
 class HouseholdDelegates {
+
+  /** What HouseholdSteps.taskVariables puts on each household task, from the ledger (户编号, 村, 片区, 走访次数, 地块). */
+  @Bean
+  static TaskCardVariables householdTaskCards() {
+    return TaskCardVariables.of(CampaignProcess.HOUSEHOLD_KEY, Var.HOUSEHOLD_NO, Var.VILLAGE, Var.AREA,
+        Var.VISIT_COUNT, Var.PLOTS_SUMMARY);
+  }
 
   @Bean
   TaskListener householdTaskListener(HouseholdSteps steps,

@@ -5,6 +5,7 @@ import cn.liaison.platform.forum.ForumProcess.Attendance;
 import cn.liaison.platform.forum.ForumProcess.Var;
 import cn.liaison.platform.forum.ForumService;
 import cn.liaison.platform.system.ProcessInstanceRef;
+import cn.liaison.platform.system.TaskCardVariables;
 import cn.liaison.platform.system.TaskField;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -41,6 +42,12 @@ class ForumDelegates {
    * On 答复座谈会邀请 completed: the reply of its assignee. On 记录座谈会 created: the checklist of the invited deputies
    * (attendeeOptions, local) and those signed in so far as its starting value (attendees).
    */
+  /** The invitation's card and the record form's checklist of invited deputies (from the forum's record). */
+  @Bean
+  static TaskCardVariables forumTaskCards() {
+    return TaskCardVariables.of(ForumProcess.KEY, Var.FORUM_NO, Var.TOPIC, Var.STARTS_AT_TEXT, Var.ATTENDEE_OPTIONS);
+  }
+
   @Bean
   TaskListener forumTaskListener(ForumService forums) {
     return task -> {
@@ -55,9 +62,7 @@ class ForumDelegates {
       } else if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
           && ForumProcess.Task.REPLY_INVITATION.equals(key)) {
         // what the card in 座谈会邀请 shows: the deputy may read the task, not the forum's instance
-        for (String card : new String[] {Var.FORUM_NO, Var.TOPIC, Var.STARTS_AT_TEXT}) {
-          task.setVariableLocal(card, task.getVariable(card));
-        }
+        TaskCardVariables.copy(task, Var.FORUM_NO, Var.TOPIC, Var.STARTS_AT_TEXT);
       } else if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
           && ForumProcess.Task.RECORD_FORUM.equals(key)) {
         task.setVariableLocal(Var.ATTENDEE_OPTIONS, forums.attendeeOptions(ref));

@@ -7,11 +7,20 @@ import cn.liaison.platform.opinion.OpinionLoopProcess;
 import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import cn.liaison.platform.system.TaskCardVariables;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /** On every user task of the loop: status and card variables on create, the sorted category on complete. */
 @Component("opinionTaskListener")
 class OpinionTaskListener implements TaskListener {
+
+  private static final String[] CARD = {Var.TICKET_NO, Var.CATEGORY_NAME, Var.STATION_NAME};
+
+  @Bean
+  static TaskCardVariables opinionTaskCards() {
+    return TaskCardVariables.of(OpinionLoopProcess.KEY, CARD);
+  }
 
   private final OpinionHandling handling;
 
@@ -25,9 +34,7 @@ class OpinionTaskListener implements TaskListener {
       case EVENTNAME_CREATE -> {
         handling.taskCreated(Vars.opinionId(handling, task), task.getTaskDefinitionKey());
         // what Tasklist cards show, readable by whoever may work the task (no personal data)
-        for (String card : new String[] {Var.TICKET_NO, Var.CATEGORY_NAME, Var.STATION_NAME}) {
-          task.setVariableLocal(card, task.getVariable(card));
-        }
+        TaskCardVariables.copy(task, CARD);
       }
       case EVENTNAME_COMPLETE -> {
         // the decision itself was checked by the engine's completion guard (TaskRules) before this runs

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import cn.liaison.platform.system.TaskCardVariables;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,13 @@ import org.springframework.stereotype.Component;
  */
 @Component("proposalTaskListener")
 class ProposalTaskListener implements TaskListener {
+
+  private static final String[] CARD = {Var.PROPOSAL_NO, Var.LEAD_DEPUTY_NAME};
+
+  @Bean
+  static TaskCardVariables proposalTaskCards() {
+    return TaskCardVariables.of(DeputyProposalProcess.KEY, CARD);
+  }
 
   private final ProposalSteps steps;
 
@@ -43,9 +52,7 @@ class ProposalTaskListener implements TaskListener {
         }
         // what Tasklist cards show, readable by whoever may work the task; never a variable a form edits (title):
         // a local copy would hide the edited value from the completion's check
-        for (String card : new String[] {Var.PROPOSAL_NO, Var.LEAD_DEPUTY_NAME}) {
-          task.setVariableLocal(card, task.getVariable(card));
-        }
+        TaskCardVariables.copy(task, CARD);
       }
       case EVENTNAME_COMPLETE -> completed(id, key, task);
       default -> { }
