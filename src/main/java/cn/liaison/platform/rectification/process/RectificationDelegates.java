@@ -1,10 +1,12 @@
 package cn.liaison.platform.rectification.process;
 
+import cn.liaison.platform.rectification.RectificationProcess;
 import cn.liaison.platform.rectification.RectificationProcess.Task;
 import cn.liaison.platform.rectification.RectificationProcess.Var;
 import cn.liaison.platform.rectification.RectificationProcess.Verification;
 import cn.liaison.platform.rectification.RectificationSteps;
 import cn.liaison.platform.system.ProcessInstanceRef;
+import cn.liaison.platform.system.TaskCardVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -47,6 +49,12 @@ class RectificationDelegates {
     return execution -> steps.tellCitizen(ProcessInstanceRef.of(execution));
   }
 
+  /** The cards of 整改待办 and 待我核验: copies local to each task, which write no history (the originals have theirs). */
+  @Bean
+  static TaskCardVariables rectificationTaskCards() {
+    return TaskCardVariables.of(RectificationProcess.KEY, Var.PROBLEM_NO, Var.DRIVE_NAME, Var.DEADLINE_TEXT);
+  }
+
   /**
    * On create: the task cards' local copies (problemNo, driveName, deadlineText) and a fresh decision (the last
    * round's is not taken for this one's). On complete: the decision is stored on the problem (already checked by
@@ -57,9 +65,7 @@ class RectificationDelegates {
     return task -> {
       String key = task.getTaskDefinitionKey();
       if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-        for (String card : new String[] {Var.PROBLEM_NO, Var.DRIVE_NAME, Var.DEADLINE_TEXT}) {
-          task.setVariableLocal(card, task.getVariable(card));
-        }
+        TaskCardVariables.copy(task, Var.PROBLEM_NO, Var.DRIVE_NAME, Var.DEADLINE_TEXT);
         if (Task.RECTIFY.equals(key)) {
           task.getExecution().removeVariable(Var.RECTIFIED);
         } else if (Task.VERIFY.equals(key)) {
