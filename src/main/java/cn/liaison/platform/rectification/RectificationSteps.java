@@ -33,6 +33,7 @@ public class RectificationSteps {
 
   private final Rectifications rectifications;
   private final Departments departments;
+  private final cn.liaison.platform.grid.Grids grids;
   private final DepartmentService departmentService;
   private final OpinionService opinions;
   private final Notifier notifier;
@@ -40,7 +41,9 @@ public class RectificationSteps {
   private final Clock clock;
 
   RectificationSteps(Rectifications rectifications, Departments departments, DepartmentService departmentService,
-      OpinionService opinions, Notifier notifier, WorkingDayCalendar calendar, Clock clock) {
+      cn.liaison.platform.grid.Grids grids, OpinionService opinions, Notifier notifier, WorkingDayCalendar calendar,
+      Clock clock) {
+    this.grids = grids;
     this.departmentService = departmentService;
     this.rectifications = rectifications;
     this.departments = departments;
@@ -58,6 +61,16 @@ public class RectificationSteps {
       throw ref.mismatch("整改问题");
     }
     return p;
+  }
+
+  /**
+   * Who verifies the problem now: the responsible deputy of its task's grid as the grid is today (an administrator
+   * may have changed it since the problem was raised).
+   */
+  public String gridDeputyOf(ProcessInstanceRef ref) {
+    Problem p = problemOf(ref);
+    Task t = rectifications.taskById(p.taskId());
+    return grids.findByCode(t.gridCode()).map(cn.liaison.platform.grid.Grid::deputyUserId).orElse(null);
   }
 
   /** 整改处理 completed: measures and progress; rectified → waits for the grid's deputy. */

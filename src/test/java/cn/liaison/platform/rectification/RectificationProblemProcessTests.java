@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import cn.liaison.platform.FullProcessCoverage;
 import cn.liaison.platform.PlatformTest;
+import cn.liaison.platform.grid.GridService;
 import cn.liaison.platform.notification.Notification;
 import cn.liaison.platform.notification.OutboxNotifier;
 import cn.liaison.platform.opinion.OpinionLoopProcess;
@@ -67,6 +68,7 @@ class RectificationProblemProcessTests {
   @Autowired Rectifications records;
   @Autowired OpinionService opinions;
   @Autowired OutboxNotifier outbox;
+  @Autowired GridService grids;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
   /** Stands in for the systems of units that have their own. */
@@ -186,6 +188,7 @@ class RectificationProblemProcessTests {
     complete(pi, Task.RECTIFY, Map.of(Var.MEASURES, "清淤排水沟300米", Var.RECTIFIED, true));
     complete(pi, Task.VERIFY, Map.of(Var.VERIFICATION, "PASS"));
     assertThat(pi).hasPassed(Task.NOTIFY_CITIZEN).isWaitingAt(Task.CLOSE);
+    assertThat(records.problem(problemNo).orElseThrow().verifiedBy()).isNotNull();
     progress = opinions.track(submitted.ticketNo(), submitted.trackingKey());
     assertThat(progress.events()).anyMatch(e -> e.title().equals("问题已整改") && e.detail().contains("清淤排水沟300米"));
     assertThat(progress.notifications()).anyMatch(n -> n.title().equals("问题已整改") && n.body().contains(problemNo));
@@ -194,6 +197,22 @@ class RectificationProblemProcessTests {
     assertThat(opinions.track(submitted.ticketNo(), submitted.trackingKey()).events())
         .anyMatch(e -> e.title().equals("整改问题已销号") && e.detail().contains(problemNo));
     assertThat(records.problem(problemNo).orElseThrow().feedback()).contains(submitted.ticketNo());
+  }
+
+  @Test
+  void aGridHandedToAnotherDeputyIsVerifiedByTheNewOne() {
+    String grid = "tp-test-" + SEQ.incrementAndGet();
+    grids.save(grid, new GridService.GridRequest("试验村网格", "太平镇", "deputy5"), "demo");
+    String drive = drive();
+    String taskNo = rectifications.addTask(drive, new RectificationService.NewTask("村道修复", "dept-town", grid,
+        "2027-06-30"), STAFF2);
+    String problemNo = rectifications.raiseProblem(drive, taskNo, new RectificationService.NewProblem("村道坑洼",
+        "HOME_VISIT", null, "2027-06-05", "镇村建办 马主任", null), STAFF2);
+    ProcessInstance pi = instance(problemNo);
+    // after the election the grid is deputy2's: the verification goes to her
+    grids.save(grid, new GridService.GridRequest("试验村网格", "太平镇", "deputy2"), "demo");
+    complete(pi, Task.RECTIFY, Map.of(Var.MEASURES, "填平坑洼", Var.RECTIFIED, true));
+    assertThat(pi).isWaitingAt(Task.VERIFY).task().isAssignedTo("deputy2");
   }
 
   @Test

@@ -69,6 +69,11 @@ class RectificationDelegates {
         if (Task.RECTIFY.equals(key)) {
           task.getExecution().removeVariable(Var.RECTIFIED);
         } else if (Task.VERIFY.equals(key)) {
+          // the grid's deputy as the grid is now, not as it was when the problem was raised
+          String deputy = steps.gridDeputyOf(ProcessInstanceRef.of(task.getExecution()));
+          if (deputy != null && !deputy.equals(task.getAssignee())) {
+            task.setAssignee(deputy);
+          }
           task.getExecution().removeVariable(Var.VERIFICATION);
           task.getExecution().removeVariable(Var.VERIFICATION_NOTE);
         }
