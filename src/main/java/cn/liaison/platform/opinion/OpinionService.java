@@ -269,4 +269,45 @@ public class OpinionService {
   static String trim(String s) {
     return blank(s) ? null : s.strip();
   }
+
+  /**
+   * A problem of a rectification list (一网四制) was raised from this opinion: a public line on its tracking page
+   * names the problem, so the two are linked both ways. Empty when there is no such opinion.
+   */
+  @Transactional
+  public java.util.Optional<String> noteRectificationProblem(String ticketNo, String problemNo, String actor) {
+    return opinions.findByTicket(ticketNo).map(o -> {
+      opinions.addEvent(o.id(), o.status(), "列入整改问题清单", "问题编号 " + problemNo + "，由责任单位整改、网格代表监督", true,
+          actor);
+      return o.stationCode();
+    });
+  }
+
+  /**
+   * The problem raised from this opinion was rectified and verified by the grid's deputy (反馈): the citizen sees it
+   * on the tracking page (a public line and a notice). Idempotent by the problem's number.
+   */
+  @Transactional
+  public void tellRectified(String ticketNo, String problemNo, String measures) {
+    Opinion o = opinions.findByTicket(ticketNo).orElse(null);
+    if (o == null) {
+      return;
+    }
+    String text = "您反映的问题（问题编号 " + problemNo + "）已整改完成，并经网格人大代表核验通过。整改措施：" + measures;
+    if (opinions.events(o.id(), true).stream().noneMatch(e -> e.detail() != null && e.detail().equals(text))) {
+      opinions.addEvent(o.id(), o.status(), "问题已整改", text, true, null);
+    }
+    notifier.notifyCitizen(OpinionHandling.subject(o.id()), "rectified:" + problemNo, "问题已整改", text);
+  }
+
+  /** The problem raised from this opinion was crossed off (销号): a public line on its tracking page, once. */
+  @Transactional
+  public void noteRectificationClosed(String ticketNo, String problemNo) {
+    opinions.findByTicket(ticketNo).ifPresent(o -> {
+      String detail = "问题编号 " + problemNo + " 已整改到位并销号";
+      if (opinions.events(o.id(), true).stream().noneMatch(e -> detail.equals(e.detail()))) {
+        opinions.addEvent(o.id(), o.status(), "整改问题已销号", detail, true, null);
+      }
+    });
+  }
 }

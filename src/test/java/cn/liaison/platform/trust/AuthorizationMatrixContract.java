@@ -67,7 +67,9 @@ abstract class AuthorizationMatrixContract {
     READ_PROPOSAL("查看起重产业代表联络站站长领衔的代表建议"),
     SUPERVISE_PROPOSAL("督办承办单位超期未答复的代表建议"),
     RECORD_RECEPTION_VISIT("在太平镇流动接待中登记来访（值班代表 deputy1）"),
-    READ_RECEPTION("查看太平镇的流动接待");
+    READ_RECEPTION("查看太平镇的流动接待"),
+    SET_GRID("设置太平镇的人大网格及其责任代表"),
+    READ_PROBLEM_PHOTO("查看太平镇河滩村网格整改问题（县水利局负责）的佐证照片");
 
     final String label;
 
@@ -84,19 +86,19 @@ abstract class AuthorizationMatrixContract {
    * answered like an unknown record; 2xx = done; 400 = refused by the model check.
    */
   static final String MATRIX = """
-      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception
-      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401
-      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200
-      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403
-      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200
-      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403
-      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200
-      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200
-      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403
-      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200
-      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200
-      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403
-      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403
+      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception  grid  photo
+      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401  401  401
+      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200  200  200
+      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403  403  404
+      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200  403  200
+      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403  403  404
+      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200  403  200
+      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200  403  404
+      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200
+      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200  403  200
+      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200  403  200
+      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200
+      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  404
       """;
 
   static final String PHONE = "13712348765";
@@ -114,8 +116,8 @@ abstract class AuthorizationMatrixContract {
 
   record Fixture(String waterTaskId, String waterInstanceId, String taipingTicket, String taipingSortTaskId,
       String incidentJobId, String campaignCode, String householdNo, String craneForumNo, String craneProposalNo,
-      String overdueProposalTaskId, String taipingReceptionNo) {}
-
+      String overdueProposalTaskId, String taipingReceptionNo,
+      String taipingPhotoUrl) {}
 
   static Stream<Arguments> matrix() {
     List<String> lines = MATRIX.lines().filter(l -> !l.isBlank()).skip(1).toList();
@@ -190,6 +192,10 @@ abstract class AuthorizationMatrixContract {
       case RECORD_RECEPTION_VISIT -> post(user, "/api/receptions/" + f.taipingReceptionNo() + "/visits",
           Map.of("visitors", 2, "topic", "秸秆离田补贴", "solvedOnSpot", false));
       case READ_RECEPTION -> exchange(user, HttpMethod.GET, "/api/receptions/" + f.taipingReceptionNo(), null);
+      // as the demo data has it, so an administrator's success changes nothing for the next rows
+      case SET_GRID -> exchange(user, HttpMethod.PUT, "/api/admin/grids/tp-taiping",
+          Map.of("name", "太平村网格", "town", "太平镇", "deputy", "deputy5"));
+      case READ_PROBLEM_PHOTO -> exchange(user, HttpMethod.GET, f.taipingPhotoUrl(), null);
       case READ_DEPUTY_DIRECTORY -> exchange(user, HttpMethod.GET, "/api/deputies?station=cy-crane", null);
       // deputy1 as the demo data has him, so an administrator's success changes nothing for the next rows
       case CHANGE_DEPUTY_DIRECTORY -> exchange(user, HttpMethod.PUT, "/api/admin/deputies/deputy1",
@@ -255,7 +261,8 @@ abstract class AuthorizationMatrixContract {
         java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)), receptionNo);
     return new Fixture(scenarios.task(water, Task.HANDLE), waterInstance, taiping, scenarios.task(taiping, Task.SORT),
         failed.getId(), code, householdNo, JsonBodies.tree(forum.getBody()).path("forumNo").asText(),
-        JsonBodies.tree(proposal.getBody()).path("proposalNo").asText(), superviseTask, receptionNo);
+        JsonBodies.tree(proposal.getBody()).path("proposalNo").asText(), superviseTask, receptionNo,
+        scenarios.rectificationPhoto());
   }
 
   /** A forum of the crane station a week from now, with its stationed deputies. */

@@ -137,4 +137,43 @@ record Scenarios(TestRestTemplate http, TaskService tasks, RuntimeService runtim
   static byte[] bytes(Object body) {
     return JsonBodies.bytes(body);
   }
+
+  /**
+   * A problem of a 太平镇 rectification drive (the water bureau's, in 河滩村's grid, whose deputy is deputy2) with an
+   * evidence photo uploaded by the water bureau; the photo's URL.
+   */
+  String rectificationPhoto() {
+    String code = "TP-MATRIX-" + SEQUENCE.incrementAndGet();
+    HttpHeaders staff = new HttpHeaders();
+    staff.setBasicAuth("staff2", "staff2");
+    assertThat(http.exchange("/api/rectifications", HttpMethod.POST, JsonBodies.json(Map.of("code", code,
+        "name", "集中整治", "town", "太平镇", "deadline", "2099-12-31"), staff), String.class).getStatusCode().value())
+        .isEqualTo(201);
+    String taskNo = JsonBodies.tree(http.exchange("/api/rectifications/" + code + "/tasks", HttpMethod.POST,
+        JsonBodies.json(Map.of("title", "排灌设施维修", "responsibleUnit", "dept-water", "grid", "tp-hetan",
+            "deadline", "2099-08-31"), staff), String.class).getBody()).path("taskNo").asText();
+    String problemNo = JsonBodies.tree(http.exchange("/api/rectifications/" + code + "/tasks/" + taskNo
+        + "/problems", HttpMethod.POST, JsonBodies.json(Map.of("description", "排灌站水泵损坏", "source", "HOME_VISIT",
+            "foundOn", "2026-01-05", "responsiblePerson", "周股长"), staff), String.class).getBody())
+        .path("problemNo").asText();
+    HttpHeaders water = new HttpHeaders();
+    water.setBasicAuth("water1", "water1");
+    water.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+    water.set("X-Requested-With", "XMLHttpRequest");
+    var parts = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+    parts.add("file", new org.springframework.core.io.ByteArrayResource(PNG) {
+      @Override
+      public String getFilename() {
+        return "after.png";
+      }
+    });
+    var uploaded = http.exchange("/api/problems/" + problemNo + "/evidence", HttpMethod.POST,
+        new org.springframework.http.HttpEntity<>(parts, water), String.class);
+    assertThat(uploaded.getStatusCode().value()).as(uploaded.getBody()).isEqualTo(201);
+    return JsonBodies.tree(uploaded.getBody()).path("url").asText();
+  }
+
+  /** A 1×1 PNG. */
+  static final byte[] PNG = java.util.Base64.getDecoder().decode(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 }
