@@ -158,6 +158,25 @@ final class Browser implements AutoCloseable {
   }
 
   /** Forgets who was logged in: the platform's cookies and the pages' storage (the next person at this desk). */
+  /** Logs into a Camunda webapp (tasklist, cockpit, admin) with the demo password (= the user name). */
+  void logInToWebapp(String app, String user) {
+    forgetSession();
+    open("/camunda/app/" + app + "/default/");
+    By username = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+    By password = By.cssSelector("form[name='signinForm'] input[type='password']");
+    // the login page moves the focus to the user name once it has rendered: keys typed before that can land in
+    // the wrong field on a slow machine, so type until both fields hold what was typed
+    waitFor("the login form of " + app + " filled in for " + user, d -> {
+      type(username, user);
+      type(password, user);
+      return user.equals(d.findElement(username).getDomProperty("value"))
+          && user.equals(d.findElement(password).getDomProperty("value")) ? true : null;
+    });
+    click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+    waitFor(user + " logged into " + app,
+        d -> d.findElements(By.cssSelector("form[name='signinForm']")).isEmpty() ? true : null);
+  }
+
   void forgetSession() {
     if (driver.getCurrentUrl().startsWith(baseUrl)) {
       script("localStorage.clear(); sessionStorage.clear();");

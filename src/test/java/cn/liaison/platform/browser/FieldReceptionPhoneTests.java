@@ -95,12 +95,6 @@ class FieldReceptionPhoneTests {
   }
 
   static void logIn(Browser browser, String user) {
-    browser.forgetSession();
-    browser.open("/camunda/app/tasklist/default/");
-    browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='username']"), user);
-    browser.type(By.cssSelector("form[name='signinForm'] input[type='password']"), user);
-    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
-    browser.waitFor(user + " logged into Tasklist",
-        d -> d.findElements(By.cssSelector("form[name='signinForm']")).isEmpty() ? true : null);
+    browser.logInToWebapp("tasklist", user);
   }
 }

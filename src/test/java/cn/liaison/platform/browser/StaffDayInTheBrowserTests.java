@@ -532,13 +532,7 @@ class StaffDayInTheBrowserTests {
   // ---- the webapps ----
 
   void logIn(Browser browser, String app, String user) {
-    browser.forgetSession();
-    browser.open("/camunda/app/" + app + "/default/");
-    browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='username']"), user);
-    browser.type(By.cssSelector("form[name='signinForm'] input[type='password']"), user);
-    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
-    browser.waitFor(user + " logged into " + app,
-        d -> d.findElements(By.cssSelector("form[name='signinForm']")).isEmpty() ? true : null);
+    browser.logInToWebapp(app, user);
   }
 
   /**
