@@ -230,7 +230,72 @@ class StaffDayInTheBrowserTests {
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
         .getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
 
+    // 8. the auditor finds the finished loop by its ticket in Cockpit's 历史 tab and reads its history, read-only
+    String definitionId = instance.getProcessDefinitionId();
+    try (Browser desk = Browser.desktop(baseUrl())) {
+      Step find = new Step(desk, "08-auditor-finds-finished-loop-in-history-tab");
+      find.run(() -> {
+        logIn(desk, "cockpit", "auditor1");
+        desk.open("/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
+        desk.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='历史']"));
+        desk.type(By.cssSelector(".liaison-history-filters input[name='businessKey']"), ticket);
+        desk.click(By.cssSelector(".liaison-history-filters button[name='search']"));
+        desk.waitFor("only the ticket's loop listed", d -> desk.all(By.cssSelector(".liaison-history-open")).size() == 1
+            && desk.shown(By.cssSelector(".liaison-history-list")).getText().contains(ticket) ? true : null);
+        assertThat(desk.shown(By.cssSelector(".liaison-history-list")).getText()).contains(ticket, "已完成");
+        allowInstanceData(processInstanceId);
+        find.capture(false);
+        desk.click(By.cssSelector(".liaison-history-open"));
+      });
+      Step read = new Step(desk, "09-auditor-reads-the-history-of-the-finished-loop");
+      read.run(() -> {
+        desk.shown(By.cssSelector(".liaison-history-operations"));
+        String page = desk.shown(By.cssSelector(".liaison-history")).getText();
+        assertThat(desk.shown(By.cssSelector(".liaison-history-business-key")).getText()).isEqualTo(ticket);
+        // the path (the triage rule, sorting, the department's work, the citizen's evaluation)
+        assertThat(desk.shown(By.cssSelector(".liaison-history-path")).getText()).contains("分级分类", "汇总梳理",
+            "部门办理");
+        // the activity log: the department's reply and the citizen's rating, with who did it
+        String log = desk.shown(By.cssSelector(".liaison-history-log")).getText();
+        assertThat(log).contains(REPLY, "water1", OpinionLoopProcess.Var.RATING, "SATISFIED");
+        // the DMN decision with its inputs and outputs
+        assertThat(desk.all(By.cssSelector(".liaison-history-decision"))).isNotEmpty();
+        assertThat(desk.shown(By.cssSelector(".liaison-history-decisions")).getText()).contains("输入", "输出");
+        // the citizen's name and phone are nowhere on the page
+        assertThat(page).doesNotContain("13912345678", "李先生").contains("只读视图");
+        // read-only: no control on the view
+        assertThat(desk.all(By.cssSelector(".liaison-history button, .liaison-history input, .liaison-history form")))
+            .isEmpty();
+        allowInstanceData(processInstanceId);
+        desk.script("arguments[0].scrollIntoView()", desk.shown(By.cssSelector(".liaison-history-log")));
+        read.capture(false);
+      });
+    }
+    // nor behind the page's back: the engine lets auditor1 read that history but refuses its deletion
+    identity.setAuthentication("auditor1", List.of(cn.liaison.platform.identity.PlatformGroups.AUDITORS));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> history.deleteHistoricProcessInstance(processInstanceId))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).count())
+          .as("auditor1 reads it").isEqualTo(1);
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).count())
+        .as("the auditor deleted nothing").isEqualTo(1);
+    copyToDocs("09-auditor-reads-the-history-of-the-finished-loop", "cockpit-history.png");
+
     assertNoEnglish();
+  }
+
+  /** Puts a step's screenshot under docs/ for README. */
+  static void copyToDocs(String step, String name) {
+    try {
+      java.nio.file.Files.copy(Browser.OUT.resolve(step + ".png"), java.nio.file.Path.of("docs", name),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -50,6 +50,23 @@ class WebappCustomizationTests {
     assertThat(script.getBody()).contains("'Field is required.': '此项为必填项。'");
   }
 
+  @Test
+  void cockpitLoadsTheHistoryPluginsThatOnlyRead() {
+    String config = http.getForObject("/camunda/app/cockpit/scripts/config.js", String.class);
+    assertThat(config).contains("'scripts/liaison-history-tab.js'", "'scripts/liaison-history-action.js'",
+        "'scripts/liaison-history-view.js'");
+    for (String script : new String[] {"tab", "action", "view", "common"}) {
+      var served = http.getForEntity("/camunda/app/cockpit/scripts/liaison-history-" + script + ".js", String.class);
+      assertThat(served.getStatusCode()).as(script).isEqualTo(HttpStatus.OK);
+      // read-only: no request but GET leaves the history plugins
+      assertThat(served.getBody()).as(script).doesNotContain("method:", "'POST'", "'PUT'", "'DELETE'");
+    }
+    assertThat(http.getForObject("/camunda/app/cockpit/scripts/liaison-history-tab.js", String.class))
+        .contains("pluginPoint: 'cockpit.processDefinition.runtime.tab'", "label: '历史'");
+    assertThat(http.getForObject("/camunda/app/cockpit/scripts/liaison-history-view.js", String.class))
+        .contains("pluginPoint: 'cockpit.route'", "properties: { path: HISTORY_ROUTE + ':id' }");
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void stylesHideTheVendorBannerAndShowOurMark(String app) {

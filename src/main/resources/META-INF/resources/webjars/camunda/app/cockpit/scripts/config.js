@@ -28,6 +28,8 @@ export default {
   locales: LOCALES,
   dateFormat: DATE_FORMAT,
 
-  // texts of Cockpit's templates that are no labels ("Actions", "null"), in Chinese
-  customScripts: ['scripts/liaison-texts.js']
+  // texts of Cockpit's templates that are no labels ("Actions", "null"), in Chinese; process history for auditors
+  // (历史 tab per definition, 查看历史 per instance, the history view #/liaison-history/<id>), read-only
+  customScripts: ['scripts/liaison-texts.js', 'scripts/liaison-history-tab.js', 'scripts/liaison-history-action.js',
+    'scripts/liaison-history-view.js']
 };
