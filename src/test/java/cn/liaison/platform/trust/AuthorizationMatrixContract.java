@@ -69,7 +69,9 @@ abstract class AuthorizationMatrixContract {
     RECORD_RECEPTION_VISIT("在太平镇流动接待中登记来访（值班代表 deputy1）"),
     READ_RECEPTION("查看太平镇的流动接待"),
     SET_GRID("设置太平镇的人大网格及其责任代表"),
-    READ_PROBLEM_PHOTO("查看太平镇河滩村网格整改问题（县水利局负责）的佐证照片");
+    READ_PROBLEM_PHOTO("查看太平镇河滩村网格整改问题（县水利局负责）的佐证照片"),
+    RAISE_PROBLEM_FROM_RECEPTION_FLAG("把太平镇接待小结中的安全隐患列为整改问题（未选整治行动：400 表示允许、内容有误）"),
+    READ_PROJECT("查看太平镇的高标准农田督查项目（督查代表 deputy5）");
 
     final String label;
 
@@ -86,19 +88,19 @@ abstract class AuthorizationMatrixContract {
    * answered like an unknown record; 2xx = done; 400 = refused by the model check.
    */
   static final String MATRIX = """
-      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception  grid  photo
-      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401  401  401
-      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200  200  200
-      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403  403  404
-      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200  403  200
-      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403  403  404
-      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200  403  200
-      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200  403  404
-      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200
-      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200  403  200
-      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200  403  200
-      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200
-      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  404
+      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception  grid  photo  flag  project
+      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401  401  401  401  401
+      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200  200  200  400  200
+      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403  403  404  403  404
+      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200  403  200  400  200
+      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403  403  404  403  404
+      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200  403  200  400  200
+      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200  403  404  403  404
+      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  200
+      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200  403  200  403  200
+      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200  403  200  403  200
+      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  404
+      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  404  403  404
       """;
 
   static final String PHONE = "13712348765";
@@ -117,7 +119,7 @@ abstract class AuthorizationMatrixContract {
   record Fixture(String waterTaskId, String waterInstanceId, String taipingTicket, String taipingSortTaskId,
       String incidentJobId, String campaignCode, String householdNo, String craneForumNo, String craneProposalNo,
       String overdueProposalTaskId, String taipingReceptionNo,
-      String taipingPhotoUrl) {}
+      String taipingPhotoUrl, long taipingFlagId, String taipingProjectCode) {}
 
   static Stream<Arguments> matrix() {
     List<String> lines = MATRIX.lines().filter(l -> !l.isBlank()).skip(1).toList();
@@ -196,6 +198,10 @@ abstract class AuthorizationMatrixContract {
       case SET_GRID -> exchange(user, HttpMethod.PUT, "/api/admin/grids/tp-taiping",
           Map.of("name", "太平村网格", "town", "太平镇", "deputy", "deputy5"));
       case READ_PROBLEM_PHOTO -> exchange(user, HttpMethod.GET, f.taipingPhotoUrl(), null);
+      case READ_PROJECT -> exchange(user, HttpMethod.GET, "/api/projects/" + f.taipingProjectCode(), null);
+      // no drive chosen: those who may get the field messages (400), nothing is raised for the next rows
+      case RAISE_PROBLEM_FROM_RECEPTION_FLAG -> post(user, "/api/receptions/" + f.taipingReceptionNo() + "/flags/"
+          + f.taipingFlagId() + "/problem", Map.of("driveCode", "", "taskNo", "", "responsiblePerson", "周股长"));
       case READ_DEPUTY_DIRECTORY -> exchange(user, HttpMethod.GET, "/api/deputies?station=cy-crane", null);
       // deputy1 as the demo data has him, so an administrator's success changes nothing for the next rows
       case CHANGE_DEPUTY_DIRECTORY -> exchange(user, HttpMethod.PUT, "/api/admin/deputies/deputy1",
@@ -259,10 +265,36 @@ abstract class AuthorizationMatrixContract {
     String receptionNo = JsonBodies.tree(reception.getBody()).path("receptionNo").asText();
     jdbc.update("UPDATE reception SET starts_at = ? WHERE reception_no = ?",
         java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)), receptionNo);
+    // a safety hazard flagged for 专项督办, as a summary leaves it (the session's summary comes after its end)
+    jdbc.update("INSERT INTO reception_flag (reception_id, kind, description, special_supervision, created_at) "
+        + "SELECT id, 'SAFETY_HAZARD', '秸秆堆放紧邻变压器', TRUE, ? FROM reception WHERE reception_no = ?",
+        java.sql.Timestamp.from(java.time.Instant.now()), receptionNo);
+    long flagId = jdbc.queryForObject("SELECT MAX(f.id) FROM reception_flag f JOIN reception r ON r.id = f.reception_id "
+        + "WHERE r.reception_no = ?", Long.class, receptionNo);
     return new Fixture(scenarios.task(water, Task.HANDLE), waterInstance, taiping, scenarios.task(taiping, Task.SORT),
         failed.getId(), code, householdNo, JsonBodies.tree(forum.getBody()).path("forumNo").asText(),
         JsonBodies.tree(proposal.getBody()).path("proposalNo").asText(), superviseTask, receptionNo,
-        scenarios.rectificationPhoto());
+        scenarios.rectificationPhoto(), flagId, taipingProject());
+  }
+
+  /** A 高标准农田 project of 太平镇 supervised by deputy5, registered by the station's staff. */
+  String taipingProject() {
+    int n = Scenarios.SEQUENCE.incrementAndGet();
+    String drive = "TP-MATRIX-" + n;
+    assertThat(post("staff2", "/api/rectifications", Map.of("code", drive, "name", "高标准农田督查问题整改", "town", "太平镇",
+        "deadline", "2099-12-31"))).isEqualTo(201);
+    assertThat(post("staff2", "/api/rectifications/" + drive + "/tasks", Map.of("title", "施工问题整改",
+        "responsibleUnit", "dept-water", "grid", "tp-hetan", "deadline", "2099-12-31"))).isEqualTo(201);
+    String code = "GBZ-MATRIX-" + n;
+    String due = java.time.LocalDate.now().plusDays(30).toString();
+    assertThat(post("staff2", "/api/projects", Map.ofEntries(Map.entry("code", code),
+        Map.entry("name", "太平镇高标准农田建设项目"), Map.entry("kind", "HIGH_STANDARD_FARMLAND"), Map.entry("town", "太平镇"),
+        Map.entry("department", "dept-agriculture"), Map.entry("contractor", "县农田建设工程公司"),
+        Map.entry("startsOn", due), Map.entry("endsOn", due),
+        Map.entry("milestones", List.of(Map.of("name", "开工", "due", due))),
+        Map.entry("supervisingDeputies", List.of("deputy5")), Map.entry("rectificationDrive", drive),
+        Map.entry("rectificationTask", "RW01")))).isEqualTo(201);
+    return code;
   }
 
   /** A forum of the crane station a week from now, with its stationed deputies. */

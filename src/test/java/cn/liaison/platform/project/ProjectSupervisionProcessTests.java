@@ -1,0 +1,356 @@
+package cn.liaison.platform.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.liaison.platform.FullProcessCoverage;
+import cn.liaison.platform.JsonBodies;
+import cn.liaison.platform.PlatformTest;
+import cn.liaison.platform.rectification.RectificationProcess;
+import cn.liaison.platform.system.RateLimiter;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * A 高标准农田 project of 太平镇 supervised milestone by milestone through /api and /engine-rest as the demo users:
+ * the 开工 inspection raises two problems that the water bureau rectifies, the grid's deputy verifies and the
+ * station's staff cross off before acceptance; 竣工验收 is on track; the deputies' opinion closes the project. And as
+ * an attacker: a deputy not supervising the project neither sees nor completes its inspection nor reads its photos,
+ * another station's staff may not register one, and a registration with mistakes stores nothing.
+ */
+@PlatformTest
+@FullProcessCoverage(excluding = {RectificationProcess.KEY, "opinion-loop", "rice-replanting-campaign",
+    "household-sign-off", "industry-forum", "deputy-proposal", "mobile-reception"})
+class ProjectSupervisionProcessTests {
+
+  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  static final ZonedDateTime NOW = ZonedDateTime.of(2027, 6, 7, 9, 0, 0, 0, BEIJING);
+  static int seq;
+
+  @Autowired TestRestTemplate http;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+  @Autowired RateLimiter rateLimiter;
+
+  @BeforeEach
+  void beforeWork() {
+    rateLimiter.reset();
+    ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aMilestoneInspectionRaisesTwoProblemsThatAreRectifiedAndCrossedOffBeforeAcceptance() throws Exception {
+    String drive = drive();
+    String code = register(drive, task(drive), List.of("deputy5"));
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey(ProjectProcess.KEY).singleResult().getId();
+    JsonNode registered = project("staff2", code);
+    assertThat(registered.path("milestones").findValuesAsText("status")).containsExactly("PENDING", "PENDING");
+    assertThat(registered.path("milestones").findValuesAsText("name")).containsExactly("开工", "竣工验收");
+    // nothing to inspect before the milestone's day; each milestone waits as its own activity instance
+    assertThat(inspectTasks("deputy5", code)).isEmpty();
+    assertThat(management.createJobQuery().processInstanceId(pi).activityId(ProjectProcess.Event.TIMER_MILESTONE_DUE)
+        .count()).isEqualTo(2);
+
+    // 开工 is due: the supervising deputy inspects it with a photo and lists two problems
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 6, 10, 8, 0, 0, 0, BEIJING).toInstant()));
+    management.executeJob(dueJob(pi).getId());
+    assertThat(project("staff2", code).path("milestones").get(0).path("status").asText()).isEqualTo("DUE");
+    List<String> open = inspectTasks("deputy5", code);
+    assertThat(open).hasSize(1);
+    ResponseEntity<String> photo = upload("deputy5", code, 1, jpeg());
+    assertThat(photo.getStatusCode().value()).as(photo.getBody()).isEqualTo(201);
+    String photoUrl = JsonBodies.tree(photo.getBody()).path("url").asText();
+
+    ResponseEntity<String> refused = complete("deputy5", open.get(0), Map.of("inspectedOn", "2027-06-10",
+        "findings", "已进场，土方作业开始。", "milestoneStatus", "PROBLEM"));
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("发现问题时请逐行列出问题");
+    Map<String, Object> inspection = new LinkedHashMap<>();
+    inspection.put("inspectedOn", "2027-06-10");
+    inspection.put("findings", "已进场开工，土方作业开始，施工围挡不全。");
+    inspection.put("milestoneStatus", "PROBLEM");
+    inspection.put("farmersVisited", 6);
+    inspection.put("farmersSaid", "希望机耕路先修通，不耽误麦收后整地。");
+    inspection.put("problems", "施工便道占压南侧排水沟\n\n土方临时堆放未覆盖，扬尘大");
+    ResponseEntity<String> done = complete("deputy5", open.get(0), inspection);
+    assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+
+    JsonNode inspected = project("deputy5", code);
+    assertThat(inspected.path("milestones").get(0).path("status").asText()).isEqualTo("PROBLEM");
+    assertThat(inspected.path("milestones").get(1).path("status").asText()).isEqualTo("PENDING");
+    assertThat(inspected.path("problems").asInt()).isEqualTo(2);
+    assertThat(inspected.path("rectified").asInt()).isZero();
+    JsonNode first = inspected.path("inspections").get(0);
+    assertThat(first.path("inspectionNo").asText()).isEqualTo(code + "-XC1");
+    assertThat(first.path("farmersVisited").asInt()).isEqualTo(6);
+    List<String> problems = new ArrayList<>();
+    first.path("problems").forEach(p -> problems.add(p.asText()));
+    assertThat(problems).hasSize(2);
+    JsonNode problem = JsonBodies.tree(call("staff2", HttpMethod.GET, "/api/problems/" + problems.get(0), null)
+        .getBody()).path("problem");
+    assertThat(problem.path("source").asText()).isEqualTo("INSPECTION");
+    assertThat(problem.path("sourceRef").asText()).isEqualTo(code + "-XC1");
+    assertThat(problem.path("description").asText()).isEqualTo("开工：施工便道占压南侧排水沟");
+    assertThat(problem.path("responsiblePerson").asText()).isEqualTo("县农田建设工程公司");
+
+    // the water bureau rectifies both, the grid's deputy verifies, the station's staff feed back and cross off
+    for (String no : problems) {
+      assertThat(complete("water1", problemTask(no, RectificationProcess.Task.RECTIFY), Map.of("measures",
+          "已清理便道、恢复排水沟，土方全部覆盖", "rectified", true)).getStatusCode().value()).isEqualTo(204);
+      assertThat(complete("deputy2", problemTask(no, RectificationProcess.Task.VERIFY), Map.of("verification", "PASS"))
+          .getStatusCode().value()).isEqualTo(204);
+      assertThat(complete("staff2", problemTask(no, RectificationProcess.Task.RECORD_FEEDBACK), Map.of("feedback",
+          "已在村委会公示整改情况")).getStatusCode().value()).isEqualTo(204);
+      assertThat(complete("staff2", problemTask(no, RectificationProcess.Task.CLOSE), Map.of()).getStatusCode().value())
+          .isEqualTo(204);
+    }
+    assertThat(project("staff2", code).path("rectified").asInt()).isEqualTo(2);
+
+    // 竣工验收 is due and on track; then the deputies' opinion at acceptance closes the project
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 9, 30, 8, 0, 0, 0, BEIJING).toInstant()));
+    management.executeJob(dueJob(pi).getId());
+    String last = inspectTasks("deputy5", code).get(0);
+    assertThat(complete("deputy5", last, Map.of("inspectedOn", "2027-09-30", "findings", "田块平整，沟渠路配套完成。",
+        "milestoneStatus", "ON_TRACK")).getStatusCode().value()).isEqualTo(204);
+    assertThat(project("staff2", code).path("status").asText()).isEqualTo("ACCEPTING");
+    var accept = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(ProjectProcess.Task.ACCEPT)
+        .singleResult();
+    assertThat(tasks.getVariableLocal(accept.getId(), ProjectProcess.Var.FIGURES_TEXT)).asString()
+        .contains("节点检查 2 次", "发现问题 2 个", "已整改销号 2 个");
+    assertThat(complete("deputy5", accept.getId(), Map.of()).getStatusCode().value()).isEqualTo(400);
+    assertThat(complete("deputy5", accept.getId(), Map.of("acceptanceOpinion",
+        "工程按设计完成，督查发现的两个问题均已整改销号，同意验收。")).getStatusCode().value()).isEqualTo(204);
+
+    JsonNode closed = project("staff2", code);
+    assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(closed.path("milestones").findValuesAsText("status")).containsExactly("PROBLEM", "ON_TRACK");
+    assertThat(closed.path("inspections").size()).isEqualTo(2);
+    assertThat(closed.path("problems").asInt()).isEqualTo(2);
+    assertThat(closed.path("rectified").asInt()).isEqualTo(2);
+    assertThat(closed.path("acceptedBy").asText()).isEqualTo("deputy5");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi)
+        .activityId(ProjectProcess.Task.MILESTONE).count()).as("one activity instance per milestone").isEqualTo(2);
+    // photos: the supervising deputy and the station's staff; after acceptance no more uploads
+    assertThat(http.exchange(photoUrl, HttpMethod.GET, new HttpEntity<>(auth("staff2")), byte[].class)
+        .getStatusCode().value()).isEqualTo(200);
+    assertThat(upload("deputy5", code, 2, jpeg()).getStatusCode().value()).isEqualTo(403);
+  }
+
+  @Test
+  void aDeputyNotSupervisingTheProjectCannotInspectItNorReadItsPhotos() throws Exception {
+    String drive = drive();
+    String code = register(drive, task(drive), List.of("deputy5"));
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey(ProjectProcess.KEY).singleResult().getId();
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 6, 10, 8, 0, 0, 0, BEIJING).toInstant()));
+    management.executeJob(dueJob(pi).getId());
+    String inspect = inspectTasks("deputy5", code).get(0);
+    String photoUrl = JsonBodies.tree(upload("deputy5", code, 1, jpeg()).getBody()).path("url").asText();
+
+    // deputy1 supervises other projects: this one's task, project and photos are not there for him
+    assertThat(inspectTasks("deputy1", code)).isEmpty();
+    assertThat(complete("deputy1", inspect, Map.of("inspectedOn", "2027-06-10", "findings", "一切正常",
+        "milestoneStatus", "ON_TRACK")).getStatusCode().value()).isEqualTo(403);
+    assertThat(call("deputy1", HttpMethod.GET, "/api/projects/" + code, null).getStatusCode().value()).isEqualTo(404);
+    assertThat(http.exchange(photoUrl, HttpMethod.GET, new HttpEntity<>(auth("deputy1")), byte[].class)
+        .getStatusCode().value()).isEqualTo(404);
+    assertThat(upload("deputy1", code, 1, jpeg()).getStatusCode().value()).isEqualTo(404);
+    // a unit reads neither; the deputy's own photo is there for him
+    assertThat(http.exchange(photoUrl, HttpMethod.GET, new HttpEntity<>(auth("water1")), byte[].class)
+        .getStatusCode().value()).isEqualTo(404);
+    assertThat(http.exchange(photoUrl, HttpMethod.GET, new HttpEntity<>(auth("deputy5")), byte[].class)
+        .getStatusCode().value()).isEqualTo(200);
+    // an inspection dated tomorrow, or pointing the task at another milestone, is refused
+    ResponseEntity<String> future = complete("deputy5", inspect, Map.of("inspectedOn", "2027-06-11", "findings", "正常",
+        "milestoneStatus", "ON_TRACK"));
+    assertThat(future.getStatusCode().value()).isEqualTo(400);
+    assertThat(future.getBody()).contains("检查日期不能晚于今天");
+    assertThat(complete("deputy5", inspect, Map.of("inspectedOn", "2027-06-10", "findings", "正常",
+        "milestoneStatus", "ON_TRACK", "milestoneId", 1)).getStatusCode().value()).isEqualTo(400);
+    assertThat(project("staff2", code).path("inspections").size()).isZero();
+  }
+
+  @Test
+  void aRegistrationWithMistakesIsRefusedFieldByFieldAndOnlyTheTownsStaffMayRegister() {
+    String drive = drive();
+    String taskNo = task(drive);
+    Map<String, Object> bad = new LinkedHashMap<>(body(code(), drive, taskNo, List.of("deputy5", "staff2")));
+    bad.put("kind", "PALACE");
+    bad.put("endsOn", "2027-01-01");
+    bad.put("milestones", List.of(Map.of("name", "开工", "due", "2027-06-10"), Map.of("name", "", "due", "六月")));
+    String badCode = bad.get("code").toString();
+    ResponseEntity<String> refused = call("staff2", HttpMethod.POST, "/api/projects", bad);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    List<String> fields = new ArrayList<>();
+    JsonBodies.tree(refused.getBody()).path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    assertThat(fields).containsExactly("kind", "endsOn", "milestones[1].name", "milestones[1].due",
+        "supervisingDeputies[1]");
+    assertThat(refused.getBody()).contains("项目类型只能是", "竣工日期不能早于开工日期", "不是人大代表的用户名");
+    assertThat(call("demo", HttpMethod.GET, "/api/projects/" + badCode, null).getStatusCode().value()).isEqualTo(404);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(badCode).count()).isZero();
+
+    // the crane station's staff, a deputy, a unit: not theirs to register
+    for (String user : List.of("staff1", "deputy5", "water1")) {
+      assertThat(call(user, HttpMethod.POST, "/api/projects", body(code(), drive, taskNo, List.of("deputy5")))
+          .getStatusCode().value()).as(user).isEqualTo(403);
+    }
+    // the congress office may; a task of another drive is refused
+    ResponseEntity<String> wrongTask = call("office1", HttpMethod.POST, "/api/projects",
+        body(code(), drive, "RW99", List.of("deputy5")));
+    assertThat(wrongTask.getStatusCode().value()).isEqualTo(400);
+    assertThat(wrongTask.getBody()).contains("整治行动中没有这项整改任务");
+    assertThat(call("office1", HttpMethod.POST, "/api/projects", body(code(), drive, taskNo, List.of("deputy5")))
+        .getStatusCode().value()).isEqualTo(201);
+  }
+
+  // ---- helpers ----
+
+  static String code() {
+    return "GBZ-" + (++seq) + "-" + System.nanoTime() % 1_000_000;
+  }
+
+  static Map<String, Object> body(String code, String drive, String taskNo, List<String> deputies) {
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("code", code);
+    b.put("name", "太平镇2027年高标准农田建设项目");
+    b.put("kind", "HIGH_STANDARD_FARMLAND");
+    b.put("town", "太平镇");
+    b.put("department", "dept-agriculture");
+    b.put("contractor", "县农田建设工程公司");
+    b.put("startsOn", "2027-06-10");
+    b.put("endsOn", "2027-09-30");
+    b.put("milestones", List.of(Map.of("name", "开工", "due", "2027-06-10"),
+        Map.of("name", "竣工验收", "due", "2027-09-30")));
+    b.put("supervisingDeputies", deputies);
+    b.put("rectificationDrive", drive);
+    b.put("rectificationTask", taskNo);
+    return b;
+  }
+
+  String register(String drive, String taskNo, List<String> deputies) {
+    ResponseEntity<String> created = call("staff2", HttpMethod.POST, "/api/projects",
+        body(code(), drive, taskNo, deputies));
+    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    return JsonBodies.tree(created.getBody()).path("code").asText();
+  }
+
+  String drive() {
+    String code = "TP-GBZ-" + (++seq) + "-" + System.nanoTime() % 1_000_000;
+    ResponseEntity<String> created = call("staff2", HttpMethod.POST, "/api/rectifications", Map.of("code", code,
+        "name", "高标准农田建设督查问题整改", "town", "太平镇", "deadline", "2027-12-31"));
+    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    return code;
+  }
+
+  String task(String drive) {
+    ResponseEntity<String> created = call("staff2", HttpMethod.POST, "/api/rectifications/" + drive + "/tasks",
+        Map.of("title", "高标准农田施工问题整改", "responsibleUnit", "dept-water", "grid", "tp-hetan",
+            "deadline", "2027-12-31"));
+    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    return JsonBodies.tree(created.getBody()).path("taskNo").asText();
+  }
+
+  JsonNode project(String user, String code) {
+    ResponseEntity<String> r = call(user, HttpMethod.GET, "/api/projects/" + code, null);
+    assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);
+    return JsonBodies.tree(r.getBody()).path("project");
+  }
+
+  Job dueJob(String pi) {
+    Job job = management.createJobQuery().processInstanceId(pi).activityId(ProjectProcess.Event.TIMER_MILESTONE_DUE)
+        .orderByJobDuedate().asc().list().get(0);
+    assertThat(job.getDuedate()).isBeforeOrEqualTo(ClockUtil.getCurrentTime());
+    return job;
+  }
+
+  List<String> inspectTasks(String user, String code) {
+    JsonNode list = JsonBodies.tree(call(user, HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + code
+        + "&taskDefinitionKey=" + ProjectProcess.Task.INSPECT, null).getBody());
+    List<String> ids = new ArrayList<>();
+    list.forEach(t -> ids.add(t.path("id").asText()));
+    return ids;
+  }
+
+  String problemTask(String problemNo, String taskKey) {
+    var task = tasks.createTaskQuery().processInstanceBusinessKey(problemNo).taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as(taskKey + " of " + problemNo).isNotNull();
+    return task.getId();
+  }
+
+  ResponseEntity<String> complete(String user, String taskId, Map<String, Object> values) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, value instanceof Integer
+        ? Map.of("value", value, "type", "Integer") : Map.of("value", value)));
+    return call(user, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
+  }
+
+  ResponseEntity<String> upload(String user, String code, int milestone, byte[] bytes) {
+    HttpHeaders headers = auth(user);
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.set("X-Requested-With", "XMLHttpRequest");
+    var parts = new LinkedMultiValueMap<String, Object>();
+    parts.add("file", new ByteArrayResource(bytes) {
+      @Override
+      public String getFilename() {
+        return "site.jpg";
+      }
+    });
+    return http.exchange("/api/projects/" + code + "/milestones/" + milestone + "/photos", HttpMethod.POST,
+        new HttpEntity<>(parts, headers), String.class);
+  }
+
+  static byte[] jpeg() throws Exception {
+    BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
+    image.getGraphics().fillRect(4, 4, 10, 10);
+    var out = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpg", out);
+    return out.toByteArray();
+  }
+
+  ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
+    HttpHeaders headers = auth(user);
+    HttpEntity<?> entity = body == null ? new HttpEntity<>(headers) : JsonBodies.json(body, headers);
+    return http.exchange(path, method, entity, String.class);
+  }
+
+  static HttpHeaders auth(String user) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, user);
+    return headers;
+  }
+}
