@@ -447,15 +447,7 @@ public class ForumService {
       errors.put("invitedDeputies", "一次座谈会最多邀请 " + MAX_DEPUTIES + " 名代表");
       return result;
     }
-    for (int i = 0; i < requested.size(); i++) {
-      String d = requested.get(i) == null ? "" : requested.get(i).strip();
-      if (!deputies.isDeputy(d)) {
-        errors.put("invitedDeputies[" + i + "]", "“" + abbreviate(d) + "”不是人大代表的用户名");
-      } else if (!result.contains(d)) {
-        result.add(d);
-      }
-    }
-    return result;
+    return deputies.checked(requested, "invitedDeputies", errors);
   }
 
   private static List<Expert> experts(List<ExpertEntry> entries, Map<String, String> errors) {

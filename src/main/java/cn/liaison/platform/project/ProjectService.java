@@ -206,12 +206,7 @@ public class ProjectService {
     } else if (supervisors.size() > MAX_DEPUTIES) {
       errors.put("supervisingDeputies", "督查代表最多 " + MAX_DEPUTIES + " 名");
     } else {
-      for (int i = 0; i < supervisors.size(); i++) {
-        String d = supervisors.get(i) == null ? "" : supervisors.get(i).strip();
-        if (!deputies.isDeputy(d)) {
-          errors.put("supervisingDeputies[" + i + "]", "“" + abbreviate(d) + "”不是人大代表的用户名");
-        }
-      }
+      deputies.checked(supervisors, "supervisingDeputies", errors);
     }
     String driveCode = r.rectificationDrive() == null ? null : r.rectificationDrive().strip();
     String taskNo = r.rectificationTask() == null ? null : r.rectificationTask().strip();
@@ -415,7 +410,4 @@ public class ProjectService {
     }
   }
 
-  private static String abbreviate(String s) {
-    return s.length() > 20 ? s.substring(0, 20) + "…" : s;
-  }
 }

@@ -490,24 +490,15 @@ public class ReceptionService {
   }
 
   private List<String> onDuty(List<String> requested, Map<String, String> errors) {
-    List<String> result = new ArrayList<>();
     if (requested == null || requested.isEmpty()) {
       errors.put("deputiesOnDuty", "请选择值班代表（用户名）");
-      return result;
+      return new ArrayList<>();
     }
     if (requested.size() > MAX_DEPUTIES) {
       errors.put("deputiesOnDuty", "一次接待最多安排 " + MAX_DEPUTIES + " 名值班代表");
-      return result;
+      return new ArrayList<>();
     }
-    for (int i = 0; i < requested.size(); i++) {
-      String d = requested.get(i) == null ? "" : requested.get(i).strip();
-      if (!deputies.isDeputy(d)) {
-        errors.put("deputiesOnDuty[" + i + "]", "“" + abbreviate(d) + "”不是人大代表的用户名");
-      } else if (!result.contains(d)) {
-        result.add(d);
-      }
-    }
-    return result;
+    return deputies.checked(requested, "deputiesOnDuty", errors);
   }
 
   private String timeText(Instant startsAt, Instant endsAt) {
