@@ -1,5 +1,6 @@
 package cn.liaison.platform.deputy;
 
+import cn.liaison.platform.system.Enums;
 import cn.liaison.platform.identity.Deputies;
 import cn.liaison.platform.identity.PlatformGroups;
 import cn.liaison.platform.station.DeputyPosting;
@@ -117,7 +118,7 @@ public class DeputyDirectory {
     if (name != null && (name.isEmpty() || name.length() > MAX_NAME)) {
       errors.put("name", "姓名不能为空，且不超过 " + MAX_NAME + " 个字（不改姓名时不传此项）");
     }
-    DeputyLevel level = parse(DeputyLevel.class, c.level());
+    DeputyLevel level = Enums.parse(DeputyLevel.class, c.level());
     if (level == null) {
       errors.put("level", LEVELS);
     }
@@ -178,7 +179,7 @@ public class DeputyDirectory {
       } else if (!seen.add(code)) {
         errors.put(field + ".stationCode", "同一联络站只能填写一次：" + code);
       }
-      DeputyPosting.Role role = parse(DeputyPosting.Role.class, s.role());
+      DeputyPosting.Role role = Enums.parse(DeputyPosting.Role.class, s.role());
       if (role == null) {
         errors.put(field + ".role", ROLES);
       }
@@ -231,16 +232,5 @@ public class DeputyDirectory {
   private String nameOf(String userId) {
     User user = identity.createUserQuery().userId(userId).singleResult();
     return user == null ? userId : DisplayNames.of(user);
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value.strip());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

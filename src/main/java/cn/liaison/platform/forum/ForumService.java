@@ -1,5 +1,6 @@
 package cn.liaison.platform.forum;
 
+import cn.liaison.platform.system.Enums;
 import cn.liaison.platform.calendar.WorkingDayCalendar;
 import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.Departments;
@@ -245,7 +246,7 @@ public class ForumService {
     } else if (categories.find(category).isEmpty()) {
       errors.put("category", "类别不正确");
     }
-    Disposition disposition = parse(Disposition.class, r.disposition());
+    Disposition disposition = Enums.parse(Disposition.class, r.disposition());
     if (disposition == null) {
       errors.put("disposition", "请选择处理方式：OPINION（转入意见建议闭环）、PROPOSAL（作为代表建议素材）或 RECORD（仅记入纪要）");
     } else if (disposition == Disposition.PROPOSAL && kind == ProposerKind.EXPERT) {
@@ -507,17 +508,6 @@ public class ForumService {
       return null;
     }
     return s;
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-    if (blank(value)) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value.strip());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static String abbreviate(String s) {

@@ -1,5 +1,6 @@
 package cn.liaison.platform.reception;
 
+import cn.liaison.platform.system.Enums;
 import cn.liaison.platform.calendar.WorkingDayCalendar;
 import cn.liaison.platform.deputy.Deputy;
 import cn.liaison.platform.deputy.DeputyDirectory;
@@ -167,7 +168,7 @@ public class ReceptionService {
         errors.put("stationCode", "联络站不存在或已停用");
       }
     }
-    Kind kind = parse(Kind.class, r.kind());
+    Kind kind = Enums.parse(Kind.class, r.kind());
     if (kind == null) {
       errors.put("kind", "请选择接待形式：FIELD_POST（田间值班点）、STALL（摆摊接待）、BENCH_MEETING（板凳会）、"
           + "HOME_VISIT（入户走访）或 VOTER_DAY（接待选民日）");
@@ -538,17 +539,6 @@ public class ReceptionService {
       return null;
     }
     return s;
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-    if (blank(value)) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value.strip());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static String firstWords(String s, int max) {
