@@ -20,9 +20,9 @@ public record Statistics(Period period, Opinions opinions, Proposals proposals, 
       long overdue, long toProposal, Map<String, Long> byChannel, Map<String, Long> byCategory,
       Map<String, Long> byStation, List<DepartmentFigures> byDepartment, Evaluation evaluation, Rates rates) {}
 
-  /** One department's share of the opinions handed over in the period. */
+  /** One department's share of the opinions handed over in the period (overdue = past its deadline, open or not). */
   public record DepartmentFigures(String department, String name, long assigned, long closed, long closedOnTime,
-      long returned, long reopened, Double satisfaction) {}
+      long overdue, long returned, long reopened, Double satisfaction) {}
 
   /** The citizens' ratings of the closed opinions (the last rating of each). */
   public record Evaluation(long satisfied, long basicallySatisfied, long dissatisfied, long notEvaluated) {}
