@@ -1,5 +1,7 @@
 package cn.liaison.platform.system;
 
+import jakarta.servlet.FilterConfig;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,13 +17,25 @@ import org.springframework.context.annotation.Configuration;
 class EngineRestSecurityConfiguration {
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
-    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter(
+      EngineRestAuthentications authentications) {
+    var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
+        new AuthenticationFilter(new EngineRestBasicAuthentication(authentications)));
     registration.setName("camunda-rest-auth");
     registration.addUrlPatterns("/engine-rest/*");
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        EngineRestBasicAuthentication.class.getName());
     registration.setOrder(100);
     return registration;
+  }
+
+  /** Camunda's filter with a provider instance of ours (Camunda's own init would create one by class name). */
+  static final class AuthenticationFilter extends ProcessEngineAuthenticationFilter {
+    AuthenticationFilter(AuthenticationProvider provider) {
+      this.authenticationProvider = provider;
+    }
+
+    @Override
+    public void init(FilterConfig filterConfig) {
+      servletPathPrefix = filterConfig.getInitParameter(SERVLET_PATH_PREFIX);
+    }
   }
 }
