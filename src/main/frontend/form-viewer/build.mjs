@@ -1,6 +1,6 @@
 import * as esbuild from 'esbuild';
 import path from 'node:path';
-const inert = path.resolve('shims/inert.cjs');
+const inert = path.resolve('shims/inert.mjs');
 const lodash = path.resolve('shims/lodash.mjs');
 const shims = {
   name: 'viewer-only',

@@ -193,8 +193,12 @@
       state.form._setState({ errors: Object.assign({}, current, errors) });
     }
     showError(problem.detail || '任务未完成，请修改后重新提交。');
-    var first = document.querySelector('#form .fjs-has-errors, #form .fjs-form-field-error');
-    if (first && first.scrollIntoView) { first.scrollIntoView({ block: 'center' }); }
+    // form-js renders the errors on its next frame: then bring the first one into view, above the 提交 button
+    setTimeout(function () {
+      var first = document.querySelector('#form .fjs-form-field-error');
+      var field = first && first.closest('.fjs-form-field');
+      if (field && field.scrollIntoView) { field.scrollIntoView({ block: 'center' }); }
+    }, 60);
   }
 
   function showPending() {

@@ -20,11 +20,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A 路寨镇 campaign started today whose households wait for their deputy's 入户动员: two of deputy1's in 东村 and one
  * of deputy2's in 西村, each with its plots, through the campaign's own service and its ledger table.
  */
-record DeputyHouseholds(String code, String prefix) {
+public record DeputyHouseholds(String code, String prefix) {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  static DeputyHouseholds start(CampaignService campaigns, RuntimeService runtime, ManagementService management,
+  public static DeputyHouseholds start(CampaignService campaigns, RuntimeService runtime, ManagementService management,
       JdbcTemplate jdbc) {
     int n = SEQUENCE.incrementAndGet();
     String code = "M" + System.currentTimeMillis() % 100_000_000 + "-" + n;
@@ -59,14 +59,14 @@ record DeputyHouseholds(String code, String prefix) {
   }
 
   /** The open task of a household's sign-off (入户动员, 签订协议, 种植确认), or null. */
-  Task openTask(RuntimeService runtime, TaskService tasks, String householdNo) {
+  public Task openTask(RuntimeService runtime, TaskService tasks, String householdNo) {
     var pi = runtime.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.HOUSEHOLD_KEY)
         .processInstanceBusinessKey(householdNo).variableValueEquals(CampaignProcess.Var.CAMPAIGN_CODE, code)
         .singleResult();
     return pi == null ? null : tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
   }
 
-  String no(int i) {
+  public String no(int i) {
     return prefix + String.format("%03d", i);
   }
 }
