@@ -46,6 +46,10 @@
 
   // ---- the list ----
   var KIND_ORDER = ['HOUSEHOLD', 'OPINION', 'PROPOSAL', 'RECTIFICATION', 'OTHER'];
+  // the staff pages of an item (same login), as the Tasklist forms link them
+  var CARD_PAGES = { OPINION: '/staff/opinions/', PROPOSAL: '/staff/proposals/', RECTIFICATION: '/staff/problems/' };
+  var CARD_LABELS = { OPINION: '意见卡片：内容、办理经过、联系方式', PROPOSAL: '建议详情：联名、承办单位、答复',
+    RECTIFICATION: '问题详情：整改经过、佐证照片' };
   var KIND_LABEL = { HOUSEHOLD: '农户', OPINION: '意见建议', PROPOSAL: '代表建议', RECTIFICATION: '整改', OTHER: '其他' };
 
   function loadList() {
@@ -111,7 +115,9 @@
     $('task-card').innerHTML = '<div class="ident">' + ident + '</div><div class="due' + (c.overdue ? ' overdue' : '')
       + '">' + esc(c.dueText) + '</div>'
       + (c.householdId ? '<a class="household" href="/staff/households/' + encodeURIComponent(c.householdId)
-        + '">农户卡片：地块、走访记录、拨打电话</a>' : '');
+        + '">农户卡片：地块、走访记录、拨打电话</a>' : '')
+      + (c.reference && CARD_PAGES[c.kind] ? '<a class="household" href="' + CARD_PAGES[c.kind]
+        + encodeURIComponent(c.reference) + '">' + CARD_LABELS[c.kind] + '</a>' : '');
     if (!body.schema) {
       $('form').innerHTML = '<p class="muted">此任务没有手机表单，请在电脑上的任务列表中办理。</p>';
       $('submit').hidden = true;

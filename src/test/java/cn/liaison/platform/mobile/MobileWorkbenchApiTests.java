@@ -169,6 +169,35 @@ class MobileWorkbenchApiTests {
     assertThat(get(session, "/m/api/tasks").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
+  @Test
+  void formJsAndTheShellAreCachedOnThePhoneAndPersonalJsonIsNot() {
+    ResponseEntity<String> viewer = http.getForEntity("/m/assets/form-viewer-1.8.7.min.js", String.class);
+    assertThat(viewer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(viewer.getHeaders().getCacheControl()).contains("max-age=31536000", "immutable");
+    assertThat(viewer.getBody()).startsWith("var FormViewer=");
+    ResponseEntity<String> worker = http.getForEntity("/m/sw.js", String.class);
+    assertThat(worker.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(worker.getHeaders().getCacheControl()).isEqualTo("no-cache");
+    assertThat(worker.getBody()).contains("form-viewer-1.8.7.min.js").doesNotContain("'/m/api");
+    String session = logIn("deputy1");
+    ResponseEntity<String> shell = get(session, "/m/");
+    assertThat(shell.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(shell.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'");
+    assertThat(shell.getBody()).contains("我的任务", "form-viewer-1.8.7.min.js").doesNotContain("张志强", "deputy1");
+    ResponseEntity<String> me = get(session, "/m/api/me");
+    assertThat(me.getHeaders().getCacheControl()).isEqualTo("private, no-store");
+    assertThat(me.getBody()).contains("张志强");
+  }
+
+  @Test
+  void signboardPrintsTheWorkbenchCodeForDeputiesOnRequest() {
+    String plain = http.getForEntity("/stations/cy-crane/signboard", String.class).getBody();
+    assertThat(plain).contains("加印“代表工作台”二维码").doesNotContain("<h2>代表工作台</h2>");
+    String both = http.getForEntity("/stations/cy-crane/signboard?workbench", String.class).getBody();
+    assertThat(both).contains("<h2>代表工作台</h2>", "/m/</p>", "扫码登录");
+    assertThat(both.split("<svg", -1)).hasSize(3);
+  }
+
   ResponseEntity<String> loginForm(String user, String password) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
