@@ -27,7 +27,7 @@ class BrowserSafetyConfiguration {
     var registration = new FilterRegistrationBean<>(
         new CrossSiteRequestGuard(json, security.trustedOrigins(), publicBaseUrl));
     registration.setName("liaison-cross-site-request-guard");
-    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/field/*");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/field/*", "/m/*");
     registration.setOrder(CROSS_SITE_ORDER);
     return registration;
   }
@@ -37,7 +37,7 @@ class BrowserSafetyConfiguration {
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(limiter, json, webappPath));
     registration.setName("liaison-login-throttle");
-    registration.addUrlPatterns("/api/*", "/engine-rest/*", webappPath + "/api/admin/auth/user/*");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", webappPath + "/api/admin/auth/user/*", "/m/login");
     registration.setOrder(LOGIN_THROTTLE_ORDER);
     return registration;
   }

@@ -48,7 +48,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
       return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
-    return "POST".equals(request.getMethod()) && webappLogin.matcher(path).matches();
+    // the mobile workbench's login form (/m/login) answers a wrong password with 401 as well
+    return "POST".equals(request.getMethod()) && (webappLogin.matcher(path).matches() || "/m/login".equals(path));
   }
 
   @Override

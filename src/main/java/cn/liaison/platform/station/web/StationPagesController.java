@@ -79,7 +79,8 @@ class StationPagesController {
   }
 
   @GetMapping("/stations/{code}/signboard")
-  String signboard(@PathVariable String code, Model model, HttpServletResponse response) {
+  String signboard(@PathVariable String code, @RequestParam(required = false) String workbench, Model model,
+      HttpServletResponse response) {
     Station station = stations.findByCode(code).filter(Station::active).orElse(null);
     if (station == null) {
       response.setStatus(HttpStatus.NOT_FOUND.value());
@@ -93,6 +94,11 @@ class StationPagesController {
     model.addAttribute("submissionUrl", url);
     model.addAttribute("instruction", INSTRUCTION);
     model.addAttribute("deputies", deputies(station));
+    // ?workbench: a second, smaller code for the deputies and staff: 代表工作台 (/m, the phone workbench)
+    String workbenchUrl = publicBaseUrl + "/m/";
+    model.addAttribute("workbench", workbench != null);
+    model.addAttribute("workbenchUrl", workbenchUrl);
+    model.addAttribute("workbenchQrSvg", workbench != null ? qrCodes.svg(workbenchUrl) : null);
     return "station/signboard";
   }
 

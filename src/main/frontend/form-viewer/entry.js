@@ -1,0 +1,1 @@
+export { Form } from '@bpmn-io/form-js-viewer';
