@@ -42,7 +42,13 @@ class DeploymentAudit implements Deployer {
     return deployment == null || deployment.getName() == null ? "（未命名）" : deployment.getName();
   }
 
+  /** The resources' names; the platform's own start-up deployment names files by their path: from processes/ on. */
   static String names(Collection<String> resources) {
-    return String.join("、", new TreeSet<>(resources));
+    TreeSet<String> names = new TreeSet<>();
+    for (String resource : resources) {
+      int models = resource.lastIndexOf("processes/");
+      names.add(models > 0 ? resource.substring(models) : resource);
+    }
+    return String.join("、", names);
   }
 }
