@@ -1,5 +1,9 @@
 package cn.liaison.platform.campaign;
 
+import cn.liaison.platform.audit.AuditAction;
+import cn.liaison.platform.audit.AuditSubject;
+import cn.liaison.platform.audit.AuditTrail;
+import cn.liaison.platform.audit.Changes;
 import cn.liaison.platform.identity.PlatformGroups;
 import cn.liaison.platform.station.Station;
 import cn.liaison.platform.station.Stations;
@@ -55,14 +59,16 @@ public class CampaignService {
   private final Stations stations;
 
   private final cn.liaison.platform.identity.Deputies deputies;
+  private final AuditTrail audit;
 
   CampaignService(Campaigns campaigns, Households households, IdentityService identity, RuntimeService runtime,
       TaskService tasks, cn.liaison.platform.calendar.WorkingDayCalendar calendar, CampaignSteps steps,
       Stations stations, @Value("${liaison.campaign.subsidy-cycle:R/P7D}") String subsidyCycle,
       @Value("${liaison.campaign.wrap-up-period:P30D}") String wrapUpPeriod,
       @Value("${liaison.campaign.start-shards:4}") int startShards,
-      cn.liaison.platform.identity.Deputies deputies) {
+      cn.liaison.platform.identity.Deputies deputies, AuditTrail audit) {
     this.deputies = deputies;
+    this.audit = audit;
     this.wrapUpPeriod = Period.parse(wrapUpPeriod);
     if (startShards < 1 || startShards > 64) {
       throw new IllegalArgumentException("liaison.campaign.start-shards must be 1 to 64, not " + startShards);
@@ -138,6 +144,8 @@ public class CampaignService {
         p.signAndPlant(), p.wrapUp(), c.targetHouseholds(), c.targetMu(), c.subsidyPerMu(), Campaign.Status.DRAFT,
         null, null, team);
     campaigns.insert(campaign, createdBy);
+    audit.recordBy(createdBy, AuditAction.CAMPAIGN_CREATED, AuditSubject.campaign(c.code()), null,
+        "创建“" + campaign.name() + "”（" + campaign.town() + "）", "包保代表 " + team.size() + " 名");
     return campaigns.find(c.code()).orElseThrow();
   }
 
@@ -164,6 +172,7 @@ public class CampaignService {
             .putValue(CampaignProcess.Var.HOUSEHOLD_START_SHARDS, startShards))
         .execute().getId();
     campaigns.started(code, pid);
+    audit.record(AuditAction.CAMPAIGN_STARTED, AuditSubject.campaign(code), null, "启动“" + c.name() + "”", null);
     return campaigns.find(code).orElseThrow();
   }
 
@@ -209,6 +218,8 @@ public class CampaignService {
       throw new InvalidInputException("deputy", "“" + deputy + "”不是人大代表组的用户");
     }
     households.assignDeputy(h.id(), deputy);
+    audit.record(AuditAction.HOUSEHOLD_DEPUTY_CHANGED, AuditSubject.household(campaignCode, householdNo), null,
+        "调整包保代表", Changes.of().field("包保代表", h.responsibleDeputy(), deputy).text());
     if (h.processInstanceId() != null) {
       boolean running = runtime.createProcessInstanceQuery().processInstanceId(h.processInstanceId()).count() > 0;
       if (running) {

@@ -184,6 +184,26 @@ public class Households {
     jdbc.sql("UPDATE household SET status = 'NOT_CONVERTED', updated_at = ? WHERE id = ?").params(now(), id).update();
   }
 
+  /** What replaces a head of household's name once it was blanked (the column may not be empty). */
+  public static final String BLANKED_NAME = "（已删除）";
+
+  /**
+   * Retention: blanks the head's name and the phone of at most {@code batch} households whose work ended before
+   * {@code cutoff}: crossed off (销号, at crossed_off_at) or not converted (未改种, at its last change). Areas,
+   * villages, plots and figures stay. Returns how many; called again until it returns less than the batch.
+   */
+  public int blankContactsEndedBefore(Instant cutoff, int batch) {
+    Timestamp before = Timestamp.from(cutoff);
+    List<Long> ids = jdbc.sql("SELECT id FROM household WHERE ((status = 'CROSSED_OFF' AND crossed_off_at < ?) "
+            + "OR (status = 'NOT_CONVERTED' AND updated_at < ?)) AND (phone IS NOT NULL OR head_name <> ?) "
+            + "ORDER BY id LIMIT ?").params(before, before, BLANKED_NAME, batch).query(Long.class).list();
+    for (Long id : ids) {
+      // updated_at stays: for a household not converted it is when its work ended
+      jdbc.sql("UPDATE household SET head_name = ?, phone = NULL WHERE id = ?").params(BLANKED_NAME, id).update();
+    }
+    return ids.size();
+  }
+
   /** Another deputy answers for the household from now on. */
   void assignDeputy(long id, String deputy) {
     jdbc.sql("UPDATE household SET responsible_deputy = ?, updated_at = ? WHERE id = ?").params(deputy, now(), id)

@@ -1,5 +1,9 @@
 package cn.liaison.platform.department;
 
+import cn.liaison.platform.audit.AuditAction;
+import cn.liaison.platform.audit.AuditSubject;
+import cn.liaison.platform.audit.AuditTrail;
+import cn.liaison.platform.audit.Changes;
 import cn.liaison.platform.system.InvalidInputException;
 import cn.liaison.platform.system.SecretCipher;
 import java.net.URI;
@@ -23,8 +27,11 @@ public class DepartmentDirectory {
   private final Departments departments;
   private final SecretCipher cipher;
   private final ApplicationEventPublisher events;
+  private final AuditTrail audit;
 
-  DepartmentDirectory(Departments departments, SecretCipher cipher, ApplicationEventPublisher events) {
+  DepartmentDirectory(Departments departments, SecretCipher cipher, ApplicationEventPublisher events,
+      AuditTrail audit) {
+    this.audit = audit;
     this.departments = departments;
     this.cipher = cipher;
     this.events = events;
@@ -87,6 +94,15 @@ public class DepartmentDirectory {
     }
     departments.save(code, name, group, channel, endpoint, timeout, c.active() == null || c.active(), secret);
     Department saved = departments.findByCode(code).orElseThrow();
+    Department e = existing;
+    audit.record(AuditAction.DEPARTMENT_SAVED, AuditSubject.department(code), null,
+        (e == null ? "新增承办部门“" : "修改承办部门“") + saved.name() + "”", Changes.of()
+        .field("名称", e == null ? null : e.name(), saved.name()).field("任务列表组", e == null ? null : e.groupId(),
+            saved.groupId()).field("渠道", e == null ? null : e.channel(), saved.channel())
+        .field("接口地址", e == null ? null : e.endpoint(), saved.endpoint())
+        .field("超时(毫秒)", e == null ? null : e.timeoutMillis(), saved.timeoutMillis())
+        .field("启用", e == null ? null : e.active(), saved.active())
+        .personal("签名密钥", null, secret).text());
     events.publishEvent(new DepartmentSaved(saved));
     return saved;
   }

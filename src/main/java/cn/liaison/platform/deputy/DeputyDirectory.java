@@ -1,5 +1,9 @@
 package cn.liaison.platform.deputy;
 
+import cn.liaison.platform.audit.AuditAction;
+import cn.liaison.platform.audit.AuditSubject;
+import cn.liaison.platform.audit.AuditTrail;
+import cn.liaison.platform.audit.Changes;
 import cn.liaison.platform.system.Enums;
 import cn.liaison.platform.identity.Deputies;
 import cn.liaison.platform.identity.PlatformGroups;
@@ -60,9 +64,11 @@ public class DeputyDirectory {
   private final DeputyProfiles profiles;
   private final Stations stations;
   private final Clock clock;
+  private final AuditTrail audit;
 
   DeputyDirectory(IdentityService identity, Deputies deputies, DeputyProfiles profiles, Stations stations,
-      Clock clock) {
+      Clock clock, AuditTrail audit) {
+    this.audit = audit;
     this.identity = identity;
     this.deputies = deputies;
     this.profiles = profiles;
@@ -135,6 +141,8 @@ public class DeputyDirectory {
       throw new InvalidInputException(errors);
     }
     requireNoOtherHead(userId, postings);
+    Deputy before = find(userId).orElse(null);
+    String phoneBefore = profiles.find(userId).map(DeputyProfiles.Profile::phone).orElse(null);
 
     try {
       profiles.save(userId, level, sector, phone, changedBy, clock.instant());
@@ -154,7 +162,22 @@ public class DeputyDirectory {
       identity.saveUser(user);
     }
     log.info("代表资料已更新：{}，操作人 {}", userId, changedBy);
-    return find(userId).orElseThrow();
+    Deputy after = find(userId).orElseThrow();
+    String changes = Changes.of().field("姓名", before == null ? null : before.name(), after.name())
+        .field("层级", before == null || before.level() == null ? null : before.level().label(), after.level().label())
+        .field("专业领域", before == null ? null : before.sector(), after.sector())
+        .personal("手机号", phoneBefore, phone == null ? phoneBefore : phone)
+        .field("驻站", before == null ? null : posts(before), posts(after)).text();
+    if (changes != null) { // the demo deputies are saved again at every start: only a change is recorded
+      audit.recordBy(changedBy, AuditAction.DEPUTY_SAVED, AuditSubject.deputy(userId), null,
+          "修改代表资料：" + after.name(), changes);
+    }
+    return after;
+  }
+
+  private static String posts(Deputy d) {
+    return d.stations().stream().map(p -> p.stationName() + p.role().label()).sorted()
+        .collect(java.util.stream.Collectors.joining("、"));
   }
 
   private List<DeputyPosting> postings(String userId, List<StationChange> changes, Map<String, String> errors) {

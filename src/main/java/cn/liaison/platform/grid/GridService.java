@@ -1,5 +1,9 @@
 package cn.liaison.platform.grid;
 
+import cn.liaison.platform.audit.AuditAction;
+import cn.liaison.platform.audit.AuditSubject;
+import cn.liaison.platform.audit.AuditTrail;
+import cn.liaison.platform.audit.Changes;
 import cn.liaison.platform.deputy.Deputy;
 import cn.liaison.platform.deputy.DeputyDirectory;
 import cn.liaison.platform.identity.Deputies;
@@ -28,8 +32,10 @@ public class GridService {
   private final Deputies deputies;
   private final DeputyDirectory directory;
   private final Clock clock;
+  private final AuditTrail audit;
 
-  GridService(Grids grids, Deputies deputies, DeputyDirectory directory, Clock clock) {
+  GridService(Grids grids, Deputies deputies, DeputyDirectory directory, Clock clock, AuditTrail audit) {
+    this.audit = audit;
     this.grids = grids;
     this.deputies = deputies;
     this.directory = directory;
@@ -60,8 +66,14 @@ public class GridService {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    boolean created = !grids.exists(code);
-    grids.save(new Grid(code, r.name().strip(), r.town().strip(), r.deputy().strip()), by, clock.instant());
+    Grid before = grids.findByCode(code).orElse(null);
+    Grid after = new Grid(code, r.name().strip(), r.town().strip(), r.deputy().strip());
+    grids.save(after, by, clock.instant());
+    boolean created = before == null;
+    audit.recordBy(by, AuditAction.GRID_SAVED, AuditSubject.grid(code), null, (created ? "新建网格“" : "修改网格“")
+        + after.name() + "”", Changes.of().field("名称", before == null ? null : before.name(), after.name())
+        .field("乡镇", before == null ? null : before.town(), after.town())
+        .field("责任代表", before == null ? null : before.deputyUserId(), after.deputyUserId()).text());
     return created;
   }
 

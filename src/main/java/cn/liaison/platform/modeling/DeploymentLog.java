@@ -1,5 +1,8 @@
 package cn.liaison.platform.modeling;
 
+import cn.liaison.platform.audit.AuditAction;
+import cn.liaison.platform.audit.AuditSubject;
+import cn.liaison.platform.audit.AuditTrail;
 import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.repository.DeploymentBuilderImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Who deployed what: every deployment command, accepted (INFO, after it was stored) or refused (WARN, with the
@@ -25,9 +29,11 @@ class DeploymentLog extends CommandInterceptor {
   static final Logger log = LoggerFactory.getLogger("cn.liaison.platform.modeling.Deployments");
 
   private final IdentityService identityService;
+  private final ObjectProvider<AuditTrail> audit;
 
-  DeploymentLog(IdentityService identityService) {
+  DeploymentLog(IdentityService identityService, ObjectProvider<AuditTrail> audit) {
     this.identityService = identityService;
+    this.audit = audit;
   }
 
   @Override
@@ -54,7 +60,28 @@ class DeploymentLog extends CommandInterceptor {
           user, requested == null ? null : requested.getName(), requested == null ? null : requested.getSource(),
           requested == null ? "?" : requestedNames(requested),
           e.getMessage() == null ? e.toString() : e.getMessage().replace('\n', ' '));
+      recordRefusal(user, requested, e);
       throw e;
+    }
+  }
+
+  /**
+   * The refusal in the audit trail. This interceptor sits outside the engine's transaction, which has rolled back by
+   * now, so the row goes into a transaction of its own. A failure to write it must not hide the refusal's answer.
+   */
+  private void recordRefusal(String user, DeploymentEntity requested, RuntimeException refusal) {
+    try {
+      String reason = refusal.getMessage() == null ? refusal.getClass().getSimpleName()
+          : refusal.getMessage().replace('\n', ' ');
+      int check = reason.indexOf("模型未通过");
+      reason = check > 0 ? reason.substring(check) : reason; // the model check's words, without the engine's prefix
+      audit.getObject().refusedInOwnTransaction("(platform)".equals(user) ? AuditTrail.SYSTEM : user,
+          AuditAction.DEPLOYMENT, AuditSubject.deployment(DeploymentAudit.nameOf(requested)),
+          "部署被拒绝：" + DeploymentAudit.nameOf(requested), "资源：" + (requested == null || requested.getResources() == null ? "?"
+              : DeploymentAudit.names(requested.getResources().keySet()))
+              + "；原因：" + reason);
+    } catch (RuntimeException e) {
+      log.error("could not record the refused deployment in the audit trail", e);
     }
   }
 

@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import cn.liaison.platform.audit.AuditTrail;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Component;
  *       {@link DmnRules}; the DMN engine's default expression languages are FEEL, so a table that names no
  *       language never falls back to JUEL;</li>
  *   <li>at run time, expressions reach the platform's delegates only ({@link DelegateBeans});</li>
- *   <li>who deployed what, accepted or refused: {@link DeploymentLog}, wrapping the engine's commands.</li>
+ *   <li>who deployed what, accepted or refused: {@link DeploymentLog}, wrapping the engine's commands, and the audit
+ *       trail ({@link DeploymentAudit} in the deployment's transaction; refusals in their own).</li>
  * </ul>
  *
  * Who may deploy at all is an engine authorization (DEPLOYMENT CREATE: {@code analysts} and
@@ -42,9 +45,12 @@ class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
 
   private final ConfigurableListableBeanFactory beanFactory;
   private final ApplicationContext applicationContext;
+  private final ObjectProvider<AuditTrail> audit;
   private PlatformNames names;
 
-  ModelSafetyPlugin(ConfigurableListableBeanFactory beanFactory, ApplicationContext applicationContext) {
+  ModelSafetyPlugin(ConfigurableListableBeanFactory beanFactory, ApplicationContext applicationContext,
+      ObjectProvider<AuditTrail> audit) {
+    this.audit = audit;
     this.beanFactory = beanFactory;
     this.applicationContext = applicationContext;
   }
@@ -64,10 +70,14 @@ class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
     preDeployers.add(0, new ResourceCheckDeployer(new DmnRules()));
     configuration.setCustomPreDeployers(preDeployers);
+    List<Deployer> postDeployers = configuration.getCustomPostDeployers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostDeployers());
+    postDeployers.add(new DeploymentAudit(audit));
+    configuration.setCustomPostDeployers(postDeployers);
 
     List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(0, new DeploymentLog(configuration.getIdentityService()));
+    interceptors.add(0, new DeploymentLog(configuration.getIdentityService(), audit));
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 
     feelOnly(configuration);

@@ -164,6 +164,42 @@ public class Opinions {
         .params(OpinionStatus.CLOSED.name(), satisfaction, now, now, id).update();
   }
 
+  /** What replaces a citizen's words where they were erased (删除个人信息). */
+  public static final String ERASED = "（已删除）";
+
+  /**
+   * 删除个人信息: the citizen's name and phone, the opinion's text and place, and the citizen's remarks on replies.
+   * Status, dates, category, station, department and ratings stay, so the statistics do not change. False if it
+   * was erased already.
+   */
+  boolean eraseCitizenData(long id) {
+    // the condition makes a second, concurrent erasure a no-op (false) instead of a second erasure
+    int erased = jdbc.sql("UPDATE opinion SET content = ?, place = ?, contact_name = NULL, contact_phone = NULL, "
+        + "updated_at = ? WHERE id = ? AND content <> ?").params(ERASED, ERASED, ts(now()), id, ERASED).update();
+    if (erased == 0) {
+      return false;
+    }
+    jdbc.sql("UPDATE opinion_evaluation SET remark = ? WHERE opinion_id = ? AND remark IS NOT NULL")
+        .params(ERASED, id).update();
+    return true;
+  }
+
+  /**
+   * Retention: blanks the name and phone of at most {@code batch} opinions closed (办结, 不予受理, 重复件) before
+   * {@code cutoff}; returns how many. Called again until it returns less than the batch.
+   */
+  public int blankContactsClosedBefore(Instant cutoff, int batch) {
+    List<Long> ids = jdbc.sql("SELECT id FROM opinion WHERE closed_at < ? AND (contact_name IS NOT NULL "
+            + "OR contact_phone IS NOT NULL) ORDER BY id LIMIT ?").params(ts(cutoff), batch)
+        .query(Long.class).list();
+    Timestamp now = ts(now());
+    for (Long id : ids) {
+      jdbc.sql("UPDATE opinion SET contact_name = NULL, contact_phone = NULL, updated_at = ? WHERE id = ?")
+          .params(now, id).update();
+    }
+    return ids.size();
+  }
+
   void addEvent(long id, OpinionStatus status, String title, String detail, boolean publicView, String actor) {
     jdbc.sql("INSERT INTO opinion_event (opinion_id, status, title, detail, public_view, actor, occurred_at) "
         + "VALUES (?, ?, ?, ?, ?, ?, ?)")

@@ -119,6 +119,15 @@ public class Receptions {
         .list();
   }
 
+  /**
+   * 删除个人信息 of an opinion taken at a visit: the visit's topic (often the first words of the opinion) becomes
+   * {@code replacement}; visitors, the on-the-spot outcome and the link stay, so the figures do not change.
+   */
+  public int eraseVisitTopicOf(String ticketNo, String replacement) {
+    return jdbc.sql("UPDATE reception_visit SET topic = ? WHERE opinion_ticket_no = ?").params(replacement, ticketNo)
+        .update();
+  }
+
   /** The reception whose visit took the opinion (the opinion's side of the link). */
   public Optional<String> receptionOfOpinion(String ticketNo) {
     return jdbc.sql("SELECT r.reception_no FROM reception_visit v JOIN reception r ON r.id = v.reception_id "

@@ -1,5 +1,9 @@
 package cn.liaison.platform.station;
 
+import cn.liaison.platform.audit.AuditAction;
+import cn.liaison.platform.audit.AuditSubject;
+import cn.liaison.platform.audit.AuditTrail;
+import cn.liaison.platform.audit.Changes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Comparator;
@@ -18,8 +22,10 @@ public class Stations {
 
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
+  private final AuditTrail audit;
 
-  Stations(JdbcClient jdbc, ApplicationEventPublisher events) {
+  Stations(JdbcClient jdbc, ApplicationEventPublisher events, AuditTrail audit) {
+    this.audit = audit;
     this.jdbc = jdbc;
     this.events = events;
   }
@@ -72,6 +78,7 @@ public class Stations {
    */
   @Transactional
   public void save(Station s, int sortOrder) {
+    Station before = findByCode(s.code()).orElse(null);
     int updated = jdbc.sql("UPDATE station SET name = ?, kind = ?, county = ?, town = ?, address = ?, active = ?, "
         + "sort_order = ? WHERE code = ?")
         .params(s.name(), s.kind().name(), s.county(), s.town(), s.address(), s.active(), sortOrder, s.code())
@@ -97,6 +104,17 @@ public class Stations {
       }
     }
     events.publishEvent(new StationSaved(s));
+    String changes = Changes.of().field("名称", before == null ? null : before.name(), s.name())
+        .field("类型", before == null ? null : before.kind(), s.kind()).field("县", before == null ? null : before.county(),
+            s.county()).field("乡镇", before == null ? null : before.town(), s.town())
+        .field("地址", before == null ? null : before.address(), s.address())
+        .field("启用", before == null ? null : before.active(), s.active())
+        .field("驻站代表", before == null ? null : new java.util.TreeSet<>(before.deputies()),
+            new java.util.TreeSet<>(s.deputies())).text();
+    if (changes != null) { // the demo stations are saved again at every start: only a change is recorded
+      audit.record(AuditAction.STATION_SAVED, AuditSubject.station(s.code()), s.code(),
+          (before == null ? "新建联络站“" : "修改联络站“") + s.name() + "”", changes);
+    }
   }
 
   /** The deputies stationed at a station: the head first, then deputy heads, then members, each by user id. */

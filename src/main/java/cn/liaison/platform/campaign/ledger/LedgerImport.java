@@ -1,5 +1,8 @@
 package cn.liaison.platform.campaign.ledger;
 
+import cn.liaison.platform.audit.AuditAction;
+import cn.liaison.platform.audit.AuditSubject;
+import cn.liaison.platform.audit.AuditTrail;
 import cn.liaison.platform.campaign.Campaign;
 import cn.liaison.platform.campaign.CampaignService;
 import cn.liaison.platform.campaign.Campaigns;
@@ -47,9 +50,11 @@ public class LedgerImport {
   private final Households households;
   private final CampaignService campaignService;
   private final TransactionTemplate transaction;
+  private final AuditTrail audit;
 
   LedgerImport(Campaigns campaigns, Households households, CampaignService campaignService,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, AuditTrail audit) {
+    this.audit = audit;
     this.campaigns = campaigns;
     this.households = households;
     this.campaignService = campaignService;
@@ -88,6 +93,10 @@ public class LedgerImport {
       refuse(status, List.of());
     }
     Households.LedgerWritten w = households.writeLedger(campaignCode, parsed.ledger());
+    // counts only: which heads' names or phones were corrected is personal data
+    audit.record(AuditAction.LEDGER_IMPORTED, AuditSubject.campaign(campaignCode), null, "导入工作台账 " + parsed.rows()
+        + " 行", "农户 新增 " + w.householdsCreated() + "，更正 " + w.householdsUpdated() + "，未变 " + w.householdsUnchanged()
+        + "；地块 新增 " + w.plotsCreated() + "，更正 " + w.plotsUpdated() + "（户主姓名、电话的更正不逐条列出）");
     return new Summary(parsed.rows(), parsed.households().size(), w.householdsCreated(), w.householdsUpdated(),
         w.householdsUnchanged(), w.plotsCreated(), w.plotsUpdated(), w.plotsUnchanged(), parsed.format().name(),
         parsed.encoding());

@@ -1,5 +1,8 @@
 package cn.liaison.platform.campaign.web;
 
+import cn.liaison.platform.audit.AuditAction;
+import cn.liaison.platform.audit.AuditSubject;
+import cn.liaison.platform.audit.AuditTrail;
 import cn.liaison.platform.campaign.ledger.LedgerImport;
 import cn.liaison.platform.campaign.ledger.LedgerReport;
 import cn.liaison.platform.campaign.ledger.LedgerWorkbook;
@@ -43,10 +46,13 @@ class LedgerController {
   private final LedgerImport ledgerImport;
   private final LedgerReport report;
   private final LedgerWorkbook workbook;
+  private final AuditTrail audit;
 
   private final CampaignAccess access;
 
-  LedgerController(LedgerImport ledgerImport, LedgerReport report, LedgerWorkbook workbook, CampaignAccess access) {
+  LedgerController(LedgerImport ledgerImport, LedgerReport report, LedgerWorkbook workbook, CampaignAccess access,
+      AuditTrail audit) {
+    this.audit = audit;
     this.access = access;
     this.ledgerImport = ledgerImport;
     this.report = report;
@@ -99,6 +105,7 @@ class LedgerController {
   ResponseEntity<byte[]> ledgerWorkbook(@PathVariable String code, Authentication user) {
     access.require(code, user);
     byte[] xlsx = workbook.export(code);
+    audit.record(AuditAction.CONTACT_VIEWED, AuditSubject.campaign(code), null, "导出工作台账（含户主姓名）", null);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(XLSX))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

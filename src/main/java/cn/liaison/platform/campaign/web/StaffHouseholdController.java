@@ -1,5 +1,8 @@
 package cn.liaison.platform.campaign.web;
 
+import cn.liaison.platform.audit.AuditAction;
+import cn.liaison.platform.audit.AuditSubject;
+import cn.liaison.platform.audit.AuditTrail;
 import cn.liaison.platform.campaign.Campaign;
 import cn.liaison.platform.campaign.CampaignService;
 import cn.liaison.platform.campaign.Campaigns;
@@ -12,8 +15,6 @@ import cn.liaison.platform.system.TasklistSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,20 +25,21 @@ import org.springframework.web.bind.annotation.PathVariable;
  * every request). The responsible deputy and the staff of the stations of the campaign's town see the head of
  * household and phone to visit and call; other deputies, the agriculture bureau, supervisors, auditors and
  * administrators see them masked; the staff of other stations get the same page as for an unknown household.
- * Views of the full contact are logged (who, which household).
+ * Views of the full contact are recorded in the audit trail (who, which household, from where; not the data).
  */
 @Controller
 class StaffHouseholdController {
 
-  private static final Logger audit = LoggerFactory.getLogger("audit.contact");
 
   private final Households households;
   private final Campaigns campaigns;
   private final CampaignService campaignService;
   private final StaffSession staffSession;
+  private final AuditTrail audit;
 
   StaffHouseholdController(Households households, Campaigns campaigns, CampaignService campaignService,
-      StaffSession staffSession) {
+      StaffSession staffSession, AuditTrail audit) {
+    this.audit = audit;
     this.households = households;
     this.campaigns = campaigns;
     this.campaignService = campaignService;
@@ -62,7 +64,8 @@ class StaffHouseholdController {
       return StaffSession.notFound(response, model, "农户");
     }
     if (full) {
-      audit.info("household contact {} viewed by {}", h.householdNo(), user.id());
+      audit.recordBy(user.id(), AuditAction.CONTACT_VIEWED, AuditSubject.household(h.campaignCode(), h.householdNo()),
+          null, "查看户主姓名和电话（农户卡片）", null);
     }
     model.addAttribute("household", h);
     model.addAttribute("campaign", campaign);

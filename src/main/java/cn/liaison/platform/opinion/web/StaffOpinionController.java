@@ -1,5 +1,8 @@
 package cn.liaison.platform.opinion.web;
 
+import cn.liaison.platform.audit.AuditAction;
+import cn.liaison.platform.audit.AuditSubject;
+import cn.liaison.platform.audit.AuditTrail;
 import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.Departments;
 import cn.liaison.platform.identity.PlatformGroups;
@@ -15,8 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,12 +29,11 @@ import org.springframework.web.bind.annotation.PathVariable;
  * opinion's own station (group station-staff-&lt;code&gt;) see the citizen's full contact to call back; analysts,
  * supervisors, auditors, administrators and the department in charge see it masked. Anyone else, including the
  * staff of other stations, gets the same page as for an unknown ticket, so tickets cannot be walked. Every view
- * of a full contact is logged (who, which ticket; not the data).
+ * of a full contact is recorded in the audit trail (who, which ticket, from where; not the data).
  */
 @Controller
 class StaffOpinionController {
 
-  private static final Logger audit = LoggerFactory.getLogger("audit.contact");
   static final Set<String> MASKED_CONTACT = Set.of(PlatformGroups.ANALYSTS, PlatformGroups.SUPERVISORS,
       PlatformGroups.AUDITORS, PlatformGroups.ADMIN);
 
@@ -42,10 +42,12 @@ class StaffOpinionController {
   private final Categories categories;
   private final Departments departments;
   private final StaffSession staffSession;
+  private final AuditTrail audit;
 
   StaffOpinionController(Opinions opinions, Stations stations, Categories categories, Departments departments,
-      StaffSession staffSession) {
+      StaffSession staffSession, AuditTrail audit) {
     this.staffSession = staffSession;
+    this.audit = audit;
     this.opinions = opinions;
     this.stations = stations;
     this.categories = categories;
@@ -68,7 +70,8 @@ class StaffOpinionController {
       return StaffSession.notFound(response, model, "意见");
     }
     if (full && o.contactPhone() != null) {
-      audit.info("full contact of {} viewed by {}", o.ticketNo(), user.id());
+      audit.recordBy(user.id(), AuditAction.CONTACT_VIEWED, AuditSubject.opinion(o.ticketNo()), o.stationCode(),
+          "查看群众的姓名和电话（意见详情页）", null);
     }
     model.addAttribute("opinion", o);
     model.addAttribute("station", stations.findByCode(o.stationCode()).orElse(null));
