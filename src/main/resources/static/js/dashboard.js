@@ -181,6 +181,8 @@
     }, true);
   }
 
+  function resizeAll() { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); }
+
   function load() {
     var q = new URLSearchParams();
     q.set('from', $('from').value);
@@ -198,6 +200,8 @@
         }
         $('error').hidden = true;
         draw(r.body);
+        // drawn before the page's scroll bar appeared: fit every chart to its panel as laid out now
+        requestAnimationFrame(resizeAll);
         $('board').setAttribute('aria-busy', 'false');
       })
       .catch(function (e) {
@@ -215,8 +219,8 @@
       load();
     });
     $('print').addEventListener('click', function () { window.print(); });
-    window.addEventListener('resize', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });
-    window.addEventListener('beforeprint', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });
+    window.addEventListener('resize', resizeAll);
+    window.addEventListener('beforeprint', resizeAll);
     load();
   });
 })();

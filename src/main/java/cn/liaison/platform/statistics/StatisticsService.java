@@ -188,45 +188,40 @@ public class StatisticsService implements StatisticsSource {
       byChannel.put(c.name(), 0L);
     }
     Map<String, Long> byCategory = ordered("SELECT code FROM opinion_category ORDER BY sort_order, code");
-    long[] received = {0};
-    // one pass over the period's rows, served by index opinion_period_origin_idx alone
-    jdbc.sql("SELECT station_code, channel, category, COUNT(*) AS n FROM opinion "
-            + "WHERE submitted_at >= ? AND submitted_at < ?" + r.in("station_code")
-            + " GROUP BY station_code, channel, category")
-        .params(r.params(r.start, r.end))
+    Tally all = new Tally();
+    Map<String, Tally> departments = new HashMap<>();
+    // one pass over the period's opinions, served by index opinion_period_idx alone (an index-only scan on
+    // PostgreSQL): a few thousand groups of station, channel, category and department, each figure a conditional sum
+    jdbc.sql("SELECT station_code, channel, category, department_code, COUNT(*) AS n, "
+            + sum("closed", "status = 'CLOSED'")
+            + sum("solved", "status = 'CLOSED' AND outcome = 'SOLVED'")
+            + sum("partly", "status = 'CLOSED' AND outcome = 'PARTLY_SOLVED'")
+            + sum("unsolved", "status = 'CLOSED' AND outcome = 'UNSOLVED'")
+            + sum("on_time", "status = 'CLOSED' AND NOT overdue AND (due_at IS NULL OR replied_at <= due_at)")
+            + sum("late", "overdue OR due_at < COALESCE(replied_at, ?)")
+            + sum("reopened", "reopen_count > 0")
+            + sum("to_proposal", "route = 'TO_PROPOSAL'")
+            + sum("satisfied", "status = 'CLOSED' AND satisfaction = 'SATISFIED'")
+            + sum("basically", "status = 'CLOSED' AND satisfaction = 'BASICALLY_SATISFIED'")
+            + sum("dissatisfied", "status = 'CLOSED' AND satisfaction = 'DISSATISFIED'")
+            + "COUNT(*) AS unused FROM opinion WHERE submitted_at >= ? AND submitted_at < ?" + r.in("station_code")
+            + " GROUP BY station_code, channel, category, department_code")
+        .params(r.params(r.now, r.start, r.end))
         .query((ResultSet rs) -> {
-          long n = rs.getLong("n");
-          received[0] += n;
-          byStation.merge(rs.getString("station_code"), n, Long::sum);
-          byChannel.merge(rs.getString("channel"), n, Long::sum);
-          byCategory.merge(rs.getString("category"), n, Long::sum);
+          Tally t = new Tally(rs);
+          all.add(t);
+          byStation.merge(rs.getString("station_code"), t.assigned, Long::sum);
+          byChannel.merge(rs.getString("channel"), t.assigned, Long::sum);
+          byCategory.merge(rs.getString("category"), t.assigned, Long::sum);
+          String department = rs.getString("department_code");
+          if (department != null) {
+            departments.computeIfAbsent(department, d -> new Tally()).add(t);
+          }
         });
     if (r.stations != null) {
       byStation.keySet().retainAll(r.stations);
     }
-
-    Tally all = new Tally();
-    Map<String, Tally> departments = new HashMap<>();
-    long[] toProposal = {0};
-    // the second pass, over the handling columns (index opinion_period_handling_idx alone)
-    jdbc.sql("SELECT department_code, status, outcome, satisfaction, route, on_time, late, reopened, COUNT(*) AS n "
-            + "FROM (SELECT department_code, status, outcome, satisfaction, route, "
-            + "CASE WHEN NOT overdue AND (due_at IS NULL OR replied_at <= due_at) THEN 1 ELSE 0 END AS on_time, "
-            + "CASE WHEN overdue OR due_at < COALESCE(replied_at, ?) THEN 1 ELSE 0 END AS late, "
-            + "CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END AS reopened FROM opinion "
-            + "WHERE submitted_at >= ? AND submitted_at < ?" + r.in("station_code") + ") h "
-            + "GROUP BY department_code, status, outcome, satisfaction, route, on_time, late, reopened")
-        .params(r.params(r.now, r.start, r.end))
-        .query((ResultSet rs) -> {
-          Row row = new Row(rs);
-          all.add(row);
-          if ("TO_PROPOSAL".equals(row.route)) {
-            toProposal[0] += row.n;
-          }
-          if (row.department != null) {
-            departments.computeIfAbsent(row.department, d -> new Tally()).add(row);
-          }
-        });
+    long[] received = {all.assigned};
     Map<String, Long> returned = returned(r);
     returned.forEach((d, n) -> departments.computeIfAbsent(d, x -> new Tally()).assigned += n);
 
@@ -245,59 +240,47 @@ public class StatisticsService implements StatisticsSource {
     Evaluation evaluation = new Evaluation(all.satisfied, all.basically, all.dissatisfied, all.notEvaluated);
     Rates rates = new Rates(ratio(all.closed, received[0]), ratio(all.closedOnTime, all.closed), all.satisfaction());
     return new Opinions(received[0], all.closed, all.solved, all.partly, all.unsolved, all.closedOnTime,
-        all.overdue, toProposal[0], byChannel, byCategory, byStation, byDepartment, evaluation, rates);
+        all.overdue, all.toProposal, byChannel, byCategory, byStation, byDepartment, evaluation, rates);
   }
 
   /**
    * Per department, the period's opinions handed to it that went on to another department without its reply.
    * The hand-overs are found by their reference, the ticket number, whose date is the submission day
-   * (YJyyyyMMdd-nnnn): a range of index department_assignment_reference_idx, so only the period's hand-overs are
-   * read and only the opinions handed over more than once are looked up.
+   * (YJyyyyMMdd-nnnn): first the period's references handed to more than one department (a range of index
+   * department_assignment_reference_idx, read in index order), then those few opinions, a chunk at a time by ticket.
    */
   private Map<String, Long> returned(Range r) {
     String fromRef = "YJ" + r.period.from().toString().replace("-", "");
     String toRef = "YJ" + r.period.to().plusDays(1).toString().replace("-", "");
-    Map<String, Long> returned = new HashMap<>();
-    jdbc.sql("SELECT a.department_code, COUNT(DISTINCT o.id) AS n FROM department_assignment a "
-            + "JOIN opinion o ON o.ticket_no = a.reference "
-            + "WHERE a.operation = 'ASSIGN_OPINION' AND a.reference IN ("
-            + "  SELECT m.reference FROM department_assignment m WHERE m.operation = 'ASSIGN_OPINION' "
-            + "  AND m.reference >= ? AND m.reference < ? GROUP BY m.reference "
-            + "  HAVING COUNT(DISTINCT m.department_code) > 1) "
-            + "AND o.submitted_at >= ? AND o.submitted_at < ?" + r.in("o.station_code")
-            + " AND (o.department_code IS NULL OR o.department_code <> a.department_code) "
-            + "AND NOT EXISTS (SELECT 1 FROM opinion_reply p WHERE p.opinion_id = o.id "
-            + "  AND p.department_code = a.department_code) GROUP BY a.department_code")
-        .params(r.params(fromRef, toRef, r.start, r.end))
-        .query((ResultSet rs) -> {
-          returned.put(rs.getString("department_code"), rs.getLong("n"));
-        });
-    return returned;
+    List<String> moved = jdbc.sql("SELECT reference FROM department_assignment WHERE operation = 'ASSIGN_OPINION' "
+            + "AND reference >= ? AND reference < ? GROUP BY reference "
+            + "HAVING MIN(department_code) <> MAX(department_code)")
+        .params(fromRef, toRef).query(String.class).list();
+    Map<String, java.util.Set<Long>> returned = new HashMap<>();
+    for (int i = 0; i < moved.size(); i += 500) {
+      List<String> chunk = moved.subList(i, Math.min(moved.size(), i + 500));
+      List<Object> params = new ArrayList<>(chunk);
+      params.addAll(r.params(r.start, r.end));
+      jdbc.sql("SELECT a.department_code, o.id FROM department_assignment a "
+              + "JOIN opinion o ON o.ticket_no = a.reference "
+              + "WHERE a.operation = 'ASSIGN_OPINION' AND a.reference IN ("
+              + String.join(", ", chunk.stream().map(c -> "?").toList()) + ") "
+              + "AND o.submitted_at >= ? AND o.submitted_at < ?" + r.in("o.station_code")
+              + " AND (o.department_code IS NULL OR o.department_code <> a.department_code) "
+              + "AND NOT EXISTS (SELECT 1 FROM opinion_reply p WHERE p.opinion_id = o.id "
+              + "  AND p.department_code = a.department_code)")
+          .params(params)
+          .query((ResultSet rs) -> {
+            returned.computeIfAbsent(rs.getString(1), d -> new java.util.HashSet<>()).add(rs.getLong(2));
+          });
+    }
+    Map<String, Long> counts = new HashMap<>();
+    returned.forEach((d, ids) -> counts.put(d, (long) ids.size()));
+    return counts;
   }
 
-  /** One group of the handling pass. */
-  private static final class Row {
-    final String department;
-    final String status;
-    final String outcome;
-    final String satisfaction;
-    final String route;
-    final boolean onTime;
-    final boolean late;
-    final boolean reopened;
-    final long n;
-
-    Row(ResultSet rs) throws SQLException {
-      department = rs.getString("department_code");
-      status = rs.getString("status");
-      outcome = rs.getString("outcome");
-      satisfaction = rs.getString("satisfaction");
-      route = rs.getString("route");
-      onTime = rs.getInt("on_time") == 1;
-      late = rs.getInt("late") == 1;
-      reopened = rs.getInt("reopened") == 1;
-      n = rs.getLong("n");
-    }
+  private static String sum(String name, String condition) {
+    return "COALESCE(SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END), 0) AS " + name + ", ";
   }
 
   /** Sums of the handling pass, for all opinions or one department. */
@@ -310,38 +293,44 @@ public class StatisticsService implements StatisticsSource {
     long closedOnTime;
     long overdue;
     long reopened;
+    long toProposal;
     long satisfied;
     long basically;
     long dissatisfied;
     long notEvaluated;
 
-    void add(Row row) {
-      assigned += row.n;
-      if (row.late) {
-        overdue += row.n;
-      }
-      if (row.reopened) {
-        reopened += row.n;
-      }
-      if (!"CLOSED".equals(row.status)) {
-        return;
-      }
-      closed += row.n;
-      if (row.onTime) {
-        closedOnTime += row.n;
-      }
-      switch (row.outcome == null ? "" : row.outcome) {
-        case "SOLVED" -> solved += row.n;
-        case "PARTLY_SOLVED" -> partly += row.n;
-        case "UNSOLVED" -> unsolved += row.n;
-        default -> { }
-      }
-      switch (row.satisfaction == null ? "" : row.satisfaction) {
-        case "SATISFIED" -> satisfied += row.n;
-        case "BASICALLY_SATISFIED" -> basically += row.n;
-        case "DISSATISFIED" -> dissatisfied += row.n;
-        default -> notEvaluated += row.n;
-      }
+    Tally() {}
+
+    Tally(ResultSet rs) throws SQLException {
+      assigned = rs.getLong("n");
+      closed = rs.getLong("closed");
+      solved = rs.getLong("solved");
+      partly = rs.getLong("partly");
+      unsolved = rs.getLong("unsolved");
+      closedOnTime = rs.getLong("on_time");
+      overdue = rs.getLong("late");
+      reopened = rs.getLong("reopened");
+      toProposal = rs.getLong("to_proposal");
+      satisfied = rs.getLong("satisfied");
+      basically = rs.getLong("basically");
+      dissatisfied = rs.getLong("dissatisfied");
+      notEvaluated = closed - satisfied - basically - dissatisfied;
+    }
+
+    void add(Tally t) {
+      assigned += t.assigned;
+      closed += t.closed;
+      solved += t.solved;
+      partly += t.partly;
+      unsolved += t.unsolved;
+      closedOnTime += t.closedOnTime;
+      overdue += t.overdue;
+      reopened += t.reopened;
+      toProposal += t.toProposal;
+      satisfied += t.satisfied;
+      basically += t.basically;
+      dissatisfied += t.dissatisfied;
+      notEvaluated += t.notEvaluated;
     }
 
     Double satisfaction() {
