@@ -1,5 +1,6 @@
 package cn.liaison.platform.statistics;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ public record Statistics(Period period, Opinions opinions, Proposals proposals, 
       Map<String, Long> byStation, List<DepartmentFigures> byDepartment, Evaluation evaluation, Rates rates) {}
 
   /** One department's share of the opinions handed over in the period (overdue = past its deadline, open or not). */
+  @JsonInclude(JsonInclude.Include.ALWAYS) // a rate without denominator is shown as null, not left out
   public record DepartmentFigures(String department, String name, long assigned, long closed, long closedOnTime,
       long overdue, long returned, long reopened, Double satisfaction) {}
 
@@ -28,6 +30,7 @@ public record Statistics(Period period, Opinions opinions, Proposals proposals, 
   public record Evaluation(long satisfied, long basicallySatisfied, long dissatisfied, long notEvaluated) {}
 
   /** The 三率: closing = closed ÷ received, onTime = closedOnTime ÷ closed, satisfaction per the configured weights. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Rates(Double closing, Double onTime, Double satisfaction) {}
 
   /** Deputy proposals submitted in the period. byResult keys A–D; deputyEvaluation keys the deputy's rating codes. */
@@ -35,6 +38,7 @@ public record Statistics(Period period, Opinions opinions, Proposals proposals, 
       Map<String, Long> deputyEvaluation) {}
 
   /** Industry forums held in the period. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Forums(long held, long invitedDeputies, long attendedDeputies, Double participationRate,
       long suggestions) {}
 

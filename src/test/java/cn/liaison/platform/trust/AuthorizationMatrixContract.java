@@ -73,7 +73,8 @@ abstract class AuthorizationMatrixContract {
     RAISE_PROBLEM_FROM_RECEPTION_FLAG("把太平镇接待小结中的安全隐患列为整改问题（未选整治行动：400 表示允许、内容有误）"),
     READ_PROJECT("查看太平镇的高标准农田督查项目（督查代表 deputy5）"),
     READ_AUDIT_TRAIL("查看和导出审计记录"),
-    ERASE_OPINION("删除太平镇群众意见的个人信息");
+    ERASE_OPINION("删除太平镇群众意见的个人信息"),
+    READ_STATISTICS("查看太平镇流动联络站本年度的统计数据");
 
     final String label;
 
@@ -90,19 +91,19 @@ abstract class AuthorizationMatrixContract {
    * answered like an unknown record; 2xx = done; 400 = refused by the model check.
    */
   static final String MATRIX = """
-      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception  grid  photo  flag  project  audit  erase
-      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401  401  401  401  401  401    401
-      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200  200  200  400  200  200    403
-      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403  403  404  403  404  403    403
-      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200  403  200  400  200  403    200
-      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403  403  404  403  404  403    403
-      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200  403  200  400  200  403    403
-      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200  403  404  403  404  403    403
-      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  200  403    403
-      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200  403  200  403  200  200    403
-      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200  403  200  403  200  403    403
-      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  404  403    403
-      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  404  403  404  403    403
+      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception  grid  photo  flag  project  audit  erase  stats
+      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401  401  401  401  401  401    401    401
+      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200  200  200  400  200  200    403    200
+      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403  403  404  403  404  403    403    403
+      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200  403  200  400  200  403    200    200
+      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403  403  404  403  404  403    403    403
+      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200  403  200  400  200  403    403    200
+      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200  403  404  403  404  403    403    403
+      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  200  403    403    200
+      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200  403  200  403  200  200    403    200
+      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200  403  200  403  200  403    403    200
+      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  404  403    403    403
+      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  404  403  404  403    403    403
       """;
 
   static final String PHONE = "13712348765";
@@ -203,6 +204,8 @@ abstract class AuthorizationMatrixContract {
       case READ_PROJECT -> exchange(user, HttpMethod.GET, "/api/projects/" + f.taipingProjectCode(), null);
       case READ_AUDIT_TRAIL -> exchange(user, HttpMethod.GET, "/api/audit", null);
       case ERASE_OPINION -> post(user, "/api/opinions/" + f.taipingTicket() + "/erasure", Map.of("reason", "群众要求删除"));
+      case READ_STATISTICS -> exchange(user, HttpMethod.GET,
+          "/api/statistics?from=2026-01-01&to=2026-12-31&station=yy-taiping-mobile", null);
       // no drive chosen: those who may get the field messages (400), nothing is raised for the next rows
       case RAISE_PROBLEM_FROM_RECEPTION_FLAG -> post(user, "/api/receptions/" + f.taipingReceptionNo() + "/flags/"
           + f.taipingFlagId() + "/problem", Map.of("driveCode", "", "taskNo", "", "responsiblePerson", "周股长"));
