@@ -190,7 +190,9 @@ class BulletinPageController {
       }
       model.addAttribute("templateErrors", errors);
     } catch (BusyException e) {
-      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      if (response.getStatus() < 400) {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      }
       model.addAttribute("problem", e.getMessage());
     }
     return "bulletin/page";
