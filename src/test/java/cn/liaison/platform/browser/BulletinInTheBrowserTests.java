@@ -40,6 +40,7 @@ class BulletinInTheBrowserTests {
       assertThat(editorLeft).isGreaterThan(paperWidth);
       desktop.screenshot("bulletin-1280");
       desktop.fullPageScreenshot("bulletin-1280-full");
+      assertThat((Long) desktop.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(1280L);
 
       // a new wording of the contributor line, previewed: shown at once, not yet saved
       var closing = desktop.shown(By.id("body_CLOSING"));
@@ -59,9 +60,9 @@ class BulletinInTheBrowserTests {
       phone.logInToWebapp("tasklist", "staff2");
       phone.open(PAGE);
       phone.waitFor("the preview", d -> phone.visibleText().contains("代表工作") ? true : null);
-      assertThat((Long) phone.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
       phone.screenshot("bulletin-390");
       phone.fullPageScreenshot("bulletin-390-full");
+      assertThat((Long) phone.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
     }
   }
 }

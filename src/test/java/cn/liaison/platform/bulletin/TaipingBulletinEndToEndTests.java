@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.liaison.platform.JsonBodies;
 import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.opinion.OpinionLoopProcess;
+import cn.liaison.platform.reception.ReceptionProcess;
 import cn.liaison.platform.system.RateLimiter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -117,16 +118,41 @@ class TaipingBulletinEndToEndTests {
     String fieldPost = announce(day, List.of("deputy5", "deputy2"));
     String stall = announce(day.plusDays(1), List.of("deputy2"));
     String bench = announce(day.plusDays(2), List.of("deputy5"));
-    ClockUtil.setCurrentTime(Date.from(day.plusDays(2).plusMinutes(30).toInstant()));
-    List<String> tickets = new ArrayList<>();
-    record("deputy5", fieldPost, 30, 22, 30, tickets); // 田间值班点
-    record("deputy2", stall, 25, 18, 25, tickets); // 摆摊接待
-    record("deputy5", bench, 18, 0, 19, tickets); // 板凳会
-    // 13 opinions of the bench meeting through the loop to the water bureau: 11 solved, 2 partly solved
+    Map<String, String> keys = new LinkedHashMap<>();
+    open(fieldPost, day);
+    record("deputy5", fieldPost, 30, 22, 30, keys); // 田间值班点: 30 opinions, 22 solved there, a group of 30
+    open(stall, day.plusDays(1));
+    record("deputy2", stall, 25, 18, 25, keys); // 摆摊接待: 25 opinions, 18 solved there, 25 passers-by
+    open(bench, day.plusDays(2));
+    record("deputy5", bench, 18, 0, 19, keys); // 板凳会: 18 opinions, none solved there, 19 more villagers
+    // 13 opinions of the bench meeting through the loop to the water bureau: 11 solved (and rated), 2 partly solved
+    List<String> tickets = new ArrayList<>(keys.keySet());
     List<String> benchTickets = tickets.subList(tickets.size() - 18, tickets.size() - 5);
     for (int i = 0; i < benchTickets.size(); i++) {
       handleAtTheWaterBureau(benchTickets.get(i), i < 11 ? "SOLVED" : "PARTLY_SOLVED");
+      if (i < 11) {
+        rate(benchTickets.get(i), keys.get(benchTickets.get(i)), i);
+      }
     }
+  }
+
+  /** The session's start: its timer opens it (an announced session that never opened is not counted). */
+  void open(String receptionNo, ZonedDateTime startsAt) {
+    ClockUtil.setCurrentTime(Date.from(startsAt.plusMinutes(5).toInstant()));
+    String pi = runtime.createProcessInstanceQuery().processDefinitionKey(ReceptionProcess.KEY)
+        .processInstanceBusinessKey(receptionNo).singleResult().getId();
+    management.executeJob(management.createJobQuery().processInstanceId(pi)
+        .activityId(ReceptionProcess.Event.TIMER_SESSION_STARTS).singleResult().getId());
+  }
+
+  /** The villager rates the reply with the ticket and key the deputy wrote down for them: the opinion is closed. */
+  void rate(String ticket, String key, int n) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set("X-Tracking-Key", key);
+    headers.set("X-Forwarded-For", "10.77.0." + (n + 1));
+    ResponseEntity<String> r = http.exchange("/api/opinions/" + ticket + "/evaluation", HttpMethod.POST,
+        JsonBodies.json(Map.of("rating", "SATISFIED", "comment", "机井通电了，谢谢代表"), headers), String.class);
+    assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(204);
   }
 
   String announce(ZonedDateTime startsAt, List<String> deputies) {
@@ -138,12 +164,13 @@ class TaipingBulletinEndToEndTests {
     return JsonBodies.tree(r.getBody()).path("receptionNo").asText();
   }
 
-  void record(String deputy, String no, int opinions, int solvedOnSpot, int groupVisitors, List<String> tickets) {
+  void record(String deputy, String no, int opinions, int solvedOnSpot, int groupVisitors, Map<String, String> keys) {
     for (int i = 0; i < opinions; i++) {
       ResponseEntity<String> r = call(deputy, HttpMethod.POST, "/api/receptions/" + no + "/visits",
           visit(1, true, i < solvedOnSpot));
       assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(201);
-      tickets.add(JsonBodies.tree(r.getBody()).path("opinionTicketNo").asText());
+      JsonNode recorded = JsonBodies.tree(r.getBody());
+      keys.put(recorded.path("opinionTicketNo").asText(), recorded.path("trackingKey").asText());
     }
     ResponseEntity<String> group = call(deputy, HttpMethod.POST, "/api/receptions/" + no + "/visits",
         visit(groupVisitors, false, false));
