@@ -27,7 +27,7 @@ class BrowserSafetyConfiguration {
     var registration = new FilterRegistrationBean<>(
         new CrossSiteRequestGuard(json, security.trustedOrigins(), publicBaseUrl));
     registration.setName("liaison-cross-site-request-guard");
-    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/field/*", "/m/*");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/field/*", "/m/*", "/bulletins/*");
     registration.setOrder(CROSS_SITE_ORDER);
     return registration;
   }

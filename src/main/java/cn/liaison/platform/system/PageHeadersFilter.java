@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>station pages (/stations, signboards): the same policy, cacheable; the QR images: no sniffing, and the
  *       SVG runs nothing;</li>
  *   <li>staff pages (/staff/**, opened from Tasklist, showing citizens' contact data; the deputies' phone pages
- *       /field/**): nothing kept, and nothing
+ *       /field/**; the work bulletin's page /bulletins, which posts its own forms too): nothing kept, and nothing
  *       loaded or run but the page's inline styles and its "back to Tasklist" link handler (allowed by its hash).</li>
  * </ul>
  */
@@ -35,7 +35,8 @@ class PageHeadersFilter extends OncePerRequestFilter {
   static final String SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
   /** The URL patterns the filter is registered for. */
-  static final String[] URL_PATTERNS = {"/s/*", "/t", "/t/*", "/stations", "/stations/*", "/staff/*", "/field/*"};
+  static final String[] URL_PATTERNS = {"/s/*", "/t", "/t/*", "/stations", "/stations/*", "/staff/*", "/field/*",
+      "/bulletins", "/bulletins/*"};
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -51,7 +52,7 @@ class PageHeadersFilter extends OncePerRequestFilter {
     } else if (path.startsWith("/staff/")) {
       page(response, STAFF_POLICY);
       noStore(response);
-    } else if (path.startsWith("/field/")) {
+    } else if (path.startsWith("/field/") || path.equals("/bulletins") || path.startsWith("/bulletins/")) {
       // the phone pages post their own forms with the Tasklist session: with no-referrer, browsers would send
       // "Origin: null", which CrossSiteRequestGuard refuses as foreign; same-origin keeps the referrer at home
       page(response, STAFF_POLICY);

@@ -74,7 +74,9 @@ abstract class AuthorizationMatrixContract {
     READ_PROJECT("查看太平镇的高标准农田督查项目（督查代表 deputy5）"),
     READ_AUDIT_TRAIL("查看和导出审计记录"),
     ERASE_OPINION("删除太平镇群众意见的个人信息"),
-    READ_STATISTICS("查看太平镇流动联络站本年度的统计数据");
+    READ_STATISTICS("查看太平镇流动联络站本年度的统计数据"),
+    READ_BULLETIN("生成起重产业代表联络站的工作简报（未填结束日期：400 表示允许）"),
+    EDIT_BULLETIN_TEMPLATE("修改工作简报的模板（变量名写错：400 表示允许，未保存）");
 
     final String label;
 
@@ -91,19 +93,19 @@ abstract class AuthorizationMatrixContract {
    * answered like an unknown record; 2xx = done; 400 = refused by the model check.
    */
   static final String MATRIX = """
-      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception  grid  photo  flag  project  audit  erase  stats
-      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401  401  401  401  401  401    401    401
-      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200  200  200  400  200  200    403    200
-      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403  403  404  403  404  403    403    403
-      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200  403  200  400  200  403    200    200
-      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403  403  404  403  404  403    403    403
-      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200  403  200  400  200  403    403    200
-      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200  403  404  403  404  403    403    403
-      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  200  403    403    200
-      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200  403  200  403  200  200    403    200
-      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200  403  200  403  200  403    403    200
-      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  404  403    403    403
-      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  404  403  404  403    403    403
+      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception  grid  photo  flag  project  audit  erase  stats  bulletin  template
+      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401  401  401  401  401  401    401    401       401       401
+      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200  200  200  400  200  200    403    200       403       403
+      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403  403  404  403  404  403    403    403       400       400
+      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200  403  200  400  200  403    200    200       403       400
+      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       400
+      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200  403  200  400  200  403    403    200       400       403
+      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200  403  404  403  404  403    403    403       403       403
+      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  200  403    403    200       403       403
+      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200  403  200  403  200  200    403    200       403       403
+      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200  403  200  403  200  403    403    200       400       400
+      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  404  403    403    403       403       403
+      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       403
       """;
 
   static final String PHONE = "13712348765";
@@ -206,6 +208,11 @@ abstract class AuthorizationMatrixContract {
       case ERASE_OPINION -> post(user, "/api/opinions/" + f.taipingTicket() + "/erasure", Map.of("reason", "群众要求删除"));
       case READ_STATISTICS -> exchange(user, HttpMethod.GET,
           "/api/statistics?from=2026-01-01&to=2026-12-31&station=yy-taiping-mobile", null);
+      // no end date: those who may get the field message (400), nothing is computed
+      case READ_BULLETIN -> exchange(user, HttpMethod.GET, "/api/bulletins?from=2030-01-01&stations=cy-crane", null);
+      // a misspelt name: those who may get the field message (400), nothing is saved for the next rows
+      case EDIT_BULLETIN_TEMPLATE -> exchange(user, HttpMethod.PUT, "/api/bulletins/templates/CLOSING",
+          Map.of("body", "> （{{contributer}}供稿）"));
       // no drive chosen: those who may get the field messages (400), nothing is raised for the next rows
       case RAISE_PROBLEM_FROM_RECEPTION_FLAG -> post(user, "/api/receptions/" + f.taipingReceptionNo() + "/flags/"
           + f.taipingFlagId() + "/problem", Map.of("driveCode", "", "taskNo", "", "responsiblePerson", "周股长"));
