@@ -224,8 +224,11 @@ class MobileTasks {
       }
       case PROPOSAL -> {
         reference = text(local.get(DeputyProposalProcess.Var.PROPOSAL_NO));
+        // 建议编号 + 标题 (the title is a process variable of the proposal, not copied onto each task)
+        Object title = local.containsKey(DeputyProposalProcess.Var.TITLE) ? local.get(DeputyProposalProcess.Var.TITLE)
+            : tasks.getVariable(t.getId(), DeputyProposalProcess.Var.TITLE);
         Object lead = local.get(DeputyProposalProcess.Var.LEAD_DEPUTY_NAME);
-        detail = lead == null ? null : "领衔代表 " + lead;
+        detail = title != null ? text(title) : lead == null ? null : "领衔代表 " + lead;
       }
       case RECTIFICATION -> {
         reference = text(local.get(RectificationProcess.Var.PROBLEM_NO));
