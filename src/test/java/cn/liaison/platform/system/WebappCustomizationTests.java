@@ -55,7 +55,7 @@ class WebappCustomizationTests {
     String config = http.getForObject("/camunda/app/cockpit/scripts/config.js", String.class);
     assertThat(config).contains("'scripts/liaison-history-tab.js'", "'scripts/liaison-history-action.js'",
         "'scripts/liaison-history-view.js'");
-    for (String script : new String[] {"tab", "action", "view", "common"}) {
+    for (String script : new String[] {"tab", "action", "view", "common", "diagram"}) {
       var served = http.getForEntity("/camunda/app/cockpit/scripts/liaison-history-" + script + ".js", String.class);
       assertThat(served.getStatusCode()).as(script).isEqualTo(HttpStatus.OK);
       // read-only: no request but GET leaves the history plugins

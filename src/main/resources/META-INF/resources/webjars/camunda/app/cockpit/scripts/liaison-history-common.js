@@ -25,6 +25,7 @@ export function escapeHtml(value) {
     c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
+/** 2026-12-03 14:05, in the browser's time zone (China's for the staff). */
 export function formatTime(iso) {
   if (!iso) {
     return '—';
@@ -32,7 +33,59 @@ export function formatTime(iso) {
   const d = new Date(iso);
   const pad = n => String(n).padStart(2, '0');
   return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' + pad(d.getHours()) + ':'
-    + pad(d.getMinutes()) + ':' + pad(d.getSeconds());
+    + pad(d.getMinutes());
+}
+
+/** A day of a date field (yyyy-MM-dd) as the engine's date parameter, start or end of that day in local time. */
+export function engineDate(day, endOfDay) {
+  const d = new Date(day + (endOfDay ? 'T23:59:59.999' : 'T00:00:00.000'));
+  const offset = -d.getTimezoneOffset();
+  const pad = n => String(Math.floor(Math.abs(n))).padStart(2, '0');
+  return day + (endOfDay ? 'T23:59:59.999' : 'T00:00:00.000') + (offset >= 0 ? '+' : '-') + pad(offset / 60)
+    + pad(offset % 60);
+}
+
+let labelsPromise = null;
+
+/**
+ * The Chinese labels of form fields and their options (GET /api/history/labels, read from the deployed forms):
+ * {fields: {name: label}, values: {name: {VALUE: label}}}; empty ones if unavailable (codes are shown then).
+ */
+export function labels() {
+  if (!labelsPromise) {
+    labelsPromise = fetch('/api/history/labels', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(r => (r.ok ? r.json() : { fields: {}, values: {} })).catch(() => ({ fields: {}, values: {} }));
+  }
+  return labelsPromise;
+}
+
+/** A variable's label (its form field's), else its name. */
+export function fieldLabel(l, name) {
+  return (l.fields && l.fields[name]) || name;
+}
+
+/**
+ * A value as a user reads it: the option's label for a coded value (SOLVED → 已解决), masked personal data, 是/否,
+ * dates as 2026-12-03 14:05.
+ * Without a variable name (a DMN input) a code is labelled when exactly one option list knows it.
+ */
+export function valueLabel(l, name, value, type) {
+  if (type === 'Date' && value) {
+    return formatTime(value);
+  }
+  const values = l.values || {};
+  if (typeof value === 'string') {
+    if (name && values[name] && values[name][value]) {
+      return values[name][value];
+    }
+    if (!name) {
+      const found = new Set(Object.values(values).map(options => options[value]).filter(Boolean));
+      if (found.size === 1) {
+        return [...found][0];
+      }
+    }
+  }
+  return mask(name, value);
 }
 
 export function formatDuration(millis) {
@@ -57,9 +110,9 @@ export const STATES = {
 };
 
 /** Variables whose names say they hold a person's contact data: shown masked whatever their value. */
-const PERSONAL = /contact|phone|mobile|idcard|idnumber|citizenname|visitorname|householder/i;
+const PERSONAL = /contact|phone|mobile|tel(?![a-z])|idcard|idnumber|address|householder|^name$|(citizen|visitor|person|real|full|owner)name/i;
 
-/** Masks personal data in a value: whole value for personal variables, any mobile number anywhere else. */
+/** Masks personal data in a value: whole value for personal variables, mobile and ID numbers anywhere else. */
 export function mask(name, value) {
   if (value == null) {
     return '空';
@@ -74,7 +127,9 @@ export function mask(name, value) {
   if (name && PERSONAL.test(name)) {
     return text ? '***（个人信息已隐藏）' : '';
   }
-  return text.replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2');
+  // mobile numbers and ID card numbers wherever they stand in a text
+  return text.replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2')
+    .replace(/(?<![\dXx])(\d{6})\d{8}(\d{3}[\dXx])(?![\dXx])/g, '$1********$2');
 }
 
 export function table(headers, rows, empty) {
