@@ -117,6 +117,8 @@ class MobileTasks {
       if (!user.groups().isEmpty()) {
         query = query.taskCandidateGroupIn(user.groups());
       }
+      // named as a candidate (节点检查 of a project's supervising deputies)
+      query = query.taskCandidateUser(user.id());
       List<Task> found = query.endOr().orderByDueDate().asc()
           .orderByTaskCreateTime().desc().listPage(0, MAX_TASKS);
       String q = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
@@ -173,6 +175,11 @@ class MobileTasks {
     });
   }
 
+  /** The task if it is the user's own, as {@link #open} decides; "not found" otherwise. */
+  Task own(TasklistSession.User user, String taskId) {
+    return as(user, () -> visibleTask(user, taskId));
+  }
+
   private Task visibleTask(TasklistSession.User user, String taskId) {
     if (taskId == null || taskId.length() > 64) {
       throw new NotFoundException("未找到该任务，或您无权查看。");
@@ -181,7 +188,8 @@ class MobileTasks {
     // only the user's own: assigned to them, or unclaimed for one of their groups
     if (task == null || (task.getAssignee() != null && !task.getAssignee().equals(user.id()))
         || (task.getAssignee() == null && tasks.createTaskQuery().taskId(taskId).taskCandidateGroupIn(
-            user.groups().isEmpty() ? List.of("\u0000") : user.groups()).count() == 0)) {
+            user.groups().isEmpty() ? List.of("\u0000") : user.groups()).count() == 0
+            && tasks.createTaskQuery().taskId(taskId).taskCandidateUser(user.id()).count() == 0)) {
       throw new NotFoundException("未找到该任务，或您无权查看。");
     }
     return task;

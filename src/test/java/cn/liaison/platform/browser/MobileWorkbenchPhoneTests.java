@@ -118,15 +118,32 @@ class MobileWorkbenchPhoneTests {
 
       // 种植确认 while the network is gone: the entries stay on the phone, clearly not sent
       long plantOpen = openCard(phone, h1);
+      // 拍照: a camera-sized photo, shrunk on the phone, filed with the household and shown as a thumbnail
+      phone.waitFor("the camera button", d -> phone.isShown(By.cssSelector("#photo .camera")) ? true : null);
+      assertThat(phone.driver().findElement(By.id("camera")).getDomAttribute("capture")).isEqualTo("environment");
+      phone.driver().findElement(By.id("camera")).sendKeys(cameraPhoto(3000, 2000).toString());
+      phone.waitFor("the photo uploaded", d -> phone.all(By.cssSelector("#thumbs .thumb.done")).size() == 1 ? true : null);
+      java.awt.image.BufferedImage filed = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+          jdbc.queryForObject("SELECT content FROM evidence_photo WHERE subject_kind = 'household' AND subject_id = ("
+              + "SELECT CAST(id AS VARCHAR(64)) FROM household WHERE campaign_code = ? AND household_no = ?)",
+              byte[].class, ledger.code(), h1)));
+      assertThat(Math.max(filed.getWidth(), filed.getHeight())).as("long side after shrinking").isEqualTo(1600);
+      phone.scrollIntoView(phone.driver().findElement(By.id("photo")));
+      phone.screenshot("m-06-planting-photo");
       phone.type(field(phone, "实际种植面积"), "3.5");
       phone.click(By.cssSelector("#form .fjs-input[type='text'][readonly], #form input.flatpickr-input"));
       phone.click(By.cssSelector(".flatpickr-calendar.open .flatpickr-day.today"));
       ChromeDriver chrome = (ChromeDriver) phone.driver();
       chrome.executeCdpCommand("Network.enable", Map.of());
       network(chrome, true);
+      // a second photo without a network: kept on the phone, sent with the form once the network is back
+      phone.driver().findElement(By.id("camera")).sendKeys(cameraPhoto(1200, 900).toString());
+      phone.waitFor("the photo kept", d -> phone.all(By.cssSelector("#thumbs .thumb.pending-photo")).size() == 1
+          ? true : null);
       phone.click(By.id("submit"));
       phone.waitFor("the pending state", d -> phone.isShown(By.id("pending")) ? true : null);
       assertThat(phone.visibleText()).contains("未提交，网络恢复后重试");
+      phone.scrollIntoView(phone.driver().findElement(By.id("photo")));
       phone.screenshot("m-06-offline-pending");
       String stored = draft(phone);
       assertThat(stored).contains("\"plantedMu\":3.5", "\"pending\":true");
@@ -142,6 +159,9 @@ class MobileWorkbenchPhoneTests {
       }
       phone.waitFor("sent once the network is back", d -> !phone.isShown(By.id("task-view")) ? true : null);
       assertThat(openTask(ledger, h1)).as("no open task left after planting").isNull();
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence_photo WHERE subject_kind = 'household' AND "
+          + "subject_id = (SELECT CAST(id AS VARCHAR(64)) FROM household WHERE campaign_code = ? AND household_no = ?)",
+          Long.class, ledger.code(), h1)).as("both planting photos filed with the household").isEqualTo(2L);
       assertThat((Long) phone.script("return Object.keys(localStorage).filter(k => k.startsWith('m.draft.')).length"))
           .isZero();
       phone.screenshot("m-07-planted");
@@ -165,6 +185,20 @@ class MobileWorkbenchPhoneTests {
       phone.open("/m/");
       phone.waitFor("the login page again", d -> d.getCurrentUrl().endsWith("/m/login") ? true : null);
     }
+  }
+
+  /** A photo as the phone's camera would hand it over (a JPEG file), drawn here. */
+  static Path cameraPhoto(int width, int height) throws java.io.IOException {
+    var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var g = image.createGraphics();
+    g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(70, 150, 60), width, height,
+        new java.awt.Color(160, 200, 90)));
+    g.fillRect(0, 0, width, height);
+    g.dispose();
+    Path file = Files.createTempFile("planting-", ".jpg");
+    file.toFile().deleteOnExit();
+    javax.imageio.ImageIO.write(image, "jpg", file.toFile());
+    return file;
   }
 
   /** Opens a household's card from the list; returns the milliseconds from the tap to the form shown. */

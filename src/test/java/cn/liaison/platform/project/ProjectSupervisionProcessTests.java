@@ -172,6 +172,65 @@ class ProjectSupervisionProcessTests {
   }
 
   @Test
+  void theSupervisingDeputyTakesTheInspectionPhotoOnThePhoneAndItIsFiledWithTheMilestone() throws Exception {
+    String drive = drive();
+    String code = register(drive, task(drive), List.of("deputy5"));
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey(ProjectProcess.KEY).singleResult().getId();
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 6, 10, 8, 0, 0, 0, BEIJING).toInstant()));
+    management.executeJob(dueJob(pi).getId());
+    String inspect = inspectTasks("deputy5", code).get(0);
+    Object milestoneId = tasks.getVariable(inspect, ProjectProcess.Var.MILESTONE_ID);
+
+    // 节点检查 waits for its supervising deputies (candidate users): on deputy5's phone, with a camera
+    String session = mobileLogin("deputy5");
+    assertThat(mobile(session, HttpMethod.GET, "/m/api/tasks", null).getBody()).contains(inspect);
+    assertThat(JsonBodies.tree(mobile(session, HttpMethod.GET, "/m/api/tasks/" + inspect + "/photos", null).getBody())
+        .path("accepts").asBoolean()).isTrue();
+    var parts = new LinkedMultiValueMap<String, Object>();
+    parts.add("file", new ByteArrayResource(jpeg()) {
+      @Override
+      public String getFilename() {
+        return "site.jpg";
+      }
+    });
+    ResponseEntity<String> added = mobile(session, HttpMethod.POST, "/m/api/tasks/" + inspect + "/photos", parts);
+    assertThat(added.getStatusCode().value()).as(added.getBody()).isEqualTo(201);
+    long photoId = JsonBodies.tree(added.getBody()).path("id").asLong();
+    // the milestone's photo, as the project's API shows it to its readers
+    assertThat(http.exchange("/api/projects/" + code + "/milestones/1/photos/" + photoId, HttpMethod.GET,
+        new HttpEntity<>(auth("deputy5")), byte[].class).getStatusCode().value()).isEqualTo(200);
+    assertThat(milestoneId).isNotNull();
+
+    // deputy1 supervises other projects: the phone takes nothing for this task from him
+    String other = mobileLogin("deputy1");
+    assertThat(mobile(other, HttpMethod.POST, "/m/api/tasks/" + inspect + "/photos", parts).getStatusCode().value())
+        .isEqualTo(404);
+  }
+
+  String mobileLogin(String user) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<String> login = http.withRedirects(
+        org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
+        .exchange("/m/login", HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=" + user, headers),
+            String.class);
+    assertThat(login.getStatusCode().value()).as(login.getBody()).isEqualTo(302);
+    return login.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID="))
+        .findFirst().orElseThrow().split(";")[0];
+  }
+
+  ResponseEntity<String> mobile(String session, HttpMethod method, String path, Object multipart) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, session);
+    headers.set("X-Requested-With", "liaison-mobile");
+    if (multipart != null) {
+      headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    }
+    return http.exchange(path, method, new HttpEntity<>(multipart, headers), String.class);
+  }
+
+  @Test
   void aDeputyNotSupervisingTheProjectCannotInspectItNorReadItsPhotos() throws Exception {
     String drive = drive();
     String code = register(drive, task(drive), List.of("deputy5"));

@@ -3,7 +3,7 @@
 (function () {
   'use strict';
   var DRAFT = 'm.draft.';
-  var state = { user: null, task: null, form: null, keys: {}, submitting: false, opened: 0 };
+  var state = { user: null, task: null, form: null, keys: {}, submitting: false, opened: 0, photos: null };
   var $ = function (id) { return document.getElementById(id); };
 
   function api(path, options) {
@@ -95,6 +95,8 @@
     $('form').innerHTML = '';
     $('task-error').hidden = true;
     $('pending').hidden = true;
+    $('photo').hidden = true;
+    state.photos = null;
     return api('/m/api/tasks/' + encodeURIComponent(taskId)).then(function (res) {
       if (res.status === 404) { throw new Error('gone'); }
       if (!res.ok) { throw new Error('status ' + res.status); }
@@ -124,6 +126,7 @@
       return;
     }
     $('submit').hidden = false;
+    loadPhotos(taskId);
     state.keys = {};
     collectKeys(body.schema.components || []);
     var draft = readDraft(taskId);
@@ -142,6 +145,131 @@
     });
   }
 
+  // ---- 拍照: photos for the task's record, shrunk on the phone, kept here until the server has them ----
+  var PHOTO = 'm.photo.';
+  var MAX_SIDE = 1600;
+  function photoKey(taskId) { return PHOTO + state.user.userId + '.' + taskId; }
+  function pendingPhotos(taskId) {
+    try { return JSON.parse(localStorage.getItem(photoKey(taskId)) || '[]'); } catch (e) { return []; }
+  }
+  function keepPendingPhotos(taskId, list) {
+    try {
+      if (list.length) { localStorage.setItem(photoKey(taskId), JSON.stringify(list)); }
+      else { localStorage.removeItem(photoKey(taskId)); }
+    } catch (e) { /* storage full: the photo stays in this page until it is sent */ }
+  }
+
+  function loadPhotos(taskId) {
+    var box = $('photo');
+    box.hidden = true;
+    box.innerHTML = '';
+    state.photos = { taskId: taskId, pending: pendingPhotos(taskId) };
+    return api('/m/api/tasks/' + encodeURIComponent(taskId) + '/photos').then(function (res) {
+      return res.ok ? res.json() : { accepts: false, photos: [] };
+    }).catch(function () {
+      // offline: a task that has photos waiting takes photos
+      return { accepts: state.photos.pending.length > 0, photos: [], offline: true };
+    }).then(function (body) {
+      if (!state.task || state.task.id !== taskId || !body.accepts) { return; }
+      state.photos.stored = body.photos;
+      box.innerHTML = '<h2>照片</h2>'
+        + '<label class="camera">拍照<input id="camera" type="file" accept="image/*" capture="environment"></label>'
+        + '<div id="thumbs" class="thumbs" aria-live="polite"></div>';
+      box.hidden = false;
+      $('camera').addEventListener('change', function (e) {
+        var files = Array.prototype.slice.call(e.target.files || []);
+        e.target.value = '';
+        files.reduce(function (p, f) { return p.then(function () { return takePhoto(taskId, f); }); },
+          Promise.resolve());
+      });
+      renderThumbs();
+      if (state.photos.pending.length && !body.offline) { sendPhotos(taskId); }
+    });
+  }
+
+  function renderThumbs() {
+    if (!$('thumbs')) { return; }
+    var stored = (state.photos.stored || []).map(function (p) {
+      return '<div class="thumb done"><img alt="已上传的照片" src="' + esc(p.url) + '"><span>已上传</span></div>';
+    });
+    var pending = state.photos.pending.map(function (p) {
+      return '<div class="thumb pending-photo"><img alt="未上传的照片" src="' + p.data + '"><span>待上传</span></div>';
+    });
+    $('thumbs').innerHTML = stored.concat(pending).join('');
+  }
+
+  /** The photo, its long side at most 1600 px, as JPEG (quality 0.8): a few hundred KB instead of several MB. */
+  function shrink(file) {
+    return new Promise(function (resolve, reject) {
+      var url = URL.createObjectURL(file);
+      var img = new Image();
+      img.onload = function () {
+        var scale = Math.min(1, MAX_SIDE / Math.max(img.naturalWidth, img.naturalHeight));
+        var canvas = document.createElement('canvas');
+        canvas.width = Math.max(1, Math.round(img.naturalWidth * scale));
+        canvas.height = Math.max(1, Math.round(img.naturalHeight * scale));
+        canvas.getContext('2d').drawImage(img, 0, 0, canvas.width, canvas.height);
+        URL.revokeObjectURL(url);
+        resolve(canvas.toDataURL('image/jpeg', 0.8));
+      };
+      img.onerror = function () { URL.revokeObjectURL(url); reject(new Error('image')); };
+      img.src = url;
+    });
+  }
+
+  function takePhoto(taskId, file) {
+    return shrink(file).then(function (data) {
+      state.photos.pending.push({ data: data, at: Date.now() });
+      keepPendingPhotos(taskId, state.photos.pending);
+      renderThumbs();
+      return sendPhotos(taskId);
+    }).catch(function (e) {
+      if (e.message === 'image') { toast('无法读取这张照片，请重新拍摄。'); }
+    });
+  }
+
+  function dataToBlob(data) {
+    var bin = atob(data.split(',')[1]);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    return new Blob([bytes], { type: 'image/jpeg' });
+  }
+
+  /** Sends the waiting photos one by one; resolves true when none is left, false when the network failed. */
+  function sendPhotos(taskId) {
+    if (!state.photos || state.photos.taskId !== taskId) { return Promise.resolve(true); }
+    if (state.photos.sending) { return state.photos.sending; }
+    var next = function () {
+      var p = state.photos.pending[0];
+      if (!p) { return Promise.resolve(true); }
+      var body = new FormData();
+      body.append('file', dataToBlob(p.data), 'photo.jpg');
+      return api('/m/api/tasks/' + encodeURIComponent(taskId) + '/photos', { method: 'POST', body: body })
+        .then(function (res) {
+          if (res.status >= 500 || res.status === 429) { throw new Error('retry'); }
+          return res.json().catch(function () { return {}; }).then(function (answer) {
+            state.photos.pending.shift();
+            keepPendingPhotos(taskId, state.photos.pending);
+            if (res.status === 201) {
+              state.photos.stored = (state.photos.stored || []).filter(function (s) { return s.id !== answer.id; })
+                .concat([answer]);
+            } else {
+              // refused (not a photo, too large, not this user's task): said once, not retried
+              showError((answer.errors && answer.errors[0] && answer.errors[0].message) || answer.detail
+                || '照片未能上传。');
+            }
+            renderThumbs();
+            return next();
+          });
+        });
+    };
+    state.photos.sending = next().catch(function (e) {
+      if (e.message !== 'login') { showPending(); }
+      return false;
+    }).then(function (done) { state.photos.sending = null; return done; });
+    return state.photos.sending;
+  }
+
   function collectKeys(components) {
     components.forEach(function (c) {
       if (c.key) { state.keys[c.key] = c.id; }
@@ -158,9 +286,13 @@
     state.submitting = true;
     $('submit').disabled = true;
     $('task-error').hidden = true;
-    api('/m/api/tasks/' + encodeURIComponent(taskId) + '/complete', {
+    // the photos go before the form: once the task is done, it takes no more
+    sendPhotos(taskId).then(function (sent) {
+      if (!sent) { throw new Error('retry'); }
+      return api('/m/api/tasks/' + encodeURIComponent(taskId) + '/complete', {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ variables: result.data })
+      });
     }).then(function (res) {
       if (res.status === 204) {
         clearDraft(taskId);
@@ -279,6 +411,7 @@
     window.addEventListener('online', function () {
       $('offline').hidden = true;
       if (state.task && !$('pending').hidden) { submit(); }
+      else if (state.photos && state.photos.pending.length) { sendPhotos(state.photos.taskId); }
     });
     window.addEventListener('offline', function () { $('offline').hidden = false; });
     pullToRefresh();
