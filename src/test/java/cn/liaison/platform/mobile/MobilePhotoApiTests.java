@@ -125,6 +125,8 @@ class MobilePhotoApiTests {
 
     ResponseEntity<String> huge = upload(session, planting, new byte[11 * 1024 * 1024]);
     assertThat(huge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    assertThat(huge.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(huge.getBody()).contains("上传的文件过大").contains("10 MB");
     assertThat(storedFor(householdId())).isZero();
   }
 
