@@ -36,10 +36,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -284,7 +286,13 @@ class OpinionLoopBenchmark {
       for (int k = 0; k < sides.size(); k++) {
         Side side = sides.get((k + round) % sides.size());
         Measured into = measured.get(side);
+        // when each side ran, for matching a profiler's samples (JFR) to the side
+        System.out.printf("bench window %s %s%n", side.name(), java.time.LocalTime.now());
+        Map<String, double[]> statementsBefore = statementStatistics();
         into.add(n, runMeasured(side, n, into));
+        statementDeltas.computeIfAbsent(side.name(), name -> new HashMap<>()).putAll(
+            subtract(statementStatistics(), statementsBefore, statementDeltas.get(side.name())));
+        System.out.printf("bench window end %s %s%n", side.name(), java.time.LocalTime.now());
       }
     }
 
@@ -300,6 +308,7 @@ class OpinionLoopBenchmark {
       printBareJava(measured.get(bare), measured.get(platform), headlineBare);
     }
 
+    printStatementStatistics(platform.name(), (BARE_HTTP_SIDE ? bareHttp : bare).name(), COUNT);
     if (PROFILE > 0) {
       profile();
       verify();
@@ -466,11 +475,13 @@ class OpinionLoopBenchmark {
         ticket = answer.get("ticketNo").asText();
         key = answer.get("trackingKey").asText();
       }
-      var instance = runtime.createProcessInstanceQuery()
-          .processInstanceBusinessKey(ticket, OpinionLoopProcess.KEY).singleResult();
+      // the bare side reads its instance id from the start's answer; here the opinion's row has it (a key lookup,
+      // where a ProcessInstanceQuery would charge this side a dynamic query the bare side does not run)
+      String instanceId = jdbc.getJdbcTemplate().queryForObject(
+          "SELECT process_instance_id FROM opinion WHERE ticket_no = ?", String.class, ticket);
       platformTickets.add(ticket);
-      platformInstances.add(instance.getId());
-      return new Started(instance.getId(), ticket, key);
+      platformInstances.add(instanceId);
+      return new Started(instanceId, ticket, key);
     }
 
     @Override
@@ -653,6 +664,80 @@ class OpinionLoopBenchmark {
     return threads;
   }
 
+
+  /** Per side: statement text → {calls, execution ms, planning ms}, summed over its measured rounds. */
+  final Map<String, Map<String, double[]>> statementDeltas = new HashMap<>();
+  Boolean statementStatisticsAvailable;
+
+  /**
+   * PostgreSQL's own figures per statement of the benchmark's database (pg_stat_statements, when the server preloads
+   * it: shared_preload_libraries=pg_stat_statements), so that each side's database work can be told apart statement
+   * by statement; empty otherwise.
+   */
+  Map<String, double[]> statementStatistics() {
+    if (statementStatisticsAvailable == null) {
+      try {
+        jdbc.getJdbcTemplate().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        jdbc.getJdbcTemplate().queryForList("SELECT calls FROM pg_stat_statements LIMIT 1");
+        statementStatisticsAvailable = true;
+      } catch (Exception notPreloaded) {
+        statementStatisticsAvailable = false;
+      }
+    }
+    Map<String, double[]> figures = new HashMap<>();
+    if (!statementStatisticsAvailable) {
+      return figures;
+    }
+    jdbc.getJdbcTemplate().query("SELECT query, calls, total_exec_time, total_plan_time FROM pg_stat_statements"
+        + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())", row -> {
+          figures.merge(row.getString(1).replaceAll("\\s+", " "), new double[] {row.getLong(2), row.getDouble(3),
+              row.getDouble(4)}, (a, b) -> new double[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+        });
+    return figures;
+  }
+
+  static Map<String, double[]> subtract(Map<String, double[]> after, Map<String, double[]> before,
+      Map<String, double[]> sumSoFar) {
+    Map<String, double[]> sum = new HashMap<>();
+    after.forEach((query, a) -> {
+      double[] b = before.getOrDefault(query, new double[3]);
+      double[] earlier = sumSoFar == null ? new double[3] : sumSoFar.getOrDefault(query, new double[3]);
+      double[] d = {a[0] - b[0] + earlier[0], a[1] - b[1] + earlier[1], a[2] - b[2] + earlier[2]};
+      if (d[0] > 0) {
+        sum.put(query, d);
+      }
+    });
+    return sum;
+  }
+
+  /** The statements each side ran per loop, with PostgreSQL's execution and planning time, largest gaps first. */
+  void printStatementStatistics(String platformSide, String bareSide, int loops) {
+    Map<String, double[]> p = statementDeltas.getOrDefault(platformSide, Map.of());
+    Map<String, double[]> b = statementDeltas.getOrDefault(bareSide, Map.of());
+    if (p.isEmpty()) {
+      out("%n(pg_stat_statements not preloaded on this server: no per-statement figures)%n");
+      return;
+    }
+    double[] pt = new double[3];
+    double[] bt = new double[3];
+    p.values().forEach(v -> { pt[0] += v[0]; pt[1] += v[1]; pt[2] += v[2]; });
+    b.values().forEach(v -> { bt[0] += v[0]; bt[1] += v[1]; bt[2] += v[2]; });
+    out("%n=== PostgreSQL per loop, by statement (pg_stat_statements, measured rounds) ===%n");
+    out("total: platform %.1f statements, %.2f ms executing, %.2f ms planning · bare %.1f statements, %.2f ms, %.2f ms%n",
+        pt[0] / loops, pt[1] / loops, pt[2] / loops, bt[0] / loops, bt[1] / loops, bt[2] / loops);
+    out("%8s %8s %9s %9s  %s%n", "plat n", "bare n", "plat ms", "bare ms", "statement (sorted by platform − bare ms)");
+    Set<String> all = new HashSet<>(p.keySet());
+    all.addAll(b.keySet());
+    all.stream().sorted(Comparator.comparingDouble((String q) -> -(p.getOrDefault(q, new double[3])[1]
+            + p.getOrDefault(q, new double[3])[2] - b.getOrDefault(q, new double[3])[1]
+            - b.getOrDefault(q, new double[3])[2])))
+        .limit(40).forEach(q -> {
+          double[] pv = p.getOrDefault(q, new double[3]);
+          double[] bv = b.getOrDefault(q, new double[3]);
+          out("%8.2f %8.2f %9.3f %9.3f  %s%n", pv[0] / loops, bv[0] / loops, (pv[1] + pv[2]) / loops,
+              (bv[1] + bv[2]) / loops, q.length() > 150 ? q.substring(0, 150) + "…" : q);
+        });
+  }
 
   /** CPU time of this JVM (all threads: the benchmark's client, Tomcat, the engine). */
   static long jvmCpuNanos() {
