@@ -48,6 +48,23 @@ class DeputyCodePhoneTests {
       phone.click(By.cssSelector("form button[type='submit']"));
       phone.waitFor("the ticket", d -> phone.visibleText().contains("提交成功") ? true : null);
       assertThat(phone.visibleText()).contains("受理编号", "查询码");
+      java.util.regex.Matcher ticket = java.util.regex.Pattern.compile("YJ\\d{8}-\\d{4}").matcher(phone.visibleText());
+      assertThat(ticket.find()).isTrue();
+
+      // deputy1 on his phone workbench: the opinion is his task, and the message tells him of it
+      phone.open("/m/");
+      phone.waitFor("the login page", d -> d.getCurrentUrl().endsWith("/m/login") ? true : null);
+      phone.type(By.id("username"), "deputy1");
+      phone.type(By.id("password"), "deputy1");
+      phone.click(By.cssSelector("form button[type='submit']"));
+      phone.waitFor("his tasks", d -> phone.visibleText().contains(ticket.group()) ? true : null);
+      phone.waitFor("his messages", d -> phone.visibleText().contains("群众向您反映意见 " + ticket.group()) ? true : null);
+      assertThat(phone.visibleText()).contains("代表先行答复", "消息");
+      phone.click(By.xpath("//a[contains(@class,'card')][contains(., '" + ticket.group() + "')]"));
+      phone.waitFor("the form", d -> phone.visibleText().contains("直接答复群众") ? true : null);
+      assertThat(phone.visibleText()).contains("处理方式", "转联络站梳理，交有关部门办理", "列入我的代表建议素材");
+      phone.screenshot("deputy-first-response-phone");
+      copy("deputy-first-response-phone");
 
       phone.open("/d/" + code + "/card");
       assertThat(phone.visibleText()).contains("码上见代表", "张志强", "微信或手机扫码，把您的意见建议直接告诉我");

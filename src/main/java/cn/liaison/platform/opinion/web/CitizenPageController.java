@@ -110,10 +110,13 @@ class CitizenPageController {
 
   private final OverloadProperties overload;
   private final DeputyDirectory deputies;
+  private final cn.liaison.platform.opinion.DeputyFirstResponseProperties deputyResponse;
 
   CitizenPageController(OpinionService opinions, Stations stations, Categories categories, Departments departments,
-      OverloadProperties overload, DeputyDirectory deputies) {
+      OverloadProperties overload, DeputyDirectory deputies,
+      cn.liaison.platform.opinion.DeputyFirstResponseProperties deputyResponse) {
     this.deputies = deputies;
+    this.deputyResponse = deputyResponse;
     this.overload = overload;
     this.opinions = opinions;
     this.stations = stations;
@@ -225,6 +228,7 @@ class CitizenPageController {
     model.addAttribute("deputyChoices", List.of());
     model.addAttribute("formAction", "/d/" + code);
     model.addAttribute("noStation", home == null);
+    model.addAttribute("deputyDays", deputyResponse.workingDays());
     return formPage(model, form, errors, notice);
   }
 
