@@ -107,6 +107,27 @@ public class DeputyDirectory {
   }
 
   /**
+   * The deputy whose public code (代表码) this is: a member of group deputies with details. Empty for a code that is
+   * malformed, unknown or of a user who is no longer a deputy, all alike (no hint for someone trying codes).
+   */
+  public Optional<Deputy> findByPublicCode(String code) {
+    if (!DeputyCodes.wellFormed(code)) {
+      return Optional.empty();
+    }
+    return profiles.userIdOfCode(code).flatMap(this::find).filter(d -> d.level() != null);
+  }
+
+  /** A deputy's public code (代表码); empty while nobody has entered the deputy's details. */
+  public Optional<String> publicCodeOf(String userId) {
+    return userId == null ? Optional.empty() : profiles.publicCode(userId);
+  }
+
+  /** The public codes of all deputies who have one, by user id. */
+  public Map<String, String> publicCodes() {
+    return profiles.publicCodes();
+  }
+
+  /**
    * Sets a deputy's details and stations. The user must exist (404) and be a member of group deputies (400); every
    * field is checked (400 with a message per field); a station that has another head refuses a second one (409).
    */

@@ -41,6 +41,35 @@ class DeputyProfiles {
         .collect(Collectors.toMap(Profile::userId, Function.identity()));
   }
 
+  /** The deputy's public code (代表码), if the deputy has details and a code. */
+  Optional<String> publicCode(String userId) {
+    return jdbc.sql("SELECT public_code FROM deputy WHERE user_id = ? AND public_code IS NOT NULL").param(userId)
+        .query(String.class).optional();
+  }
+
+  /** Whose public code this is; empty for an unknown code. */
+  Optional<String> userIdOfCode(String code) {
+    return jdbc.sql("SELECT user_id FROM deputy WHERE public_code = ?").param(code).query(String.class).optional();
+  }
+
+  /** Every deputy's public code, by user id (deputies without one are left out). */
+  Map<String, String> publicCodes() {
+    return jdbc.sql("SELECT user_id, public_code FROM deputy WHERE public_code IS NOT NULL")
+        .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  /** The deputies with details but no public code yet (rows of earlier versions). */
+  java.util.List<String> withoutPublicCode() {
+    return jdbc.sql("SELECT user_id FROM deputy WHERE public_code IS NULL ORDER BY user_id").query(String.class).list();
+  }
+
+  /** Gives a deputy a public code unless he or she has one; false when another node gave one first. */
+  boolean givePublicCode(String userId, String code) {
+    return jdbc.sql("UPDATE deputy SET public_code = ? WHERE user_id = ? AND public_code IS NULL")
+        .params(code, userId).update() > 0;
+  }
+
   boolean exists(String userId) {
     return jdbc.sql("SELECT COUNT(*) FROM deputy WHERE user_id = ?").param(userId).query(Integer.class).single() > 0;
   }
@@ -54,8 +83,9 @@ class DeputyProfiles {
         : jdbc.sql("UPDATE deputy SET level = ?, sector = ?, phone = ?, updated_by = ?, updated_at = ? WHERE user_id = ?")
             .params(level.name(), sector, phone, updatedBy, now, userId).update();
     if (updated == 0) {
-      jdbc.sql("INSERT INTO deputy (user_id, level, sector, phone, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
-          .params(userId, level.name(), sector, phone, updatedBy, now).update();
+      jdbc.sql("INSERT INTO deputy (user_id, level, sector, phone, updated_by, updated_at, public_code) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+          .params(userId, level.name(), sector, phone, updatedBy, now, DeputyCodes.generate()).update();
     }
   }
 

@@ -38,7 +38,11 @@ class MobileApiController {
   private final StaffSession staffSession;
   private final IdentityService identity;
 
-  MobileApiController(MobileTasks tasks, StaffSession staffSession, IdentityService identity) {
+  private final cn.liaison.platform.notification.OutboxNotifier outbox;
+
+  MobileApiController(MobileTasks tasks, StaffSession staffSession, IdentityService identity,
+      cn.liaison.platform.notification.OutboxNotifier outbox) {
+    this.outbox = outbox;
     this.tasks = tasks;
     this.staffSession = staffSession;
     this.identity = identity;
@@ -53,6 +57,25 @@ class MobileApiController {
     }
     User u = identity.createUserQuery().userId(user.id()).singleResult();
     return ResponseEntity.ok(Map.of("userId", user.id(), "name", u == null ? user.id() : DisplayNames.of(u)));
+  }
+
+  /** One message to the user, e.g. the department's answer to an opinion the deputy forwarded (代表码). */
+  record Notice(String title, String body, String at) {}
+
+  static final int MAX_NOTICES = 10;
+
+  /** 消息: the user's latest notifications (addressed to the user only, never a group's or a citizen's). */
+  @GetMapping("/notices")
+  ResponseEntity<?> notices(HttpServletRequest request, HttpServletResponse response) {
+    MobileHeaders.personal(response);
+    TasklistSession.User user = staffSession.current(request).orElse(null);
+    if (user == null) {
+      return loginRequired();
+    }
+    var format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+        .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+    return ResponseEntity.ok(outbox.forUser(user.id()).stream().limit(MAX_NOTICES)
+        .map(n -> new Notice(n.title(), n.body(), format.format(n.createdAt()))).toList());
   }
 
   @GetMapping("/tasks")

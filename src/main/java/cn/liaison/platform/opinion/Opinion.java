@@ -9,7 +9,7 @@ public record Opinion(long id, String ticketNo, String trackingKeyHash, String s
     String recordedBy, OpinionStatus status, String grade, String departmentCode, Instant dueAt, boolean overdue,
     String route, String duplicateOf, String proposalDeputy, String rejectReason, int reopenCount,
     String processInstanceId, Instant submittedAt, Instant firstResponseAt, Instant repliedAt, Instant closedAt,
-    String outcome, String satisfaction) {
+    String outcome, String satisfaction, String deputyUserId, String deputyAction, Instant deputyRespondedAt) {
 
   /** 138****1234 for people who need not call back; 匿名 / 未留电话 otherwise. */
   public String maskedContact() {

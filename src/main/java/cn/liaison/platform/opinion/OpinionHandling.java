@@ -77,6 +77,54 @@ public class OpinionHandling {
     }
   }
 
+  /** The deputy the opinion was sent to (from its record, never from a variable); null if none. */
+  public String deputyOf(long opinionId) {
+    return opinions.get(opinionId).deputyUserId();
+  }
+
+  /**
+   * The deputy acted on an opinion sent to him or her (代表先行答复): the response time is recorded; FORWARD leaves
+   * a line for the station's staff (returned, for the history the 汇总梳理 form shows; null otherwise).
+   */
+  public String deputyResponded(long opinionId, OpinionLoopProcess.DeputyAction action, String note, String actor) {
+    opinions.markFirstResponse(opinionId);
+    opinions.markDeputyResponse(opinionId, action.name(), true);
+    return switch (action) {
+      case ANSWER -> null;
+      case FORWARD -> {
+        opinions.addEvent(opinionId, OpinionStatus.RECEIVED, "人大代表已转联络站办理",
+            "代表已将您的意见转交联络站，由联络站梳理后交有关部门办理。", true, actor);
+        if (note != null) {
+          opinions.addEvent(opinionId, OpinionStatus.RECEIVED, "代表转交说明", note, false, actor);
+        }
+        yield "【代表转交 · " + date(opinions.now()) + "】" + (note == null ? "代表转联络站梳理办理。" : note);
+      }
+      case TO_PROPOSAL -> {
+        if (note != null) {
+          opinions.addEvent(opinionId, OpinionStatus.RECEIVED, "代表列入建议素材说明", note, false, actor);
+        }
+        yield null;
+      }
+    };
+  }
+
+  /**
+   * The deputy let the deadline pass: the opinion goes to the station's staff (汇总梳理) by itself and the deputy is
+   * told. Returns the line for the history.
+   */
+  public String movedToStation(long opinionId, String ticketNo) {
+    Opinion o = opinions.get(opinionId);
+    opinions.markDeputyResponse(opinionId, "TIMED_OUT", false);
+    opinions.addEvent(opinionId, OpinionStatus.RECEIVED, "已转联络站工作人员办理",
+        "代表未能在时限内答复，您的意见已转联络站工作人员梳理办理。", true, null);
+    if (o.deputyUserId() != null) {
+      notifier.notifyUser(o.deputyUserId(), subject(opinionId), "deputy-timeout:" + opinionId,
+          "意见已转联络站办理 " + ticketNo, "群众通过代表码向您反映的意见（受理编号 " + ticketNo + "）未在时限内处理，"
+              + "已自动转联络站工作人员梳理办理。部门答复后会告知您。");
+    }
+    return "【" + date(opinions.now()) + "】代表未在时限内答复，自动转联络站梳理。";
+  }
+
   /** Staff confirmed the opinion, perhaps under another category; returns the category's Chinese name. */
   public String sorted(long opinionId, String category, String actor) {
     Opinion o = opinions.get(opinionId);
@@ -247,10 +295,18 @@ public class OpinionHandling {
       String measures, String actor) {
     opinions.addReply(opinionId, source.name(), departmentCode, result, text, measures, actor);
     opinions.markReplied(opinionId, result == null ? "ANSWERED" : result.name());
-    String who = departmentCode == null ? "联络站" : activeOrAnyDepartmentName(departmentCode);
+    String who = source == OpinionLoopProcess.ReplySource.DEPUTY ? "人大代表"
+        : departmentCode == null ? "联络站" : activeOrAnyDepartmentName(departmentCode);
     opinions.addEvent(opinionId, OpinionStatus.REPLIED, who + "已答复" + (result == null ? "" : "：" + result.label()),
         text, true, actor);
     int round = opinions.replyCount(opinionId);
+    Opinion o = opinions.get(opinionId);
+    if (source == OpinionLoopProcess.ReplySource.DEPARTMENT && o.deputyUserId() != null
+        && !"ANSWER".equals(o.deputyAction())) {
+      // the deputy the citizen addressed sees the department's answer to what he or she passed on
+      notifier.notifyUser(o.deputyUserId(), subject(opinionId), "deputy-reply:" + opinionId + ":" + round,
+          who + "已答复 " + o.ticketNo(), who + "答复" + (result == null ? "" : "（" + result.label() + "）") + "：" + text);
+    }
     notifier.notifyCitizen(subject(opinionId), "reply:" + opinionId + ":" + round, "您的意见已答复",
         "请查看答复内容并在 " + properties.evaluationDays() + " 日内评价（满意 / 基本满意 / 不满意）。");
     return "【第" + round + "次答复 · " + date(opinions.now()) + " · " + who

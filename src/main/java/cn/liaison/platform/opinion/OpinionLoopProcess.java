@@ -43,6 +43,10 @@ public final class OpinionLoopProcess {
     public static final String RECORD_FOR_PROPOSAL = "Task_RecordForProposal";
     public static final String BACK_FROM_PROPOSAL = "Task_BackFromProposal";
     public static final String HANDLING = "SubProcess_DepartmentHandling";
+    /** 代表先行答复: the deputy the citizen addressed answers, forwards or keeps it for a proposal. */
+    public static final String DEPUTY_FIRST_RESPONSE = "Task_DeputyFirstResponse";
+    /** 转联络站并告知代表: the deputy let the deadline pass. */
+    public static final String MOVE_TO_STATION = "Task_MoveToStation";
 
     private Task() {}
   }
@@ -55,6 +59,7 @@ public final class OpinionLoopProcess {
     public static final String TIMER_URGE = "Timer_Urge";
     public static final String TIMER_OVERDUE = "Timer_Overdue";
     public static final String TIMER_EVALUATION_TIMEOUT = "Timer_EvaluationTimeout";
+    public static final String TIMER_DEPUTY_RESPONSE = "Timer_DeputyResponseDeadline";
     public static final String CLOSED = "Event_Closed";
     public static final String REJECTED = "Event_Rejected";
     public static final String CLOSED_AS_DUPLICATE = "Event_ClosedAsDuplicate";
@@ -123,6 +128,18 @@ public final class OpinionLoopProcess {
     public static final String DEPARTMENT_CHANNEL = "departmentChannel";
     public static final String DEPARTMENT_GROUP = "departmentGroup";
     public static final String TRIAGE = "triage";
+    /**
+     * The deputy the citizen addressed (user id), resolved by the platform from the deputy's code at submission and
+     * never from a form; null for an opinion sent to the station only.
+     */
+    public static final String DEPUTY = "deputy";
+    /** When the deputy's first response is due (Date): liaison.opinion.deputy-response-days working days. */
+    public static final String DEPUTY_RESPONSE_DUE = "deputyResponseDue";
+    public static final String DEPUTY_ACTION = "deputyAction";
+    /** The deputy's answer to the citizen (with ANSWER). */
+    public static final String DEPUTY_REPLY = "deputyReply";
+    /** The deputy's note for the station's staff (with FORWARD or TO_PROPOSAL). */
+    public static final String DEPUTY_NOTE = "deputyNote";
 
     private Var() {}
   }
@@ -149,7 +166,10 @@ public final class OpinionLoopProcess {
   public enum ReviewDecision { REOPEN, CLOSE }
 
   /** Where a reply came from (opinion_reply.source). */
-  public enum ReplySource { ANALYST, DEPARTMENT, PROPOSAL }
+  public enum ReplySource { ANALYST, DEPARTMENT, PROPOSAL, DEPUTY }
+
+  /** 代表处理方式, {@link Var#DEPUTY_ACTION}. */
+  public enum DeputyAction { ANSWER, FORWARD, TO_PROPOSAL }
 
   /**
    * Per user task, the variables its completion accepts (the form's fields). Anything else is refused, so a
@@ -169,7 +189,9 @@ public final class OpinionLoopProcess {
       Task.APPROVE_EXTENSION, fields(choice(Var.EXTENSION_DECISION, ExtensionDecision.class),
           date(Var.APPROVED_DEADLINE), text(Var.EXTENSION_COMMENT, 1000)),
       Task.REVIEW_DISSATISFIED, fields(choice(Var.REVIEW_DECISION, ReviewDecision.class),
-          text(Var.REVIEW_NOTE, 1000)));
+          text(Var.REVIEW_NOTE, 1000)),
+      Task.DEPUTY_FIRST_RESPONSE, fields(choice(Var.DEPUTY_ACTION, DeputyAction.class), text(Var.DEPUTY_REPLY, 2000),
+          text(Var.DEPUTY_NOTE, 1000)));
 
   static Map<String, TaskField> fields(TaskField... fields) {
     var map = new LinkedHashMap<String, TaskField>();

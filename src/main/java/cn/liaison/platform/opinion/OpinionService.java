@@ -49,9 +49,17 @@ public class OpinionService {
   private final OutboxNotifier outbox;
   private final Notifier notifier;
   private final OpinionProperties properties;
+  private final cn.liaison.platform.calendar.WorkingDayCalendar calendar;
+  private final DeputyFirstResponseProperties deputyResponse;
+  private final cn.liaison.platform.identity.Deputies deputies;
 
   OpinionService(Opinions opinions, Stations stations, Categories categories, TicketNumbers ticketNumbers,
-      RuntimeService runtime, OutboxNotifier outbox, Notifier notifier, OpinionProperties properties) {
+      RuntimeService runtime, OutboxNotifier outbox, Notifier notifier, OpinionProperties properties,
+      cn.liaison.platform.calendar.WorkingDayCalendar calendar, DeputyFirstResponseProperties deputyResponse,
+      cn.liaison.platform.identity.Deputies deputies) {
+    this.calendar = calendar;
+    this.deputyResponse = deputyResponse;
+    this.deputies = deputies;
     this.properties = properties;
     this.opinions = opinions;
     this.stations = stations;
@@ -68,6 +76,18 @@ public class OpinionService {
    */
   @Transactional
   public Submitted submit(OpinionSubmission s, String staffUser) {
+    return submit(s, staffUser, null);
+  }
+
+  /**
+   * As {@link #submit(OpinionSubmission, String)}, sent to a deputy (代表码): deputyUserId is resolved by the caller
+   * from the deputy's public code (never taken from a client), and the deputy answers first (代表先行答复).
+   */
+  @Transactional
+  public Submitted submit(OpinionSubmission s, String staffUser, String deputyUserId) {
+    if (deputyUserId != null && !deputies.isDeputy(deputyUserId)) {
+      throw new IllegalArgumentException("not a deputy: " + deputyUserId);
+    }
     Channel channel = s.channel() == null ? Channel.QR_CODE : s.channel();
     Map<String, String> errors = new LinkedHashMap<>();
     Station station = null;
@@ -158,7 +178,19 @@ public class OpinionService {
         .putValue(Var.HISTORY, "")
         .putValue(Var.REOPEN_COUNT, 0)
         .putValue(Var.EVALUATION_WINDOW, properties.evaluationWindow())
-        .putValue(Var.REOPEN_LIMIT, properties.reopenLimit());
+        .putValue(Var.REOPEN_LIMIT, properties.reopenLimit())
+        .putValue(Var.DEPUTY, answeredOnSpot == null ? deputyUserId : null);
+    if (deputyUserId != null && answeredOnSpot == null) {
+      Instant due = calendar.deadline(now, deputyResponse.workingDays());
+      variables.putValue(Var.DEPUTY_RESPONSE_DUE, java.util.Date.from(due));
+      opinions.addressTo(id, deputyUserId);
+      opinions.addEvent(id, OpinionStatus.RECEIVED, "已转交人大代表",
+          "您的意见已直接送达您选择的人大代表，代表将于 " + OpinionHandling.DATE.format(due.atZone(calendar.zone()))
+              + " 前答复或转交联络站办理。", true, null);
+      notifier.notifyUser(deputyUserId, OpinionHandling.subject(id), "deputy-new:" + id, "群众向您反映意见 " + ticketNo,
+          "有群众通过代表码向您反映意见（" + category.name() + "），请在 " + deputyResponse.workingDays()
+              + " 个工作日内处理：直接答复、转联络站梳理或列入代表建议素材。");
+    }
     var start = runtime.createProcessInstanceByKey(OpinionLoopProcess.KEY).businessKey(ticketNo);
     if (answeredOnSpot != null) {
       // solved on the spot at a reception: recorded as answered directly, the citizen still evaluates

@@ -33,5 +33,10 @@ class OpinionTasklistFilters implements ApplicationRunner {
         tasks.createTaskQuery().processDefinitionKey(OpinionLoopProcess.KEY)
             .taskDefinitionKey(OpinionLoopProcess.Task.ANALYZE).processVariableValueGreaterThan("reopenCount", 0),
         List.of(PlatformGroups.ANALYSTS, PlatformGroups.SUPERVISORS));
+    // each deputy sees only the opinions sent to him or her (candidate user, the task's own authorization)
+    filters.ensure("群众直接来信", "群众通过代表码直接向我反映的意见，请在办理时限内答复或转交", -9, "#c62828",
+        tasks.createTaskQuery().processDefinitionKey(OpinionLoopProcess.KEY)
+            .taskDefinitionKey(OpinionLoopProcess.Task.DEPUTY_FIRST_RESPONSE),
+        List.of(PlatformGroups.DEPUTIES));
   }
 }

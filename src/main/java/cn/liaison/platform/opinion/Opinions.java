@@ -88,6 +88,17 @@ public class Opinions {
         .params(status.name(), ts(now()), id, status.name()).update() > 0;
   }
 
+  /** The opinion was sent to a deputy (代表码): the deputy answers first. */
+  void addressTo(long id, String deputyUserId) {
+    jdbc.sql("UPDATE opinion SET deputy_user_id = ? WHERE id = ?").params(deputyUserId, id).update();
+  }
+
+  /** The deputy answered, forwarded or kept it (ANSWER, FORWARD, TO_PROPOSAL), or let the deadline pass (TIMED_OUT). */
+  void markDeputyResponse(long id, String action, boolean responded) {
+    jdbc.sql("UPDATE opinion SET deputy_action = ?, deputy_responded_at = ?, updated_at = ? WHERE id = ?")
+        .params(action, responded ? ts(now()) : null, ts(now()), id).update();
+  }
+
   /** Records the first time staff acted on the opinion (response time). */
   void markFirstResponse(long id) {
     // several steps of one completion record it; once per transaction is enough
@@ -262,7 +273,8 @@ public class Opinions {
         rs.getString("route"), rs.getString("duplicate_of"), rs.getString("proposal_deputy"),
         rs.getString("reject_reason"), rs.getInt("reopen_count"), rs.getString("process_instance_id"),
         instant(rs, "submitted_at"), instant(rs, "first_response_at"), instant(rs, "replied_at"),
-        instant(rs, "closed_at"), rs.getString("outcome"), rs.getString("satisfaction"));
+        instant(rs, "closed_at"), rs.getString("outcome"), rs.getString("satisfaction"),
+        rs.getString("deputy_user_id"), rs.getString("deputy_action"), instant(rs, "deputy_responded_at"));
   }
 
   private static OpinionReply mapReply(ResultSet rs, int row) throws SQLException {

@@ -128,6 +128,14 @@ public class TaskRules implements cn.liaison.platform.system.TaskCompletionRules
         }
         v.optionalText(Var.EXTENSION_COMMENT, 1000);
       }
+      case Task.DEPUTY_FIRST_RESPONSE -> {
+        var action = v.oneOf(Var.DEPUTY_ACTION, "请选择处理方式（直接答复、转联络站梳理或列入代表建议素材）",
+            OpinionLoopProcess.DeputyAction.class);
+        if (action == OpinionLoopProcess.DeputyAction.ANSWER) {
+          v.longText(Var.DEPUTY_REPLY, "请填写给群众的答复内容", 2000);
+        }
+        v.optionalText(Var.DEPUTY_NOTE, 1000);
+      }
       case Task.REVIEW_DISSATISFIED -> {
         v.oneOf(Var.REVIEW_DECISION, "请选择重新办理或予以办结", ReviewDecision.class);
         v.optionalText(Var.REVIEW_NOTE, 1000);

@@ -48,12 +48,12 @@ class OverloadFilter extends OncePerRequestFilter {
    * The URL patterns the filter is registered for: the platform's API (the public part behind the bulkhead; all of
    * it for the logins of Spring Security, which read the database outside Spring MVC) and its server-rendered pages.
    */
-  static final String[] URL_PATTERNS = {"/api/*", "/s/*", "/t", "/t/*", "/staff/*", "/field/*", "/stations", "/stations/*",
+  static final String[] URL_PATTERNS = {"/api/*", "/s/*", "/d/*", "/t", "/t/*", "/staff/*", "/field/*", "/stations", "/stations/*",
       "/engine-rest/*"};
 
   /** The citizens' form fields that a busy page gives back. */
   private static final String[] FIELDS = {"category", "content", "place", "contactName", "contactPhone",
-      "anonymous", "consent", "ticketNo", "key", "rating", "comment"};
+      "anonymous", "consent", "deputy", "ticketNo", "key", "rating", "comment"};
 
   private static final Logger log = LoggerFactory.getLogger(OverloadFilter.class);
 
@@ -73,7 +73,7 @@ class OverloadFilter extends OncePerRequestFilter {
   /** Whether the request is one of the public endpoints, which run behind the bulkhead. */
   static boolean isPublic(String path) {
     return path.equals("/api/opinions") || path.startsWith("/api/opinions/") || path.startsWith("/s/")
-        || path.equals("/t") || path.startsWith("/t/");
+        || path.startsWith("/d/") || path.equals("/t") || path.startsWith("/t/");
   }
 
   /**
@@ -190,7 +190,7 @@ class OverloadFilter extends OncePerRequestFilter {
     String ticketNo = null;
     if ("POST".equals(request.getMethod())) {
       String[] segments = path.split("/");
-      if (segments.length == 3 && segments[1].equals("s")) {
+      if (segments.length == 3 && (segments[1].equals("s") || segments[1].equals("d"))) {
         kind = "submit";
       } else if (path.equals("/t")) {
         kind = "lookup";

@@ -35,7 +35,7 @@ class PageHeadersFilter extends OncePerRequestFilter {
   static final String SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
   /** The URL patterns the filter is registered for. */
-  static final String[] URL_PATTERNS = {"/s/*", "/t", "/t/*", "/stations", "/stations/*", "/staff/*", "/field/*",
+  static final String[] URL_PATTERNS = {"/s/*", "/d/*", "/t", "/t/*", "/stations", "/stations/*", "/staff/*", "/field/*",
       "/bulletins", "/bulletins/*"};
 
   @Override

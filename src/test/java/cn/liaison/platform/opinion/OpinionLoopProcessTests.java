@@ -434,6 +434,119 @@ class OpinionLoopProcessTests {
 
   // ---- steps as people take them ----
 
+  // ---- 代表先行答复: an opinion sent to a deputy through the deputy's code (代表码) ----
+
+  /** A citizen writes to deputy1 (张志强) through his code: the deputy answers first, within 3 working days. */
+  void sentToDeputy1() {
+    submitted = opinionService.submit(new OpinionSubmission("cy-anticorrosion", "INDUSTRY",
+        "园区防腐涂料企业环评审批太慢，希望代表帮忙反映。", "长垣市防腐产业园", null, null, true, true, null), null,
+        "deputy1");
+    pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(submitted.ticketNo()).singleResult();
+    assertThat(pi).isWaitingAt(Task.DEPUTY_FIRST_RESPONSE).hasPassed(Task.TRIAGE).hasNotPassed(Task.SORT);
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    // only this deputy: no group, not the station's staff, not the other deputies
+    assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting("userId", "groupId")
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("deputy1", null));
+    // Monday 09:00 + 3 working days = Thursday, end of the day
+    assertThat(LocalDate.ofInstant(task.getDueDate().toInstant(), BEIJING)).isEqualTo(LocalDate.of(2026, 12, 3));
+    assertThat(opinion().deputyUserId()).isEqualTo("deputy1");
+  }
+
+  @Test
+  void deputyAnswersTheCitizenDirectlyAndTheCitizenEvaluatesTheAnswer() {
+    sentToDeputy1();
+    setClock(MONDAY_MORNING.plusHours(5));
+    complete(Task.DEPUTY_FIRST_RESPONSE, Map.of(Var.DEPUTY_ACTION, OpinionLoopProcess.DeputyAction.ANSWER.name(),
+        Var.DEPUTY_REPLY, "已向县生态环境局了解，环评审批已开通绿色通道，本周内可办结。"));
+
+    assertThat(pi).isWaitingAt(Event.AWAIT_EVALUATION).hasPassed(Task.RECORD_REPLY).hasNotPassed(Task.SORT,
+        Task.ANALYZE);
+    assertThat(opinions.replies(opinion().id())).singleElement().satisfies(r -> {
+      assertThat(r.source()).isEqualTo(ReplySource.DEPUTY.name());
+      assertThat(r.text()).contains("绿色通道");
+    });
+    assertThat(opinion().status()).isEqualTo(OpinionStatus.REPLIED);
+    assertThat(opinion().deputyAction()).isEqualTo("ANSWER");
+    assertThat(opinion().firstResponseAt()).isEqualTo(MONDAY_MORNING.plusHours(5).toInstant());
+    var progress = opinionService.track(submitted.ticketNo(), submitted.trackingKey());
+    assertThat(progress.replies()).singleElement().satisfies(r -> assertThat(r.text()).contains("绿色通道"));
+    assertThat(progress.canEvaluate()).isTrue();
+
+    opinionService.evaluate(submitted.ticketNo(), submitted.trackingKey(), Rating.SATISFIED, null);
+    assertThat(pi).isEnded().hasPassed(Event.CLOSED);
+  }
+
+  @Test
+  void deputyForwardsToTheStationWhoseDepartmentsAnswerIsShownToTheDeputy() {
+    sentToDeputy1();
+    complete(Task.DEPUTY_FIRST_RESPONSE, Map.of(Var.DEPUTY_ACTION, OpinionLoopProcess.DeputyAction.FORWARD.name(),
+        Var.DEPUTY_NOTE, "请交县市场监管局核实"));
+
+    assertThat(pi).isWaitingAt(Task.SORT);
+    assertThat(pi).task().hasCandidateGroup("station-staff-cy-anticorrosion");
+    assertThat((String) runtime.getVariable(pi.getId(), Var.HISTORY)).contains("请交县市场监管局核实");
+    assertThat(opinion().deputyAction()).isEqualTo("FORWARD");
+
+    complete(Task.SORT, Map.of(Var.SORT_DECISION, SortDecision.CONFIRM.name(), Var.CATEGORY, "INDUSTRY",
+        Var.DEPARTMENT_CODE, "dept-market", Var.GRADE, Grade.GENERAL.name(), Var.DEADLINE_DAYS, 5));
+    complete(Task.ANALYZE, Map.of(Var.ROUTE, Route.ASSIGN_DEPARTMENT.name(), Var.DEPARTMENT_CODE, "dept-market"));
+    executeJob(Task.ASSIGN);
+    reply(ReplyResult.SOLVED, "已督促审批部门加快办理，企业环评已于本周批复。");
+
+    assertThat(pi).isWaitingAt(Event.AWAIT_EVALUATION);
+    assertThat(outbox.forUser("deputy1")).anySatisfy(n -> {
+      assertThat(n.title()).contains("县市场监管局已答复", submitted.ticketNo());
+      assertThat(n.body()).contains("企业环评已于本周批复");
+    });
+  }
+
+  @Test
+  void deputyKeepsTheOpinionForOwnProposalAndItWaitsForTheProposal() {
+    sentToDeputy1();
+    complete(Task.DEPUTY_FIRST_RESPONSE, Map.of(Var.DEPUTY_ACTION,
+        OpinionLoopProcess.DeputyAction.TO_PROPOSAL.name(), Var.DEPUTY_NOTE, "与其他企业的意见一起形成建议"));
+
+    assertThat(pi).isWaitingAt(Event.AWAIT_PROPOSAL_REPLY).hasPassed(Task.RECORD_FOR_PROPOSAL);
+    assertThat(opinion().status()).isEqualTo(OpinionStatus.TO_PROPOSAL);
+    // the deputy on record, not a form value
+    assertThat(opinion().proposalDeputy()).isEqualTo("deputy1");
+    assertThat(opinions.waitingForProposal("cy-anticorrosion")).extracting(Opinion::ticketNo)
+        .contains(submitted.ticketNo());
+  }
+
+  @Test
+  void deputyWhoDoesNothingByTheDeadlineIsToldAndTheStationTakesTheOpinion() {
+    sentToDeputy1();
+    setClock(ZonedDateTime.of(2026, 12, 3, 23, 59, 0, 0, BEIJING));
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId(Event.TIMER_DEPUTY_RESPONSE)
+        .duedateLowerThan(Date.from(ClockUtil.getCurrentTime().toInstant())).count()).isZero();
+
+    setClock(ZonedDateTime.of(2026, 12, 4, 0, 1, 0, 0, BEIJING));
+    executeJob(Event.TIMER_DEPUTY_RESPONSE);
+
+    assertThat(pi).isWaitingAt(Task.SORT).hasPassed(Task.MOVE_TO_STATION);
+    assertThat(pi).task().hasCandidateGroup("station-staff-cy-anticorrosion");
+    assertThat(opinion().deputyAction()).isEqualTo("TIMED_OUT");
+    assertThat(opinion().status()).isEqualTo(OpinionStatus.SORTING);
+    assertThat(outbox.forUser("deputy1")).anySatisfy(n -> assertThat(n.title())
+        .isEqualTo("意见已转联络站办理 " + submitted.ticketNo()));
+    assertThat(opinions.events(opinion().id(), true)).extracting(OpinionEvent::title)
+        .contains("已转交人大代表", "已转联络站工作人员办理");
+  }
+
+  @Test
+  void deputyMustChooseWhatToDoAndWriteTheAnswer() {
+    sentToDeputy1();
+    assertThatThrownBy(() -> complete(Task.DEPUTY_FIRST_RESPONSE, Map.of(Var.DEPUTY_ACTION,
+        OpinionLoopProcess.DeputyAction.ANSWER.name()))).hasMessageContaining("请填写给群众的答复内容");
+    assertThatThrownBy(() -> complete(Task.DEPUTY_FIRST_RESPONSE, Map.of(Var.DEPUTY_ACTION, "IGNORE")))
+        .hasMessageContaining("任务未完成").hasMessageContaining(Var.DEPUTY_ACTION);
+    // the deputy cannot name another deputy for the proposal: the task accepts no such variable
+    assertThatThrownBy(() -> complete(Task.DEPUTY_FIRST_RESPONSE, Map.of(Var.DEPUTY_ACTION,
+        OpinionLoopProcess.DeputyAction.TO_PROPOSAL.name(), Var.PROPOSAL_DEPUTY, "deputy2")));
+    assertThat(pi).isWaitingAt(Task.DEPUTY_FIRST_RESPONSE);
+  }
+
   void confirm() {
     complete(Task.SORT, Map.of(Var.SORT_DECISION, SortDecision.CONFIRM.name(), Var.CATEGORY, "IRRIGATION",
         Var.DEPARTMENT_CODE, "dept-water", Var.GRADE, Grade.GENERAL.name(), Var.DEADLINE_DAYS, 5));

@@ -40,7 +40,7 @@ class OpinionSubmissionRulesTests {
     when(categories.find(anyString())).thenReturn(Optional.empty());
     when(categories.find("IRRIGATION")).thenReturn(Optional.of(new Categories.Category("IRRIGATION", "农田水利与灌溉")));
     // a refused submission touches nothing else: the other collaborators are absent
-    return new OpinionService(null, stations, categories, null, null, null, null, null);
+    return new OpinionService(null, stations, categories, null, null, null, null, null, null, null, null);
   }
 
   static Station station(String code, boolean active) {

@@ -76,7 +76,8 @@ abstract class AuthorizationMatrixContract {
     ERASE_OPINION("删除太平镇群众意见的个人信息"),
     READ_STATISTICS("查看太平镇流动联络站本年度的统计数据"),
     READ_BULLETIN("生成起重产业代表联络站的工作简报（未填结束日期：400 表示允许）"),
-    EDIT_BULLETIN_TEMPLATE("修改工作简报的模板（变量名写错：400 表示允许，未保存）");
+    EDIT_BULLETIN_TEMPLATE("修改工作简报的模板（变量名写错：400 表示允许，未保存）"),
+    READ_DEPUTY_ACTIVITY("查看代表 deputy1（防腐站站长，起重站、路寨镇站驻站）的履职情况");
 
     final String label;
 
@@ -93,19 +94,19 @@ abstract class AuthorizationMatrixContract {
    * answered like an unknown record; 2xx = done; 400 = refused by the model check.
    */
   static final String MATRIX = """
-      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception  grid  photo  flag  project  audit  erase  stats  bulletin  template
-      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401  401  401  401  401  401    401    401       401       401
-      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200  200  200  400  200  200    403    200       403       403
-      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403  403  404  403  404  403    403    403       400       400
-      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200  403  200  400  200  403    200    200       403       400
-      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       400
-      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200  403  200  400  200  403    403    200       400       403
-      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200  403  404  403  404  403    403    403       403       403
-      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  200  403    403    200       403       403
-      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200  403  200  403  200  200    403    200       403       403
-      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200  403  200  403  200  403    403    200       400       400
-      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  404  403    403    403       403       403
-      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       403
+      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception  grid  photo  flag  project  audit  erase  stats  bulletin  template  activity
+      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401  401  401  401  401  401    401    401       401       401  401
+      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200  200  200  400  200  200    403    200       403       403  200
+      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403  403  404  403  404  403    403    403       400       400  200
+      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200  403  200  400  200  403    200    200       403       400  403
+      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       400  200
+      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200  403  200  400  200  403    403    200       400       403  403
+      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200  403  404  403  404  403    403    403       403       403  200
+      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  200  403    403    200       403       403  403
+      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200  403  200  403  200  200    403    200       403       403  403
+      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200  403  200  403  200  403    403    200       400       400  200
+      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  404  403    403    403       403       403  403
+      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       403  403
       """;
 
   static final String PHONE = "13712348765";
@@ -217,6 +218,8 @@ abstract class AuthorizationMatrixContract {
       case RAISE_PROBLEM_FROM_RECEPTION_FLAG -> post(user, "/api/receptions/" + f.taipingReceptionNo() + "/flags/"
           + f.taipingFlagId() + "/problem", Map.of("driveCode", "", "taskNo", "", "responsiblePerson", "周股长"));
       case READ_DEPUTY_DIRECTORY -> exchange(user, HttpMethod.GET, "/api/deputies?station=cy-crane", null);
+      case READ_DEPUTY_ACTIVITY -> exchange(user, HttpMethod.GET,
+          "/api/deputies/deputy1/activity?from=2026-01-01&to=2026-12-31", null);
       // deputy1 as the demo data has him, so an administrator's success changes nothing for the next rows
       case CHANGE_DEPUTY_DIRECTORY -> exchange(user, HttpMethod.PUT, "/api/admin/deputies/deputy1",
           Map.of("level", "COUNTY", "sector", "防腐", "stations", List.of(

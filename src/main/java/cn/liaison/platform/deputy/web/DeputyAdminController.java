@@ -29,6 +29,6 @@ class DeputyAdminController {
           + "不驻站时填 []。一个联络站只能有一名站长（否则 409）。phone 只写不读，不传则保留原号码；name 不传则不改姓名。"
           + "有任何一项不对时返回 400 并逐项说明，什么也不改。")
   DeputyView save(@PathVariable String userId, @RequestBody DeputyDirectory.Change change, Authentication user) {
-    return DeputyView.of(directory.save(userId, change, user.getName()));
+    return DeputyView.of(directory.save(userId, change, user.getName()), directory.publicCodes());
   }
 }

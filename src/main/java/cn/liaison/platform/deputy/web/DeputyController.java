@@ -36,12 +36,14 @@ class DeputyController {
   List<DeputyView> list(@Parameter(description = "联络站编码，例如 cy-crane") @RequestParam(required = false)
       String station) {
     var deputies = station == null || station.isBlank() ? directory.list() : directory.atStation(station.strip());
-    return deputies.stream().map(DeputyView::of).toList();
+    var codes = directory.publicCodes();
+    return deputies.stream().map(d -> DeputyView.of(d, codes)).toList();
   }
 
   @GetMapping("/api/deputies/{userId}")
   @Operation(summary = "查看一名代表")
   DeputyView get(@PathVariable String userId) {
-    return directory.find(userId).map(DeputyView::of).orElseThrow(() -> new NotFoundException("代表不存在：" + userId));
+    var codes = directory.publicCodes();
+    return directory.find(userId).map(d -> DeputyView.of(d, codes)).orElseThrow(() -> new NotFoundException("代表不存在：" + userId));
   }
 }

@@ -4,6 +4,7 @@ import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 
 import cn.liaison.platform.opinion.OpinionHandling;
 import cn.liaison.platform.opinion.OpinionLoopProcess;
+import cn.liaison.platform.opinion.OpinionLoopProcess.DeputyAction;
 import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -28,6 +29,25 @@ class OpinionTaskListener implements TaskListener {
     this.handling = handling;
   }
 
+  /**
+   * 代表先行答复 completed: the response is recorded; TO_PROPOSAL routes the opinion to the proposal candidates of
+   * the deputy on record (the opinion's own deputy, never a form value), as 研判's 转为代表建议 does.
+   */
+  private void deputyResponded(DelegateTask task) {
+    long opinionId = Vars.opinionId(handling, task);
+    DeputyAction action = DeputyAction.valueOf(Vars.string(task, Var.DEPUTY_ACTION));
+    String line = handling.deputyResponded(opinionId, action, Vars.string(task, Var.DEPUTY_NOTE),
+        task.getAssignee() != null ? task.getAssignee() : handling.deputyOf(opinionId));
+    if (line != null) {
+      String history = Vars.string(task, Var.HISTORY);
+      task.getExecution().setVariable(Var.HISTORY, history == null ? line : history + "\n\n" + line);
+    }
+    if (action == DeputyAction.TO_PROPOSAL) {
+      task.getExecution().setVariable(Var.PROPOSAL_DEPUTY, handling.deputyOf(opinionId));
+      task.getExecution().setVariable(Var.ROUTE, OpinionLoopProcess.Route.TO_PROPOSAL.name());
+    }
+  }
+
   @Override
   public void notify(DelegateTask task) {
     switch (task.getEventName()) {
@@ -38,6 +58,10 @@ class OpinionTaskListener implements TaskListener {
       }
       case EVENTNAME_COMPLETE -> {
         // the decision itself was checked by the engine's completion guard (TaskRules) before this runs
+        if (OpinionLoopProcess.Task.DEPUTY_FIRST_RESPONSE.equals(task.getTaskDefinitionKey())) {
+          deputyResponded(task);
+          return;
+        }
         if (OpinionLoopProcess.Task.SORT.equals(task.getTaskDefinitionKey())
             && SortDecision.CONFIRM.name().equals(task.getVariable(Var.SORT_DECISION))) {
           String name = handling.sorted(Vars.opinionId(handling, task), Vars.string(task, Var.CATEGORY), task.getAssignee());

@@ -3,6 +3,7 @@ package cn.liaison.platform.opinion.process;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 
 import cn.liaison.platform.opinion.OpinionHandling;
+import cn.liaison.platform.opinion.OpinionLoopProcess.DeputyAction;
 import cn.liaison.platform.opinion.OpinionLoopProcess.ReplySource;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Route;
 import cn.liaison.platform.opinion.ReplyResult;
@@ -25,9 +26,19 @@ class RecordReplyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Route route = Route.valueOf(Vars.string(execution, Var.ROUTE));
+    String routeName = Vars.string(execution, Var.ROUTE);
     long opinionId = Vars.opinionId(handling, execution);
     String line;
+    if (routeName == null && DeputyAction.ANSWER.name().equals(Vars.string(execution, Var.DEPUTY_ACTION))) {
+      // 代表先行答复: the deputy the citizen addressed answered (no 研判 happened yet, so there is no route)
+      line = handling.recordReply(opinionId, ReplySource.DEPUTY, null, null,
+          Vars.string(execution, Var.DEPUTY_REPLY), null, Vars.actor(identity));
+      String history = Vars.string(execution, Var.HISTORY);
+      execution.setVariable(Var.HISTORY, history == null ? line : history + "\n\n" + line);
+      execution.removeVariable(Var.RATING);
+      return;
+    }
+    Route route = Route.valueOf(routeName);
     if (route == Route.ANSWER_DIRECTLY) {
       line = handling.recordReply(opinionId, ReplySource.ANALYST, null, null,
           Vars.string(execution, Var.ANSWER_TEXT), null, Vars.actor(identity));

@@ -1,5 +1,7 @@
 package cn.liaison.platform.opinion.web;
 
+import cn.liaison.platform.deputy.Deputy;
+import cn.liaison.platform.deputy.DeputyDirectory;
 import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.Departments;
 import cn.liaison.platform.opinion.Categories;
@@ -59,10 +61,10 @@ class CitizenPageController {
 
   /** The submission form as entered; checkboxes arrive as "on" (or "true") when ticked, absent otherwise. */
   record SubmitForm(String category, String content, String place, String contactName, String contactPhone,
-      String anonymous, String consent) {
+      String anonymous, String consent, String deputy) {
 
     static SubmitForm empty() {
-      return new SubmitForm(null, null, null, null, null, null, null);
+      return new SubmitForm(null, null, null, null, null, null, null, null);
     }
 
     public boolean anonymousChecked() {
@@ -84,6 +86,9 @@ class CitizenPageController {
 
   record RatingOption(String value, String label) {}
 
+  /** A deputy as a citizen sees him or her: no phone, no user id; code is the public 代表码. */
+  record DeputyCard(String code, String name, String levelLabel, String sector, String stations, String roleLabel) {}
+
   record StepView(String label, boolean reached, boolean current, String at) {}
 
   record EventView(String title, String detail, String at) {}
@@ -104,9 +109,14 @@ class CitizenPageController {
   private final Departments departments;
 
   private final OverloadProperties overload;
+  private final DeputyDirectory deputies;
+  private final cn.liaison.platform.opinion.DeputyFirstResponseProperties deputyResponse;
 
   CitizenPageController(OpinionService opinions, Stations stations, Categories categories, Departments departments,
-      OverloadProperties overload) {
+      OverloadProperties overload, DeputyDirectory deputies,
+      cn.liaison.platform.opinion.DeputyFirstResponseProperties deputyResponse) {
+    this.deputies = deputies;
+    this.deputyResponse = deputyResponse;
     this.overload = overload;
     this.opinions = opinions;
     this.stations = stations;
@@ -132,19 +142,67 @@ class CitizenPageController {
     if (station == null) {
       return stationNotFound(model, response);
     }
+    // the optional deputy is chosen by code among this station's deputies, and resolved here, never trusted
+    String deputy = null;
+    if (form.deputy() != null && !form.deputy().isBlank()) {
+      deputy = stationDeputies(station).stream().filter(d -> d.code().equals(form.deputy().strip())).findFirst()
+          .map(d -> deputies.findByPublicCode(d.code()).map(Deputy::userId).orElse(null)).orElse(null);
+      if (deputy == null) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return submitPage(model, station, form, Map.of("deputy", "请从本站的驻站代表中选择，或选择“不指定代表”"), null);
+      }
+    }
+    return submitted(station, null, deputy, form, model, response);
+  }
+
+  // ---- a deputy's own page (代表码) ---------------------------------------------------------------------------
+
+  @GetMapping("/d/{deputyCode}")
+  String deputyForm(@PathVariable String deputyCode, Model model, HttpServletResponse response) {
+    Deputy deputy = deputies.findByPublicCode(deputyCode).orElse(null);
+    if (deputy == null) {
+      return deputyNotFound(model, response);
+    }
+    return deputyPage(model, deputyCode, deputy, SubmitForm.empty(), Map.of(), null);
+  }
+
+  @PostMapping("/d/{deputyCode}")
+  @RateLimited(RateLimiter.Kind.SUBMISSION)
+  String deputySubmit(@PathVariable String deputyCode, SubmitForm form, Model model, HttpServletResponse response) {
+    Deputy deputy = deputies.findByPublicCode(deputyCode).orElse(null);
+    if (deputy == null) {
+      return deputyNotFound(model, response);
+    }
+    Station station = homeStation(deputy);
+    if (station == null) {
+      response.setStatus(HttpStatus.CONFLICT.value());
+      return deputyPage(model, deputyCode, deputy, form, Map.of(), NO_STATION);
+    }
+    return submitted(station, deputyCode, deputy.userId(), form, model, response);
+  }
+
+  static final String NO_STATION = "该代表暂未驻站，暂不能在线提交意见建议。请扫描联络站的二维码提交。";
+  static final String UNKNOWN_DEPUTY = "未找到该人大代表。请扫描代表名片或联络站张贴的二维码。";
+
+  /** Stores the opinion (sent to the deputy when deputyUserId is set) and shows the ticket and key, once. */
+  private String submitted(Station station, String deputyCode, String deputyUserId, SubmitForm form, Model model,
+      HttpServletResponse response) {
     OpinionService.Submitted submitted;
     try {
       submitted = opinions.submit(new OpinionSubmission(station.code(), form.category(), form.content(),
           form.place(), form.contactName(), form.contactPhone(), form.anonymousChecked(), form.consentChecked(),
-          Channel.QR_CODE), null);
+          Channel.QR_CODE), null, deputyUserId);
     } catch (InvalidInputException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return submitPage(model, station, form, e.errors(), null);
+      return deputyCode == null ? submitPage(model, station, form, e.errors(), null)
+          : deputyPage(model, deputyCode, deputies.findByPublicCode(deputyCode).orElseThrow(), form, e.errors(), null);
     } catch (BusyException e) {
       // nothing was stored: the form comes back as typed, to be sent again
       response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
       response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(overload.retryAfterSeconds()));
-      return submitPage(model, station, form, Map.of(), e.getMessage());
+      return deputyCode == null ? submitPage(model, station, form, Map.of(), e.getMessage())
+          : deputyPage(model, deputyCode, deputies.findByPublicCode(deputyCode).orElseThrow(), form, Map.of(),
+              e.getMessage());
     }
     model.addAttribute("station", station);
     model.addAttribute("ticketNo", submitted.ticketNo());
@@ -156,12 +214,59 @@ class CitizenPageController {
   private String submitPage(Model model, Station station, SubmitForm form, Map<String, String> errors,
       String notice) {
     model.addAttribute("station", station);
+    model.addAttribute("deputy", null);
+    model.addAttribute("deputyChoices", stationDeputies(station));
+    model.addAttribute("formAction", "/s/" + station.code());
+    return formPage(model, form, errors, notice);
+  }
+
+  private String deputyPage(Model model, String code, Deputy deputy, SubmitForm form, Map<String, String> errors,
+      String notice) {
+    Station home = homeStation(deputy);
+    model.addAttribute("station", home);
+    model.addAttribute("deputy", card(code, deputy, null));
+    model.addAttribute("deputyChoices", List.of());
+    model.addAttribute("formAction", "/d/" + code);
+    model.addAttribute("noStation", home == null);
+    model.addAttribute("deputyDays", deputyResponse.workingDays());
+    return formPage(model, form, errors, notice);
+  }
+
+  private String formPage(Model model, SubmitForm form, Map<String, String> errors, String notice) {
     model.addAttribute("categories", categories.findActive());
     model.addAttribute("form", form);
-    model.addAttribute("errors", ordered(errors, "category", "content", "place", "contactName", "contactPhone",
-        "consent"));
+    model.addAttribute("errors", ordered(errors, "deputy", "category", "content", "place", "contactName",
+        "contactPhone", "consent"));
     model.addAttribute("notice", notice);
     return "citizen/submit";
+  }
+
+  /** The station's deputies who have a code (head first), for the optional choice on its page. */
+  private List<DeputyCard> stationDeputies(Station station) {
+    Map<String, String> codes = deputies.publicCodes();
+    return deputies.atStation(station.code()).stream().filter(d -> codes.containsKey(d.userId()) && d.level() != null)
+        .map(d -> card(codes.get(d.userId()), d, d.stations().stream()
+            .filter(p -> p.stationCode().equals(station.code())).map(p -> p.role().label()).findFirst().orElse(null)))
+        .toList();
+  }
+
+  private static DeputyCard card(String code, Deputy d, String roleLabel) {
+    return new DeputyCard(code, d.name(), d.level() == null ? null : d.level().label(), d.sector(),
+        d.stations().stream().map(p -> p.stationName() + (p.role().name().equals("MEMBER") ? "" : p.role().label()))
+            .collect(java.util.stream.Collectors.joining("、")), roleLabel);
+  }
+
+  /** Where an opinion sent to a deputy is handled if the deputy forwards it: the first active station (head first). */
+  private Station homeStation(Deputy deputy) {
+    return deputy.stations().stream().sorted(java.util.Comparator.comparing(p -> p.role().ordinal()))
+        .map(p -> activeStation(p.stationCode())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+  }
+
+  private static String deputyNotFound(Model model, HttpServletResponse response) {
+    response.setStatus(HttpStatus.NOT_FOUND.value());
+    model.addAttribute("title", "未找到人大代表");
+    model.addAttribute("message", UNKNOWN_DEPUTY);
+    return "citizen/not-found";
   }
 
   // ---- tracking -----------------------------------------------------------------------------------------------
@@ -292,6 +397,9 @@ class CitizenPageController {
     if (r.departmentCode() != null && !r.departmentCode().isBlank()) {
       return departments.findByCode(r.departmentCode()).map(Department::name).orElse("承办部门");
     }
+    if (cn.liaison.platform.opinion.OpinionLoopProcess.ReplySource.DEPUTY.name().equals(r.source())) {
+      return "人大代表（直接答复）";
+    }
     if (cn.liaison.platform.opinion.OpinionLoopProcess.ReplySource.PROPOSAL.name().equals(r.source())) {
       return "人大代表（代表建议办理）";
     }
@@ -316,15 +424,21 @@ class CitizenPageController {
         HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
     Model model = new ExtendedModelMap();
     String view;
-    if (path != null && path.containsKey("stationCode")) {
+    SubmitForm typed = new SubmitForm(request.getParameter("category"), request.getParameter("content"),
+        request.getParameter("place"), request.getParameter("contactName"), request.getParameter("contactPhone"),
+        request.getParameter("anonymous"), request.getParameter("consent"), request.getParameter("deputy"));
+    if (path != null && path.containsKey("deputyCode")) {
+      Deputy deputy = deputies.findByPublicCode(path.get("deputyCode")).orElse(null);
+      if (deputy == null) {
+        return new ModelAndView(deputyNotFound(model, response), model.asMap());
+      }
+      view = deputyPage(model, path.get("deputyCode"), deputy, typed, Map.of(), TOO_MANY);
+    } else if (path != null && path.containsKey("stationCode")) {
       Station station = activeStation(path.get("stationCode"));
       if (station == null) {
         return new ModelAndView(stationNotFound(model, response), model.asMap());
       }
-      SubmitForm form = new SubmitForm(request.getParameter("category"), request.getParameter("content"),
-          request.getParameter("place"), request.getParameter("contactName"), request.getParameter("contactPhone"),
-          request.getParameter("anonymous"), request.getParameter("consent"));
-      view = submitPage(model, station, form, Map.of(), TOO_MANY);
+      view = submitPage(model, station, typed, Map.of(), TOO_MANY);
     } else if (path != null && path.containsKey("ticketNo")) {
       view = keyPage(model, path.get("ticketNo"), false, TOO_MANY);
     } else {

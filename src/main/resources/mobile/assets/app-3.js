@@ -57,10 +57,22 @@
     return api('/m/api/tasks' + (q ? '?q=' + encodeURIComponent(q) : '')).then(function (res) {
       if (!res.ok) { throw new Error('status ' + res.status); }
       return res.json();
-    }).then(renderList).catch(function (e) {
+    }).then(function (body) { renderList(body); loadNotices(); }).catch(function (e) {
       if (e.message === 'login') { return; }
       $('tasks').innerHTML = '<p class="error">任务列表暂时无法加载，请检查网络后下拉刷新。</p>';
     });
+  }
+
+  // 消息: e.g. the department's answer to an opinion a deputy forwarded (代表码)
+  function loadNotices() {
+    return api('/m/api/notices').then(function (res) { return res.ok ? res.json() : []; }).then(function (list) {
+      if (!list.length) { $('notices').hidden = true; return; }
+      $('notices').innerHTML = '<h2>消息</h2>' + list.map(function (n) {
+        return '<div class="notice"><strong>' + esc(n.title) + '</strong><span class="muted"> ' + esc(n.at)
+          + '</span><p>' + esc(n.body) + '</p></div>';
+      }).join('');
+      $('notices').hidden = false;
+    }).catch(function () { /* the tasks matter more; messages come with the next refresh */ });
   }
 
   function renderList(body) {
