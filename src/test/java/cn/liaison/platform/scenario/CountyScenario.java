@@ -159,6 +159,11 @@ public final class CountyScenario {
         + System.nanoTime() % 1_000_000);
   }
 
+  /** A project to be supervised (项目督查). */
+  public SupervisedProject project(String name) {
+    return new SupervisedProject(this, name);
+  }
+
   // ---- time and the engine ---------------------------------------------------------------------------------
 
   /** A moment in Beijing time. */

@@ -129,21 +129,9 @@ public final class MarchAtTaiping {
 
     // a project supervised from March to June; its first milestone's inspection finds two problems
     RectificationDrive.Task projectTask = drive.task("高标准农田施工问题整改", WATER, "tp-hetan", "2029-12-31");
-    Map<String, Object> b = new LinkedHashMap<>();
-    b.put("code", "TP-GBZ-TJ-" + System.nanoTime() % 1_000_000);
-    b.put("name", "太平镇2029年高标准农田建设项目");
-    b.put("kind", "HIGH_STANDARD_FARMLAND");
-    b.put("town", "太平镇");
-    b.put("department", AGRICULTURE);
-    b.put("contractor", "县农田建设工程公司");
-    b.put("startsOn", "2029-03-10");
-    b.put("endsOn", "2029-06-30");
-    b.put("milestones", List.of(Map.of("name", "开工", "due", "2029-03-10"), Map.of("name", "竣工验收", "due",
-        "2029-06-30")));
-    b.put("supervisingDeputies", List.of("deputy5"));
-    b.put("rectificationDrive", drive.code());
-    b.put("rectificationTask", projectTask.taskNo());
-    String project = county.as("staff2").creates("/api/projects", b).path("code").asText();
+    String project = county.project("太平镇2029年高标准农田建设项目").code("TP-GBZ-TJ-" + System.nanoTime() % 1_000_000)
+        .runs("2029-03-10", "2029-06-30").supervisedBy("deputy5").problemsTo(drive.code(), projectTask.taskNo())
+        .registeredBy("staff2");
     clockAt(beijing(2029, 3, 10, 8, 0));
     county.runDueJobs(project);
     Map<String, Object> inspection = new LinkedHashMap<>();
