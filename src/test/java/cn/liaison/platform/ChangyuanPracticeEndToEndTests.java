@@ -10,12 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bulletin's 长垣 practice, entered the way the people do it, through /api and /engine-rest as the demo users:
@@ -29,18 +25,7 @@ class ChangyuanPracticeEndToEndTests {
 
   static final List<String> STATIONS = List.of(CountyScenario.ANTICORROSION, CountyScenario.CRANE);
 
-  @Autowired ApplicationContext context;
-  CountyScenario county;
-
-  @BeforeEach
-  void quietMorning() {
-    county = CountyScenario.in(context);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
+  @RegisterExtension final CountyScenario county = CountyScenario.eachTest();
 
   @Test
   void eachIndustryStationHoldsTwoForumsWithOverNinetyPercentOfItsDeputiesAndTenSuggestionsComeOfThem() {
@@ -154,7 +139,8 @@ class ChangyuanPracticeEndToEndTests {
         .containsExactlyInAnyOrderElementsOf(tickets);
     for (String station : STATIONS) {
       List<String> pool = new ArrayList<>();
-      county.as(CountyScenario.CONGRESS_OFFICE).read("/api/proposals/candidates?station=" + station).forEach(c -> pool.add(c.path("ticketNo").asText()));
+      county.as(CountyScenario.CONGRESS_OFFICE).read("/api/proposals/candidates?station=" + station)
+          .forEach(c -> pool.add(c.path("ticketNo").asText()));
       assertThat(pool).as("an opinion belongs to one proposal only").doesNotContainAnyElementsOf(tickets);
     }
   }

@@ -7,11 +7,8 @@ import cn.liaison.platform.scenario.TaipingBulletinYear;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -25,17 +22,11 @@ import org.springframework.http.ResponseEntity;
 @PlatformTest
 class TaipingRectificationEndToEndTests {
 
-  @Autowired ApplicationContext context;
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
+  @RegisterExtension final CountyScenario county = CountyScenario.eachTest();
 
   @Test
   void twentyTwoTasksWithFiftySevenProblemsOfWhichFiftyTwoAreCrossedOff() throws Exception {
-    TaipingBulletinYear taiping = TaipingBulletinYear.in(context);
-    CountyScenario county = CountyScenario.in(context);
+    TaipingBulletinYear taiping = TaipingBulletinYear.in(county);
     assertThat(taiping.problems()).hasSize(57);
 
     // three weeks on, the open problems of the first two tasks are past their deadline

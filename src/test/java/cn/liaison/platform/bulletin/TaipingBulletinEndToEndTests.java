@@ -14,11 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,17 +30,12 @@ import org.springframework.http.ResponseEntity;
 @PlatformTest
 class TaipingBulletinEndToEndTests {
 
-  @Autowired ApplicationContext context;
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
+  @RegisterExtension final CountyScenario county = CountyScenario.eachTest();
 
   @Test
   void taipingsArticleSaysItReceived147VisitorsAndCrossedOff52Of57Problems() throws Exception {
-    TaipingBulletinYear.in(context);
-    DemoUser staff = CountyScenario.in(context).as("staff2");
+    TaipingBulletinYear.in(county);
+    DemoUser staff = county.as("staff2");
 
     ResponseEntity<byte[]> response = staff.download("/api/bulletins?from=2030-01-01&to=2030-12-31&stations=" + TAIPING
         + "&issueNo=37&issuedOn=2030-09-18");

@@ -25,12 +25,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -59,19 +57,8 @@ class ProjectSupervisionProcessTests {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
-  @Autowired ApplicationContext context;
-  CountyScenario county;
-
-  @BeforeEach
-  void beforeWork() {
-    county = CountyScenario.in(context);
-    ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
+  /** Each test begins before the work starts. */
+  @RegisterExtension final CountyScenario county = CountyScenario.eachTestAt(NOW);
 
   @Test
   void aMilestoneInspectionRaisesTwoProblemsThatAreRectifiedAndCrossedOffBeforeAcceptance() throws Exception {
@@ -168,8 +155,7 @@ class ProjectSupervisionProcessTests {
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi)
         .activityId(ProjectProcess.Task.MILESTONE).count()).as("one activity instance per milestone").isEqualTo(2);
     // photos: the supervising deputy and the station's staff; after acceptance no more uploads
-    assertThat(http.exchange(photoUrl, HttpMethod.GET, new HttpEntity<>(county.as("staff2").headers()), byte[].class)
-        .getStatusCode().value()).isEqualTo(200);
+    assertThat(county.as("staff2").download(photoUrl).getStatusCode().value()).isEqualTo(200);
     assertThat(upload("deputy5", code, 2, jpeg()).getStatusCode().value()).isEqualTo(403);
   }
 
@@ -248,14 +234,11 @@ class ProjectSupervisionProcessTests {
     assertThat(complete("deputy1", inspect, Map.of("inspectedOn", "2027-06-10", "findings", "一切正常",
         "milestoneStatus", "ON_TRACK")).getStatusCode().value()).isEqualTo(403);
     assertThat(call("deputy1", HttpMethod.GET, "/api/projects/" + code, null).getStatusCode().value()).isEqualTo(404);
-    assertThat(http.exchange(photoUrl, HttpMethod.GET, new HttpEntity<>(county.as("deputy1").headers()), byte[].class)
-        .getStatusCode().value()).isEqualTo(404);
+    assertThat(county.as("deputy1").download(photoUrl).getStatusCode().value()).isEqualTo(404);
     assertThat(upload("deputy1", code, 1, jpeg()).getStatusCode().value()).isEqualTo(404);
     // a unit reads neither; the deputy's own photo is there for him
-    assertThat(http.exchange(photoUrl, HttpMethod.GET, new HttpEntity<>(county.as("water1").headers()), byte[].class)
-        .getStatusCode().value()).isEqualTo(404);
-    assertThat(http.exchange(photoUrl, HttpMethod.GET, new HttpEntity<>(county.as("deputy5").headers()), byte[].class)
-        .getStatusCode().value()).isEqualTo(200);
+    assertThat(county.as("water1").download(photoUrl).getStatusCode().value()).isEqualTo(404);
+    assertThat(county.as("deputy5").download(photoUrl).getStatusCode().value()).isEqualTo(200);
     // an inspection dated tomorrow, or pointing the task at another milestone, is refused
     ResponseEntity<String> future = complete("deputy5", inspect, Map.of("inspectedOn", "2027-06-11", "findings", "正常",
         "milestoneStatus", "ON_TRACK"));

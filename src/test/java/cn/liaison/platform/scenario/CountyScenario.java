@@ -15,9 +15,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * The county at work in a test, in its own words: citizens' opinions driven through the real loop, receptions,
@@ -25,8 +29,12 @@ import org.springframework.http.HttpHeaders;
  * entry points people use (/api, /engine-rest), with the engine's clock moved for timers (the job executor is off in
  * tests, so a timer or an async continuation runs when the scenario fires it).
  *
+ * <p>A test class registers it as an extension: every test starts on a fresh morning (no rate limit used up, the
+ * engine's clock at the given moment) and the clock is reset after it.
+ *
  * <pre>
- * CountyScenario county = CountyScenario.in(context);
+ * &#64;RegisterExtension final CountyScenario county = CountyScenario.eachTestAt(beijing(2029, 3, 5, 9, 0));
+ * ...
  * county.opinion("村南灌溉渠堵塞…").at(TAIPING).category("IRRIGATION").routedTo(WATER).answered(SOLVED)
  *     .ratedBy(SATISFIED);
  * Reception field = county.reception(TAIPING).theme("三夏禁烧").startsAt(day).onDuty("deputy5").announcedBy("staff2");
@@ -34,7 +42,7 @@ import org.springframework.http.HttpHeaders;
  * field.opinionsTaken("deputy5", 30, 22);
  * </pre>
  */
-public final class CountyScenario {
+public final class CountyScenario implements BeforeEachCallback, AfterEachCallback {
 
   public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -67,22 +75,57 @@ public final class CountyScenario {
   /** Numbers that keep every scenario's texts, codes and citizens' addresses apart in the shared database. */
   static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  final ApplicationContext context;
-  final TestRestTemplate http;
-  final RuntimeService runtime;
-  final ManagementService management;
+  private final ZonedDateTime morning;
+  ApplicationContext context;
+  TestRestTemplate http;
+  RuntimeService runtime;
+  ManagementService management;
 
-  private CountyScenario(ApplicationContext context) {
-    this.context = context;
-    this.http = context.getBean(TestRestTemplate.class);
-    this.runtime = context.getBean(RuntimeService.class);
-    this.management = context.getBean(ManagementService.class);
+  private CountyScenario(ZonedDateTime morning) {
+    this.morning = morning;
   }
 
   /** The county of the test's platform, on a fresh morning: nobody has used up a rate limit yet. */
   public static CountyScenario in(ApplicationContext context) {
+    CountyScenario county = new CountyScenario(null);
+    county.freshMorningIn(context);
+    return county;
+  }
+
+  /** For {@code @RegisterExtension}: each test of the class starts in the county on a fresh morning. */
+  public static CountyScenario eachTest() {
+    return new CountyScenario(null);
+  }
+
+  /** For {@code @RegisterExtension}: each test starts on a fresh morning with the engine's clock at the moment. */
+  public static CountyScenario eachTestAt(ZonedDateTime moment) {
+    return new CountyScenario(moment);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext test) {
+    freshMorningIn(SpringExtension.getApplicationContext(test));
+    if (morning != null) {
+      clockAt(morning);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext test) {
+    ClockUtil.reset();
+  }
+
+  private void freshMorningIn(ApplicationContext context) {
+    this.context = context;
+    this.http = context.getBean(TestRestTemplate.class);
+    this.runtime = context.getBean(RuntimeService.class);
+    this.management = context.getBean(ManagementService.class);
     context.getBean(RateLimiter.class).reset();
-    return new CountyScenario(context);
+  }
+
+  /** The platform the county is in (for the stories built once per context). */
+  public ApplicationContext context() {
+    return context;
   }
 
   // ---- people ----------------------------------------------------------------------------------------------

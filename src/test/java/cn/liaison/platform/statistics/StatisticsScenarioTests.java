@@ -15,12 +15,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,23 +35,16 @@ public class StatisticsScenarioTests {
   static final String FROM = MarchAtTaiping.FROM;
   static final String TO = MarchAtTaiping.TO;
 
-  @Autowired ApplicationContext context;
+  @RegisterExtension final CountyScenario county = CountyScenario.eachTest();
   @Autowired StatisticsService statistics;
   @Autowired DataSource dataSource;
   @Autowired WorkingDayCalendar calendar;
-  CountyScenario county;
 
   @BeforeEach
   void theScenario() {
-    MarchAtTaiping.ensureBuilt(context);
-    county = CountyScenario.in(context);
+    MarchAtTaiping.ensureBuilt(county.context());
     // read on 2029-03-25, as the county office would at the month's end
     CountyScenario.clockAt(CountyScenario.beijing(2029, 3, 25, 9, 0));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   @Test
@@ -161,8 +152,8 @@ public class StatisticsScenarioTests {
 
   @Test
   void aCountyWeighting基本满意AtNineTenthsLowersTheSatisfactionRate() {
-    StatisticsService weighted = new StatisticsService(JdbcClient.create(dataSource), new StatisticsProperties(1.0, 0.9),
-        Clock.systemUTC(), calendar);
+    StatisticsService weighted = new StatisticsService(JdbcClient.create(dataSource),
+        new StatisticsProperties(1.0, 0.9), Clock.systemUTC(), calendar);
     Statistics s = weighted.figures(new Statistics.Period(LocalDate.parse(FROM), LocalDate.parse(TO), STATION, null));
     // (3 × 1.0 + 2 × 0.9) ÷ 6
     assertThat(s.opinions().rates().satisfaction()).isCloseTo(4.8 / 6, within(1e-9));

@@ -14,13 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -37,20 +34,9 @@ class ReceptionApiTests {
   static final ZonedDateTime NOW = CountyScenario.beijing(2027, 5, 20, 9, 0);
   static final String TAIPING = CountyScenario.TAIPING;
 
+  /** Each test begins before the harvest. */
+  @RegisterExtension final CountyScenario county = CountyScenario.eachTestAt(NOW);
   @Autowired TestRestTemplate http;
-  @Autowired ApplicationContext context;
-  CountyScenario county;
-
-  @BeforeEach
-  void beforeTheHarvest() {
-    county = CountyScenario.in(context);
-    CountyScenario.clockAt(NOW);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void theStationsStaffAndItsDeputiesAnnounceSessionsOthersMayNot() {
@@ -207,7 +193,7 @@ class ReceptionApiTests {
    */
   @Test
   void taipingsThreeSessionsAddUpToTheBulletinsFigures() {
-    TaipingBulletinYear taiping = TaipingBulletinYear.in(context);
+    TaipingBulletinYear taiping = TaipingBulletinYear.in(county);
 
     JsonNode field = read("staff2", taiping.fieldPost().no());
     assertThat(field.path("visitors").asInt()).isEqualTo(60);

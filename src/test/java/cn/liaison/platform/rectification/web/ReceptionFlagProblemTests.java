@@ -12,12 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -31,20 +28,9 @@ class ReceptionFlagProblemTests {
 
   static final ZonedDateTime NOW = CountyScenario.beijing(2027, 5, 20, 9, 0);
 
-  @Autowired ApplicationContext context;
+  /** Each test begins before the harvest. */
+  @RegisterExtension final CountyScenario county = CountyScenario.eachTestAt(NOW);
   @Autowired TaskService tasks;
-  CountyScenario county;
-
-  @BeforeEach
-  void beforeTheHarvest() {
-    county = CountyScenario.in(context);
-    CountyScenario.clockAt(NOW);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void aHazardFlaggedAtTheFieldPostBecomesOneProblemLinkedBothWays() {
