@@ -3,7 +3,7 @@ package cn.liaison.platform.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.liaison.platform.PlatformTest;
-import cn.liaison.platform.statistics.StatisticsScenarioTests;
+import cn.liaison.platform.scenario.MarchAtTaiping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The dashboard (/dashboard) with March 2029 at 太平镇 (the statistics scenario): an analyst logged into Tasklist
+ * The dashboard (/dashboard) with March 2029 at 太平镇 ({@link MarchAtTaiping}): an analyst logged into Tasklist
  * sees the 三率 with their summary rows, the department ranking and the other figures, in Chinese, on a 1280 wide
  * screen and on a 390 × 844 phone (screenshots target/e2e/dashboard-1280.png and dashboard-390.png); a deputy and a
  * visitor who is not logged in are turned away.
@@ -29,7 +29,7 @@ class DashboardInTheBrowserTests {
 
   @BeforeEach
   void theScenario() {
-    StatisticsScenarioTests.ensureBuilt(context);
+    MarchAtTaiping.ensureBuilt(context);
   }
 
   @Test

@@ -6,7 +6,8 @@ import cn.liaison.platform.FullProcessCoverage;
 import cn.liaison.platform.JsonBodies;
 import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.rectification.RectificationProcess;
-import cn.liaison.platform.system.RateLimiter;
+import cn.liaison.platform.scenario.CountyScenario;
+import cn.liaison.platform.scenario.RectificationDrive;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -24,9 +25,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -51,29 +51,18 @@ class ProjectSupervisionProcessTests {
 
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   static final ZonedDateTime NOW = ZonedDateTime.of(2027, 6, 7, 9, 0, 0, 0, BEIJING);
-  static int seq;
 
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
-  @Autowired RateLimiter rateLimiter;
-
-  @BeforeEach
-  void beforeWork() {
-    rateLimiter.reset();
-    ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
+  /** Each test begins before the work starts. */
+  @RegisterExtension final CountyScenario county = CountyScenario.eachTestAt(NOW);
 
   @Test
   void aMilestoneInspectionRaisesTwoProblemsThatAreRectifiedAndCrossedOffBeforeAcceptance() throws Exception {
-    String drive = drive();
+    RectificationDrive drive = drive();
     String code = register(drive, task(drive), List.of("deputy5"));
     String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
         .processDefinitionKey(ProjectProcess.KEY).singleResult().getId();
@@ -166,14 +155,13 @@ class ProjectSupervisionProcessTests {
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi)
         .activityId(ProjectProcess.Task.MILESTONE).count()).as("one activity instance per milestone").isEqualTo(2);
     // photos: the supervising deputy and the station's staff; after acceptance no more uploads
-    assertThat(http.exchange(photoUrl, HttpMethod.GET, new HttpEntity<>(auth("staff2")), byte[].class)
-        .getStatusCode().value()).isEqualTo(200);
+    assertThat(county.as("staff2").download(photoUrl).getStatusCode().value()).isEqualTo(200);
     assertThat(upload("deputy5", code, 2, jpeg()).getStatusCode().value()).isEqualTo(403);
   }
 
   @Test
   void theSupervisingDeputyTakesTheInspectionPhotoOnThePhoneAndItIsFiledWithTheMilestone() throws Exception {
-    String drive = drive();
+    RectificationDrive drive = drive();
     String code = register(drive, task(drive), List.of("deputy5"));
     String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
         .processDefinitionKey(ProjectProcess.KEY).singleResult().getId();
@@ -199,7 +187,7 @@ class ProjectSupervisionProcessTests {
     long photoId = JsonBodies.tree(added.getBody()).path("id").asLong();
     // the milestone's photo, as the project's API shows it to its readers
     assertThat(http.exchange("/api/projects/" + code + "/milestones/1/photos/" + photoId, HttpMethod.GET,
-        new HttpEntity<>(auth("deputy5")), byte[].class).getStatusCode().value()).isEqualTo(200);
+        new HttpEntity<>(county.as("deputy5").headers()), byte[].class).getStatusCode().value()).isEqualTo(200);
     assertThat(milestoneId).isNotNull();
 
     // deputy1 supervises other projects: the phone takes nothing for this task from him
@@ -232,7 +220,7 @@ class ProjectSupervisionProcessTests {
 
   @Test
   void aDeputyNotSupervisingTheProjectCannotInspectItNorReadItsPhotos() throws Exception {
-    String drive = drive();
+    RectificationDrive drive = drive();
     String code = register(drive, task(drive), List.of("deputy5"));
     String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
         .processDefinitionKey(ProjectProcess.KEY).singleResult().getId();
@@ -246,14 +234,11 @@ class ProjectSupervisionProcessTests {
     assertThat(complete("deputy1", inspect, Map.of("inspectedOn", "2027-06-10", "findings", "一切正常",
         "milestoneStatus", "ON_TRACK")).getStatusCode().value()).isEqualTo(403);
     assertThat(call("deputy1", HttpMethod.GET, "/api/projects/" + code, null).getStatusCode().value()).isEqualTo(404);
-    assertThat(http.exchange(photoUrl, HttpMethod.GET, new HttpEntity<>(auth("deputy1")), byte[].class)
-        .getStatusCode().value()).isEqualTo(404);
+    assertThat(county.as("deputy1").download(photoUrl).getStatusCode().value()).isEqualTo(404);
     assertThat(upload("deputy1", code, 1, jpeg()).getStatusCode().value()).isEqualTo(404);
     // a unit reads neither; the deputy's own photo is there for him
-    assertThat(http.exchange(photoUrl, HttpMethod.GET, new HttpEntity<>(auth("water1")), byte[].class)
-        .getStatusCode().value()).isEqualTo(404);
-    assertThat(http.exchange(photoUrl, HttpMethod.GET, new HttpEntity<>(auth("deputy5")), byte[].class)
-        .getStatusCode().value()).isEqualTo(200);
+    assertThat(county.as("water1").download(photoUrl).getStatusCode().value()).isEqualTo(404);
+    assertThat(county.as("deputy5").download(photoUrl).getStatusCode().value()).isEqualTo(200);
     // an inspection dated tomorrow, or pointing the task at another milestone, is refused
     ResponseEntity<String> future = complete("deputy5", inspect, Map.of("inspectedOn", "2027-06-11", "findings", "正常",
         "milestoneStatus", "ON_TRACK"));
@@ -266,9 +251,9 @@ class ProjectSupervisionProcessTests {
 
   @Test
   void aRegistrationWithMistakesIsRefusedFieldByFieldAndOnlyTheTownsStaffMayRegister() {
-    String drive = drive();
+    RectificationDrive drive = drive();
     String taskNo = task(drive);
-    Map<String, Object> bad = new LinkedHashMap<>(body(code(), drive, taskNo, List.of("deputy5", "staff2")));
+    Map<String, Object> bad = new LinkedHashMap<>(body(drive, taskNo, List.of("deputy5", "staff2")));
     bad.put("kind", "PALACE");
     bad.put("endsOn", "2027-01-01");
     bad.put("milestones", List.of(Map.of("name", "开工", "due", "2027-06-10"), Map.of("name", "", "due", "六月")));
@@ -285,63 +270,38 @@ class ProjectSupervisionProcessTests {
 
     // the crane station's staff, a deputy, a unit: not theirs to register
     for (String user : List.of("staff1", "deputy5", "water1")) {
-      assertThat(call(user, HttpMethod.POST, "/api/projects", body(code(), drive, taskNo, List.of("deputy5")))
+      assertThat(call(user, HttpMethod.POST, "/api/projects", body(drive, taskNo, List.of("deputy5")))
           .getStatusCode().value()).as(user).isEqualTo(403);
     }
     // the congress office may; a task of another drive is refused
     ResponseEntity<String> wrongTask = call("office1", HttpMethod.POST, "/api/projects",
-        body(code(), drive, "RW99", List.of("deputy5")));
+        body(drive, "RW99", List.of("deputy5")));
     assertThat(wrongTask.getStatusCode().value()).isEqualTo(400);
     assertThat(wrongTask.getBody()).contains("整治行动中没有这项整改任务");
-    assertThat(call("office1", HttpMethod.POST, "/api/projects", body(code(), drive, taskNo, List.of("deputy5")))
+    assertThat(call("office1", HttpMethod.POST, "/api/projects", body(drive, taskNo, List.of("deputy5")))
         .getStatusCode().value()).isEqualTo(201);
   }
 
   // ---- helpers ----
 
-  static String code() {
-    return "GBZ-" + (++seq) + "-" + System.nanoTime() % 1_000_000;
+  /** The registration of a project of 太平镇 from June to September 2027, its problems to the drive's task. */
+  Map<String, Object> body(RectificationDrive drive, String taskNo, List<String> deputies) {
+    return county.project("太平镇2027年高标准农田建设项目").runs("2027-06-10", "2027-09-30")
+        .supervisedBy(deputies.toArray(String[]::new)).problemsTo(drive.code(), taskNo).body();
   }
 
-  static Map<String, Object> body(String code, String drive, String taskNo, List<String> deputies) {
-    Map<String, Object> b = new LinkedHashMap<>();
-    b.put("code", code);
-    b.put("name", "太平镇2027年高标准农田建设项目");
-    b.put("kind", "HIGH_STANDARD_FARMLAND");
-    b.put("town", "太平镇");
-    b.put("department", "dept-agriculture");
-    b.put("contractor", "县农田建设工程公司");
-    b.put("startsOn", "2027-06-10");
-    b.put("endsOn", "2027-09-30");
-    b.put("milestones", List.of(Map.of("name", "开工", "due", "2027-06-10"),
-        Map.of("name", "竣工验收", "due", "2027-09-30")));
-    b.put("supervisingDeputies", deputies);
-    b.put("rectificationDrive", drive);
-    b.put("rectificationTask", taskNo);
-    return b;
+  String register(RectificationDrive drive, String taskNo, List<String> deputies) {
+    return county.project("太平镇2027年高标准农田建设项目").runs("2027-06-10", "2027-09-30")
+        .supervisedBy(deputies.toArray(String[]::new)).problemsTo(drive.code(), taskNo).registeredBy("staff2");
   }
 
-  String register(String drive, String taskNo, List<String> deputies) {
-    ResponseEntity<String> created = call("staff2", HttpMethod.POST, "/api/projects",
-        body(code(), drive, taskNo, deputies));
-    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
-    return JsonBodies.tree(created.getBody()).path("code").asText();
+  RectificationDrive drive() {
+    return county.rectificationDrive("TP-GBZ").named("高标准农田建设督查问题整改").deadline("2027-12-31")
+        .launchedBy("staff2");
   }
 
-  String drive() {
-    String code = "TP-GBZ-" + (++seq) + "-" + System.nanoTime() % 1_000_000;
-    ResponseEntity<String> created = call("staff2", HttpMethod.POST, "/api/rectifications", Map.of("code", code,
-        "name", "高标准农田建设督查问题整改", "town", "太平镇", "deadline", "2027-12-31"));
-    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
-    return code;
-  }
-
-  String task(String drive) {
-    ResponseEntity<String> created = call("staff2", HttpMethod.POST, "/api/rectifications/" + drive + "/tasks",
-        Map.of("title", "高标准农田施工问题整改", "responsibleUnit", "dept-water", "grid", "tp-hetan",
-            "deadline", "2027-12-31"));
-    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
-    return JsonBodies.tree(created.getBody()).path("taskNo").asText();
+  String task(RectificationDrive drive) {
+    return drive.task("高标准农田施工问题整改", CountyScenario.WATER, "tp-hetan", "2027-12-31").taskNo();
   }
 
   JsonNode project(String user, String code) {
@@ -372,14 +332,11 @@ class ProjectSupervisionProcessTests {
   }
 
   ResponseEntity<String> complete(String user, String taskId, Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, value instanceof Integer
-        ? Map.of("value", value, "type", "Integer") : Map.of("value", value)));
-    return call(user, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
+    return county.as(user).triesToComplete(taskId, values);
   }
 
   ResponseEntity<String> upload(String user, String code, int milestone, byte[] bytes) {
-    HttpHeaders headers = auth(user);
+    HttpHeaders headers = county.as(user).headers();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     headers.set("X-Requested-With", "XMLHttpRequest");
     var parts = new LinkedMultiValueMap<String, Object>();
@@ -402,14 +359,6 @@ class ProjectSupervisionProcessTests {
   }
 
   ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
-    HttpHeaders headers = auth(user);
-    HttpEntity<?> entity = body == null ? new HttpEntity<>(headers) : JsonBodies.json(body, headers);
-    return http.exchange(path, method, entity, String.class);
-  }
-
-  static HttpHeaders auth(String user) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setBasicAuth(user, user);
-    return headers;
+    return county.as(user).exchange(method, path, body);
   }
 }

@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.liaison.platform.JsonBodies;
 import cn.liaison.platform.PlatformTest;
-import cn.liaison.platform.system.RateLimiter;
+import cn.liaison.platform.scenario.CountyScenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,15 +33,11 @@ class ProposalApiTests {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired org.camunda.bpm.engine.ManagementService management;
-  @Autowired RateLimiter rateLimiter;
+  @RegisterExtension final CountyScenario county = CountyScenario.eachTest();
   @Autowired cn.liaison.platform.opinion.OpinionService opinionService;
   @Autowired org.camunda.bpm.engine.FilterService filters;
   @Autowired org.camunda.bpm.engine.IdentityService identity;
 
-  @BeforeEach
-  void freshAllowance() {
-    rateLimiter.reset();
-  }
 
   @Test
   void deputySubmitsOwnProposalWithACoSignerAndItsReadersSeeIt() {
@@ -429,11 +423,6 @@ class ProposalApiTests {
   }
 
   ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    if (user != null) {
-      headers.setBasicAuth(user, user);
-    }
-    HttpEntity<?> entity = body == null ? new HttpEntity<>(headers) : JsonBodies.json(body, headers);
-    return http.exchange(path, method, entity, String.class);
+    return county.as(user).exchange(method, path, body);
   }
 }

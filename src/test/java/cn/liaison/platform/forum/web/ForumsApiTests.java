@@ -7,7 +7,7 @@ import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.forum.ForumProcess;
 import cn.liaison.platform.forum.Forums;
 import cn.liaison.platform.opinion.OpinionLoopProcess;
-import cn.liaison.platform.system.RateLimiter;
+import cn.liaison.platform.scenario.CountyScenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -21,13 +21,11 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -51,18 +49,8 @@ class ForumsApiTests {
   @Autowired TaskService tasks;
   @Autowired FilterService filters;
   @Autowired Forums forums;
-  @Autowired RateLimiter rateLimiter;
-
-  @BeforeEach
-  void threeDaysBeforeTheForum() {
-    rateLimiter.reset();
-    setClock(NOW);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
+  /** Each test begins three days before the forum. */
+  @RegisterExtension final CountyScenario county = CountyScenario.eachTestAt(NOW);
 
   @Test
   void craneStaffScheduleAForumAndTheStationsDeputiesAreInvited() {
@@ -357,12 +345,7 @@ class ForumsApiTests {
   }
 
   ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    if (user != null) {
-      headers.setBasicAuth(user, user);
-    }
-    HttpEntity<?> entity = body == null ? new HttpEntity<>(headers) : JsonBodies.json(body, headers);
-    return http.exchange(path, method, entity, String.class);
+    return county.as(user).exchange(method, path, body);
   }
 
   static Map<String, String> errors(ResponseEntity<String> answer) {

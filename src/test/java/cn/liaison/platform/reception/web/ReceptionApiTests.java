@@ -5,25 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.liaison.platform.JsonBodies;
 import cn.liaison.platform.PlatformTest;
 import cn.liaison.platform.WebappLogin;
-import cn.liaison.platform.opinion.OpinionLoopProcess;
-import cn.liaison.platform.reception.ReceptionProcess;
-import cn.liaison.platform.system.RateLimiter;
+import cn.liaison.platform.scenario.CountyScenario;
+import cn.liaison.platform.scenario.Reception;
+import cn.liaison.platform.scenario.TaipingBulletinYear;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -34,32 +26,17 @@ import org.springframework.http.ResponseEntity;
 /**
  * Reception sessions through /api and /engine-rest as the demo users: who may announce one, the public announcement,
  * only the deputies on duty record visits (an attacker's attempts store nothing), and the bulletin's 太平镇 figures —
- * 147 visitors, 73 opinions, 51 problems solved — read back from GET /api/receptions.
+ * 147 visitors, 73 opinions, 51 problems solved ({@link TaipingBulletinYear}) — read back from GET /api/receptions.
  */
 @PlatformTest
 class ReceptionApiTests {
 
-  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-  static final ZonedDateTime NOW = ZonedDateTime.of(2027, 5, 20, 9, 0, 0, 0, BEIJING);
-  static final String TAIPING = "yy-taiping-mobile";
-  static final AtomicInteger SEQUENCE = new AtomicInteger();
+  static final ZonedDateTime NOW = CountyScenario.beijing(2027, 5, 20, 9, 0);
+  static final String TAIPING = CountyScenario.TAIPING;
 
+  /** Each test begins before the harvest. */
+  @RegisterExtension final CountyScenario county = CountyScenario.eachTestAt(NOW);
   @Autowired TestRestTemplate http;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired ManagementService management;
-  @Autowired RateLimiter rateLimiter;
-
-  @BeforeEach
-  void beforeTheHarvest() {
-    rateLimiter.reset();
-    ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void theStationsStaffAndItsDeputiesAnnounceSessionsOthersMayNot() {
@@ -117,7 +94,7 @@ class ReceptionApiTests {
   @Test
   void onlyTheDeputiesOnDutyRecordVisitsAnotherDeputyOrStationGetsNothingStored() {
     String no = announce(NOW.plusDays(4), List.of("deputy5"));
-    ClockUtil.setCurrentTime(Date.from(NOW.plusDays(4).plusMinutes(10).toInstant()));
+    CountyScenario.clockAt(NOW.plusDays(4).plusMinutes(10));
     Map<String, Object> visit = visit(3, true, true);
     for (String attacker : List.of("deputy1", "deputy2", "staff1", "staff2", "water1", "demo")) {
       assertThat(post(attacker, "/api/receptions/" + no + "/visits", visit).getStatusCode().value())
@@ -148,7 +125,7 @@ class ReceptionApiTests {
   @Test
   void thePhoneFormRecordsForTheDeputyOnDutyOnlyAndRefusesAForeignPage() {
     String no = announce(NOW.plusDays(4), List.of("deputy5"));
-    ClockUtil.setCurrentTime(Date.from(NOW.plusDays(4).plusMinutes(10).toInstant()));
+    CountyScenario.clockAt(NOW.plusDays(4).plusMinutes(10));
     String form = "visitors=4&topic=" + java.net.URLEncoder.encode("秸秆离田", java.nio.charset.StandardCharsets.UTF_8);
     // another deputy, logged into Tasklist: the page of an unknown session, nothing stored
     assertThat(postForm("deputy1", no, form, null).getStatusCode().value()).isEqualTo(404);
@@ -200,7 +177,7 @@ class ReceptionApiTests {
   @Test
   void aVisitSolvedOnTheSpotWithoutItsSolutionIsRefusedAndStoresNothing() {
     String no = announce(NOW.plusDays(4), List.of("deputy5"));
-    ClockUtil.setCurrentTime(Date.from(NOW.plusDays(4).plusMinutes(10).toInstant()));
+    CountyScenario.clockAt(NOW.plusDays(4).plusMinutes(10));
     Map<String, Object> visit = new LinkedHashMap<>(visit(2, true, true));
     visit.remove("solution");
     ResponseEntity<String> refused = post("deputy5", "/api/receptions/" + no + "/visits", visit);
@@ -216,41 +193,22 @@ class ReceptionApiTests {
    */
   @Test
   void taipingsThreeSessionsAddUpToTheBulletinsFigures() {
-    var before = JsonBodies.tree(get("staff2", "/api/receptions/figures?station=" + TAIPING).getBody());
-    ZonedDateTime day = NOW.plusDays(4);
-    String fieldPost = announce(day, List.of("deputy5", "deputy2"));
-    String stall = announce(day.plusDays(1), List.of("deputy2"));
-    String bench = announce(day.plusDays(2), List.of("deputy5"));
+    TaipingBulletinYear taiping = TaipingBulletinYear.in(county);
 
-    ClockUtil.setCurrentTime(Date.from(day.plusDays(2).plusMinutes(30).toInstant()));
-    List<String> laterTickets = new ArrayList<>();
-    // 田间值班点: 30 opinions (22 solved there) and a group of 30 at the checkpoint
-    record("deputy5", fieldPost, 30, 22, 30, laterTickets);
-    // 摆摊接待: 25 opinions (18 solved there) and 25 passers-by asking about policies
-    record("deputy2", stall, 25, 18, 25, laterTickets);
-    // 板凳会: 18 opinions, none solved there, 19 more villagers on the benches
-    record("deputy5", bench, 18, 0, 19, laterTickets);
-
-    // 13 opinions of the bench meeting through the loop to the water bureau: 11 solved, 2 partly solved
-    List<String> benchTickets = laterTickets.subList(laterTickets.size() - 18, laterTickets.size() - 5);
-    for (int i = 0; i < benchTickets.size(); i++) {
-      handleAtTheWaterBureau(benchTickets.get(i), i < 11 ? "SOLVED" : "PARTLY_SOLVED");
-    }
-
-    JsonNode field = read("staff2", fieldPost);
+    JsonNode field = read("staff2", taiping.fieldPost().no());
     assertThat(field.path("visitors").asInt()).isEqualTo(60);
     assertThat(field.path("opinions").asInt()).isEqualTo(30);
     assertThat(field.path("solvedOnSpot").asInt()).isEqualTo(22);
     assertThat(field.path("solved").asInt()).isEqualTo(22);
-    JsonNode benchView = read("staff2", bench);
+    JsonNode benchView = read("staff2", taiping.bench().no());
     assertThat(benchView.path("solvedOnSpot").asInt()).isZero();
     assertThat(benchView.path("solved").asInt()).isEqualTo(11);
 
     int visitors = 0;
     int opinions = 0;
     int solved = 0;
-    for (String no : List.of(fieldPost, stall, bench)) {
-      JsonNode view = read("staff2", no);
+    for (Reception session : taiping.receptions()) {
+      JsonNode view = read("staff2", session.no());
       visitors += view.path("visitors").asInt();
       opinions += view.path("opinions").asInt();
       solved += view.path("solved").asInt();
@@ -259,8 +217,9 @@ class ReceptionApiTests {
     assertThat(opinions).isEqualTo(73);
     assertThat(solved).isEqualTo(51);
 
-    // the station's totals grow by the same figures
-    var after = JsonBodies.tree(get("staff2", "/api/receptions/figures?station=" + TAIPING).getBody());
+    // the station's totals grew by the same figures
+    JsonNode before = taiping.receptionFiguresBefore();
+    JsonNode after = taiping.receptionFiguresAfter();
     assertThat(after.path("receptions").asInt() - before.path("receptions").asInt()).isEqualTo(3);
     assertThat(after.path("visitors").asInt() - before.path("visitors").asInt()).isEqualTo(147);
     assertThat(after.path("opinions").asInt() - before.path("opinions").asInt()).isEqualTo(73);
@@ -270,72 +229,17 @@ class ReceptionApiTests {
 
   // ---- helpers ----
 
-  /** The opinion visits (one visitor each, solvedOnSpot of them solved there) and one group visit without opinion. */
-  void record(String deputy, String no, int opinions, int solvedOnSpot, int groupVisitors, List<String> tickets) {
-    for (int i = 0; i < opinions; i++) {
-      ResponseEntity<String> r = post(deputy, "/api/receptions/" + no + "/visits", visit(1, true, i < solvedOnSpot));
-      assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(201);
-      tickets.add(JsonBodies.tree(r.getBody()).path("opinionTicketNo").asText());
-    }
-    ResponseEntity<String> group = post(deputy, "/api/receptions/" + no + "/visits",
-        visit(groupVisitors, false, false));
-    assertThat(group.getStatusCode().value()).as(group.getBody()).isEqualTo(201);
-  }
-
-  /** 汇总梳理 by 太平镇's staff, 分析研判 by the analyst, the hand-over, and the water bureau's reply. */
-  void handleAtTheWaterBureau(String ticket, String result) {
-    complete("staff2", task(ticket, OpinionLoopProcess.Task.SORT), Map.of("sortDecision", "CONFIRM",
-        "category", "IRRIGATION", "departmentCode", "dept-water", "grade", "GENERAL", "deadlineDays", 5));
-    complete("analyst1", task(ticket, OpinionLoopProcess.Task.ANALYZE), Map.of("route", "ASSIGN_DEPARTMENT",
-        "departmentCode", "dept-water"));
-    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticket)
-        .processDefinitionKey(OpinionLoopProcess.KEY).singleResult().getId();
-    management.executeJob(management.createJobQuery().processInstanceId(pi)
-        .activityId(OpinionLoopProcess.Task.ASSIGN).singleResult().getId());
-    complete("water1", task(ticket, OpinionLoopProcess.Task.HANDLE), Map.of("handlingAction", "REPLY",
-        "replyResult", result, "replyText", "已协调供电所和村委会，机井恢复供电，电费按户公示。"));
-  }
-
-  String task(String ticket, String taskKey) {
-    var task = tasks.createTaskQuery().processInstanceBusinessKey(ticket).taskDefinitionKey(taskKey).singleResult();
-    assertThat(task).as(taskKey + " of " + ticket).isNotNull();
-    return task.getId();
-  }
-
-  void complete(String user, String taskId, Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, value instanceof Integer
-        ? Map.of("value", value, "type", "Integer") : Map.of("value", value)));
-    ResponseEntity<String> r = post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
-    assertThat(r.getStatusCode().value()).as(user + " completes " + taskId + ": " + r.getBody()).isEqualTo(204);
-  }
-
-  static Map<String, Object> session(ZonedDateTime startsAt, List<String> deputies) {
-    return Map.of("stationCode", TAIPING, "kind", "FIELD_POST", "theme", "三夏禁烧", "place", "王庄村东禁烧卡点",
-        "startsAt", startsAt.toOffsetDateTime().toString(),
-        "endsAt", startsAt.plusHours(4).toOffsetDateTime().toString(), "deputiesOnDuty", deputies);
+  Map<String, Object> session(ZonedDateTime startsAt, List<String> deputies) {
+    return county.reception(TAIPING).startsAt(startsAt).onDuty(deputies.toArray(String[]::new)).body();
   }
 
   static Map<String, Object> visit(int visitors, boolean opinion, boolean solved) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("visitors", visitors);
-    v.put("topic", opinion ? null : "政策咨询：秸秆还田补贴");
-    if (opinion) {
-      v.put("opinion", Map.of("category", "IRRIGATION", "content",
-          "村南机井没电，麦茬地浇不上水，请协调恢复供电。编号" + SEQUENCE.incrementAndGet(), "contactName", "王大伯",
-          "contactPhone", "13700001111", "consent", true));
-    }
-    v.put("solvedOnSpot", solved);
-    if (solved) {
-      v.put("solution", "代表当场联系供电所，电工半小时内到场恢复供电");
-    }
-    return v;
+    return Reception.visitBody(visitors, opinion, solved);
   }
 
   String announce(ZonedDateTime startsAt, List<String> deputies) {
-    ResponseEntity<String> r = post("staff2", "/api/receptions", session(startsAt, deputies));
-    assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(201);
-    return JsonBodies.tree(r.getBody()).path("receptionNo").asText();
+    return county.reception(TAIPING).startsAt(startsAt).onDuty(deputies.toArray(String[]::new)).announcedBy("staff2")
+        .no();
   }
 
   JsonNode upcoming() {
@@ -343,26 +247,14 @@ class ReceptionApiTests {
   }
 
   JsonNode read(String user, String no) {
-    ResponseEntity<String> r = get(user, "/api/receptions/" + no);
-    assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);
-    return JsonBodies.tree(r.getBody());
+    return county.as(user).read("/api/receptions/" + no);
   }
 
   ResponseEntity<String> get(String user, String path) {
-    return exchange(user, HttpMethod.GET, path, null);
+    return county.as(user).get(path);
   }
 
   ResponseEntity<String> post(String user, String path, Object body) {
-    return exchange(user, HttpMethod.POST, path, body);
-  }
-
-  ResponseEntity<String> exchange(String user, HttpMethod method, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    if (user != null) {
-      headers.setBasicAuth(user, user);
-    }
-    headers.set("X-Forwarded-For", "10.77.0." + Math.abs((user == null ? "-" : user).hashCode() % 250));
-    HttpEntity<Object> entity = body == null ? new HttpEntity<>(headers) : JsonBodies.json(body, headers);
-    return http.exchange(path, method, entity, String.class);
+    return county.as(user).post(path, body);
   }
 }

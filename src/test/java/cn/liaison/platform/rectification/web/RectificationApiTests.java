@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.liaison.platform.JsonBodies;
 import cn.liaison.platform.PlatformTest;
-import cn.liaison.platform.system.RateLimiter;
+import cn.liaison.platform.scenario.CountyScenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -35,12 +35,7 @@ import org.springframework.util.LinkedMultiValueMap;
 class RectificationApiTests {
 
   @Autowired TestRestTemplate http;
-  @Autowired RateLimiter rateLimiter;
-
-  @BeforeEach
-  void quiet() {
-    rateLimiter.reset();
-  }
+  @RegisterExtension final CountyScenario county = CountyScenario.eachTest();
 
   @Test
   void gridsAreKeptByAdministratorsAndListedWithTheirDeputysNameOnly() {
@@ -128,7 +123,7 @@ class RectificationApiTests {
     String url = photo.path("url").asText();
 
     // the grid's deputy sees it, without the GPS position it was taken with
-    ResponseEntity<byte[]> seen = http.exchange(url, HttpMethod.GET, new HttpEntity<>(auth("deputy2")), byte[].class);
+    ResponseEntity<byte[]> seen = county.as("deputy2").download(url);
     assertThat(seen.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(seen.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_JPEG);
     String content = new String(seen.getBody(), StandardCharsets.ISO_8859_1);
@@ -139,13 +134,13 @@ class RectificationApiTests {
     String other = drive();
     String otherProblem = problem(other, task(other, "dept-agriculture", "tp-taiping"));
     assertThat(upload("agri1", otherProblem, jpegWithGps(), "b.jpg").getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(http.exchange(url, HttpMethod.GET, new HttpEntity<>(auth("agri1")), byte[].class).getStatusCode())
+    assertThat(county.as("agri1").download(url).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(http.exchange(url, HttpMethod.GET, new HttpEntity<>(auth("deputy5")), byte[].class).getStatusCode())
+    assertThat(county.as("deputy5").download(url).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     // nor through a problem they may see
     String sideways = "/api/problems/" + otherProblem + "/evidence/" + photo.path("id").asText();
-    assertThat(http.exchange(sideways, HttpMethod.GET, new HttpEntity<>(auth("agri1")), byte[].class)
+    assertThat(county.as("agri1").download(sideways)
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(call("agri1", HttpMethod.GET, "/api/problems/" + problemNo, null).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
@@ -173,8 +168,7 @@ class RectificationApiTests {
     String taskNo = task(code, "dept-water", "tp-hetan");
     problem(code, taskNo);
     problem(code, taskNo);
-    byte[] exported = http.exchange("/api/rectifications/" + code + "/ledger.xlsx", HttpMethod.GET,
-        new HttpEntity<>(auth("staff2")), byte[].class).getBody();
+    byte[] exported = county.as("staff2").download("/api/rectifications/" + code + "/ledger.xlsx").getBody();
 
     // as exported: nothing changes
     JsonNode same = JsonBodies.tree(importLedger("staff2", code, exported).getBody());
@@ -238,7 +232,7 @@ class RectificationApiTests {
   }
 
   ResponseEntity<String> importLedger(String user, String code, byte[] xlsx) {
-    HttpHeaders headers = auth(user);
+    HttpHeaders headers = county.as(user).headers();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     headers.set("X-Requested-With", "XMLHttpRequest");
     var parts = new LinkedMultiValueMap<String, Object>();
@@ -297,7 +291,7 @@ class RectificationApiTests {
   }
 
   ResponseEntity<String> upload(String user, String problemNo, byte[] bytes, String fileName) {
-    HttpHeaders headers = auth(user);
+    HttpHeaders headers = county.as(user).headers();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     headers.set("X-Requested-With", "XMLHttpRequest");
     var parts = new LinkedMultiValueMap<String, Object>();
@@ -331,14 +325,6 @@ class RectificationApiTests {
   }
 
   ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
-    HttpHeaders headers = auth(user);
-    HttpEntity<?> entity = body == null ? new HttpEntity<>(headers) : JsonBodies.json(body, headers);
-    return http.exchange(path, method, entity, String.class);
-  }
-
-  static HttpHeaders auth(String user) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setBasicAuth(user, user);
-    return headers;
+    return county.as(user).exchange(method, path, body);
   }
 }
