@@ -201,15 +201,15 @@ public class StatisticsService implements StatisticsSource {
           byCategory.merge(rs.getString("category"), n, Long::sum);
         });
     // the period's figures by department: index opinion_figures_idx alone, grouped by the figure class the database
-    // derives from each opinion's columns (V30) and whether an unanswered deadline has passed by now — a few hundred
-    // groups with one count each
-    jdbc.sql("SELECT department_code, figure_class, late_now, COUNT(*) AS n FROM (SELECT department_code, "
-            + "figure_class, CASE WHEN figure_class >= " + FigureClass.OPEN_WITH_DEADLINE + " AND due_at < ? "
-            + "THEN 1 ELSE 0 END AS late_now FROM opinion WHERE submitted_at >= ? AND submitted_at < ?"
-            + r.in("station_code") + ") f GROUP BY department_code, figure_class, late_now")
+    // derives from each opinion's columns (V30) — a few hundred groups, each with its count and how many of them
+    // have an unanswered deadline that has passed by now
+    jdbc.sql("SELECT department_code, figure_class, COUNT(*) AS n, COUNT(CASE WHEN figure_class >= "
+            + FigureClass.OPEN_WITH_DEADLINE + " AND due_at < ? THEN 1 END) AS late_now FROM opinion "
+            + "WHERE submitted_at >= ? AND submitted_at < ?" + r.in("station_code")
+            + " GROUP BY department_code, figure_class")
         .params(r.params(r.now, r.start, r.end))
         .query((ResultSet rs) -> {
-          Tally t = new Tally(rs.getLong("n"), rs.getInt("figure_class"), rs.getInt("late_now") == 1);
+          Tally t = new Tally(rs.getLong("n"), rs.getInt("figure_class"), rs.getLong("late_now"));
           all.add(t);
           String department = rs.getString("department_code");
           if (department != null) {
@@ -280,8 +280,8 @@ public class StatisticsService implements StatisticsSource {
 
     Tally() {}
 
-    /** n opinions of one figure class (V30), late_now when their unanswered deadline has passed. */
-    Tally(long n, int figureClass, boolean lateNow) {
+    /** n opinions of one figure class (V30), lateNow of them with an unanswered deadline that has passed. */
+    Tally(long n, int figureClass, long lateNow) {
       FigureClass c = new FigureClass(figureClass);
       assigned = n;
       closed = c.closed() ? n : 0;
@@ -289,7 +289,7 @@ public class StatisticsService implements StatisticsSource {
       partly = c.closed() && c.outcome() == FigureClass.PARTLY_SOLVED ? n : 0;
       unsolved = c.closed() && c.outcome() == FigureClass.UNSOLVED ? n : 0;
       closedOnTime = c.closed() && c.onTime() ? n : 0;
-      overdue = c.lateByRecord() || lateNow ? n : 0;
+      overdue = c.lateByRecord() ? n : lateNow;
       reopened = c.reopened() ? n : 0;
       toProposal = c.toProposal() ? n : 0;
       satisfied = c.closed() && c.satisfaction() == FigureClass.SATISFIED ? n : 0;
