@@ -132,11 +132,17 @@ public class Opinions {
         .params(OpinionStatus.TO_PROPOSAL.name(), Route.TO_PROPOSAL.name(), deputy, ts(now()), id).update();
   }
 
-  /** Handed to a department (交办) with its grade and deadline; a new assignment is not overdue. */
+  /**
+   * Handed to a department (交办) with its grade and deadline; a new assignment is not overdue. Handed to another
+   * department than the one it held (改派), it is marked reassigned for good — the statistics look up the hand-overs
+   * of these opinions only (V29).
+   */
   void assign(long id, String departmentCode, String grade, Instant due) {
-    jdbc.sql("UPDATE opinion SET status = ?, route = ?, department_code = ?, grade = ?, due_at = ?, overdue = ?, "
-        + "updated_at = ? WHERE id = ?").params(OpinionStatus.ASSIGNED.name(), Route.ASSIGN_DEPARTMENT.name(),
-            departmentCode, grade, ts(due), false, ts(now()), id).update();
+    // reassigned is set before department_code in the list and reads the department held until now
+    jdbc.sql("UPDATE opinion SET reassigned = CASE WHEN department_code IS NOT NULL AND department_code <> ? "
+        + "THEN TRUE ELSE reassigned END, status = ?, route = ?, department_code = ?, grade = ?, due_at = ?, "
+        + "overdue = ?, updated_at = ? WHERE id = ?").params(departmentCode, OpinionStatus.ASSIGNED.name(),
+            Route.ASSIGN_DEPARTMENT.name(), departmentCode, grade, ts(due), false, ts(now()), id).update();
   }
 
   /** The department missed its deadline (超期): supervisors take it up. */

@@ -14,7 +14,6 @@ import cn.liaison.platform.statistics.Statistics.Receptions;
 import cn.liaison.platform.statistics.Statistics.Rectification;
 import java.sql.Date;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -190,29 +189,28 @@ public class StatisticsService implements StatisticsSource {
     Map<String, Long> byCategory = ordered("SELECT code FROM opinion_category ORDER BY sort_order, code");
     Tally all = new Tally();
     Map<String, Tally> departments = new HashMap<>();
-    // one pass over the period's opinions, served by index opinion_period_idx alone (an index-only scan on
-    // PostgreSQL): a few thousand groups of station, channel, category and department, each figure a conditional sum
-    jdbc.sql("SELECT station_code, channel, category, department_code, COUNT(*) AS n, "
-            + sum("closed", "status = 'CLOSED'")
-            + sum("solved", "status = 'CLOSED' AND outcome = 'SOLVED'")
-            + sum("partly", "status = 'CLOSED' AND outcome = 'PARTLY_SOLVED'")
-            + sum("unsolved", "status = 'CLOSED' AND outcome = 'UNSOLVED'")
-            + sum("on_time", "status = 'CLOSED' AND NOT overdue AND (due_at IS NULL OR replied_at <= due_at)")
-            + sum("late", "overdue OR due_at < COALESCE(replied_at, ?)")
-            + sum("reopened", "reopen_count > 0")
-            + sum("to_proposal", "route = 'TO_PROPOSAL'")
-            + sum("satisfied", "status = 'CLOSED' AND satisfaction = 'SATISFIED'")
-            + sum("basically", "status = 'CLOSED' AND satisfaction = 'BASICALLY_SATISFIED'")
-            + sum("dissatisfied", "status = 'CLOSED' AND satisfaction = 'DISSATISFIED'")
-            + "COUNT(*) AS unused FROM opinion WHERE submitted_at >= ? AND submitted_at < ?" + r.in("station_code")
-            + " GROUP BY station_code, channel, category, department_code")
+    // the period's counts by station, channel and category: index opinion_counts_idx alone (V30)
+    jdbc.sql("SELECT station_code, channel, category, COUNT(*) AS n FROM opinion "
+            + "WHERE submitted_at >= ? AND submitted_at < ?" + r.in("station_code")
+            + " GROUP BY station_code, channel, category")
+        .params(r.params(r.start, r.end))
+        .query((ResultSet rs) -> {
+          long n = rs.getLong("n");
+          byStation.merge(rs.getString("station_code"), n, Long::sum);
+          byChannel.merge(rs.getString("channel"), n, Long::sum);
+          byCategory.merge(rs.getString("category"), n, Long::sum);
+        });
+    // the period's figures by department: index opinion_figures_idx alone, grouped by the figure class the database
+    // derives from each opinion's columns (V30) — a few hundred groups, each with its count and how many of them
+    // have an unanswered deadline that has passed by now
+    jdbc.sql("SELECT department_code, figure_class, COUNT(*) AS n, COUNT(CASE WHEN figure_class >= "
+            + FigureClass.OPEN_WITH_DEADLINE + " AND due_at < ? THEN 1 END) AS late_now FROM opinion "
+            + "WHERE submitted_at >= ? AND submitted_at < ?" + r.in("station_code")
+            + " GROUP BY department_code, figure_class")
         .params(r.params(r.now, r.start, r.end))
         .query((ResultSet rs) -> {
-          Tally t = new Tally(rs);
+          Tally t = new Tally(rs.getLong("n"), rs.getInt("figure_class"), rs.getLong("late_now"));
           all.add(t);
-          byStation.merge(rs.getString("station_code"), t.assigned, Long::sum);
-          byChannel.merge(rs.getString("channel"), t.assigned, Long::sum);
-          byCategory.merge(rs.getString("category"), t.assigned, Long::sum);
           String department = rs.getString("department_code");
           if (department != null) {
             departments.computeIfAbsent(department, d -> new Tally()).add(t);
@@ -245,42 +243,23 @@ public class StatisticsService implements StatisticsSource {
 
   /**
    * Per department, the period's opinions handed to it that went on to another department without its reply.
-   * The hand-overs are found by their reference, the ticket number, whose date is the submission day
-   * (YJyyyyMMdd-nnnn): first the period's references handed to more than one department (a range of index
-   * department_assignment_reference_idx, read in index order), then those few opinions, a chunk at a time by ticket.
+   * Only opinions marked reassigned can have one (the flag is set in the transaction of the 改派, V29): a short
+   * range of index opinion_reassigned_idx, then their hand-overs by ticket (department_assignment_reference_idx) and
+   * replies (opinion_reply_opinion_department_idx). The count itself comes from those records.
    */
   private Map<String, Long> returned(Range r) {
-    String fromRef = "YJ" + r.period.from().toString().replace("-", "");
-    String toRef = "YJ" + r.period.to().plusDays(1).toString().replace("-", "");
-    List<String> moved = jdbc.sql("SELECT reference FROM department_assignment WHERE operation = 'ASSIGN_OPINION' "
-            + "AND reference >= ? AND reference < ? GROUP BY reference "
-            + "HAVING MIN(department_code) <> MAX(department_code)")
-        .params(fromRef, toRef).query(String.class).list();
-    Map<String, java.util.Set<Long>> returned = new HashMap<>();
-    for (int i = 0; i < moved.size(); i += 500) {
-      List<String> chunk = moved.subList(i, Math.min(moved.size(), i + 500));
-      List<Object> params = new ArrayList<>(chunk);
-      params.addAll(r.params(r.start, r.end));
-      jdbc.sql("SELECT a.department_code, o.id FROM department_assignment a "
-              + "JOIN opinion o ON o.ticket_no = a.reference "
-              + "WHERE a.operation = 'ASSIGN_OPINION' AND a.reference IN ("
-              + String.join(", ", chunk.stream().map(c -> "?").toList()) + ") "
-              + "AND o.submitted_at >= ? AND o.submitted_at < ?" + r.in("o.station_code")
-              + " AND (o.department_code IS NULL OR o.department_code <> a.department_code) "
-              + "AND NOT EXISTS (SELECT 1 FROM opinion_reply p WHERE p.opinion_id = o.id "
-              + "  AND p.department_code = a.department_code)")
-          .params(params)
-          .query((ResultSet rs) -> {
-            returned.computeIfAbsent(rs.getString(1), d -> new java.util.HashSet<>()).add(rs.getLong(2));
-          });
-    }
     Map<String, Long> counts = new HashMap<>();
-    returned.forEach((d, ids) -> counts.put(d, (long) ids.size()));
+    jdbc.sql("SELECT a.department_code, COUNT(DISTINCT o.id) AS n FROM opinion o "
+            + "JOIN department_assignment a ON a.operation = 'ASSIGN_OPINION' AND a.reference = o.ticket_no "
+            + "WHERE o.reassigned = TRUE AND o.submitted_at >= ? AND o.submitted_at < ?" + r.in("o.station_code")
+            + " AND (o.department_code IS NULL OR o.department_code <> a.department_code) "
+            + "AND NOT EXISTS (SELECT 1 FROM opinion_reply p WHERE p.opinion_id = o.id "
+            + "  AND p.department_code = a.department_code) GROUP BY a.department_code")
+        .params(r.params(r.start, r.end))
+        .query((ResultSet rs) -> {
+          counts.put(rs.getString("department_code"), rs.getLong("n"));
+        });
     return counts;
-  }
-
-  private static String sum(String name, String condition) {
-    return "COALESCE(SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END), 0) AS " + name + ", ";
   }
 
   /** Sums of the handling pass, for all opinions or one department. */
@@ -301,19 +280,21 @@ public class StatisticsService implements StatisticsSource {
 
     Tally() {}
 
-    Tally(ResultSet rs) throws SQLException {
-      assigned = rs.getLong("n");
-      closed = rs.getLong("closed");
-      solved = rs.getLong("solved");
-      partly = rs.getLong("partly");
-      unsolved = rs.getLong("unsolved");
-      closedOnTime = rs.getLong("on_time");
-      overdue = rs.getLong("late");
-      reopened = rs.getLong("reopened");
-      toProposal = rs.getLong("to_proposal");
-      satisfied = rs.getLong("satisfied");
-      basically = rs.getLong("basically");
-      dissatisfied = rs.getLong("dissatisfied");
+    /** n opinions of one figure class (V30), lateNow of them with an unanswered deadline that has passed. */
+    Tally(long n, int figureClass, long lateNow) {
+      FigureClass c = new FigureClass(figureClass);
+      assigned = n;
+      closed = c.closed() ? n : 0;
+      solved = c.closed() && c.outcome() == FigureClass.SOLVED ? n : 0;
+      partly = c.closed() && c.outcome() == FigureClass.PARTLY_SOLVED ? n : 0;
+      unsolved = c.closed() && c.outcome() == FigureClass.UNSOLVED ? n : 0;
+      closedOnTime = c.closed() && c.onTime() ? n : 0;
+      overdue = c.lateByRecord() ? n : lateNow;
+      reopened = c.reopened() ? n : 0;
+      toProposal = c.toProposal() ? n : 0;
+      satisfied = c.closed() && c.satisfaction() == FigureClass.SATISFIED ? n : 0;
+      basically = c.closed() && c.satisfaction() == FigureClass.BASICALLY_SATISFIED ? n : 0;
+      dissatisfied = c.closed() && c.satisfaction() == FigureClass.DISSATISFIED ? n : 0;
       notEvaluated = closed - satisfied - basically - dissatisfied;
     }
 
@@ -459,17 +440,21 @@ public class StatisticsService implements StatisticsSource {
   private List<CampaignProgress> campaigns(Range r) {
     String towns = r.stations == null ? ""
         : " AND c.town IN (SELECT s.town FROM station s WHERE s.town IS NOT NULL" + r.in("s.code") + ")";
+    String running = "c.start_date <= ? AND c.wrap_up_date >= ?" + towns;
+    List<Object> params = new ArrayList<>(r.params(Date.valueOf(r.period.to()), Date.valueOf(r.period.from())));
+    params.addAll(r.params(Date.valueOf(r.period.to()), Date.valueOf(r.period.from())));
     List<CampaignProgress> list = new ArrayList<>();
-    jdbc.sql("SELECT c.code, c.name, c.town, COUNT(h.id) AS households, "
-            + "COALESCE(SUM(CASE WHEN h.signed_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS signed, "
-            + "COALESCE(SUM(CASE WHEN h.planted_on IS NOT NULL THEN 1 ELSE 0 END), 0) AS planted, "
-            + "COALESCE(SUM(CASE WHEN h.planted_on IS NOT NULL THEN h.planted_mu ELSE 0 END), 0) AS mu, "
-            + "COALESCE(SUM(CASE WHEN h.subsidised_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS subsidised, "
-            + "COALESCE(SUM(CASE WHEN h.status = 'UNWILLING' THEN 1 ELSE 0 END), 0) AS unwilling "
-            + "FROM campaign c LEFT JOIN household h ON h.campaign_code = c.code "
-            + "WHERE c.start_date <= ? AND c.wrap_up_date >= ?" + towns
-            + " GROUP BY c.code, c.name, c.town, c.start_date ORDER BY c.start_date, c.code")
-        .params(r.params(Date.valueOf(r.period.to()), Date.valueOf(r.period.from())))
+    // the running campaigns' households counted per campaign first (one key, counts of non-null dates), then named
+    jdbc.sql("SELECT c.code, c.name, c.town, COALESCE(h.households, 0) AS households, "
+            + "COALESCE(h.signed, 0) AS signed, COALESCE(h.planted, 0) AS planted, COALESCE(h.mu, 0) AS mu, "
+            + "COALESCE(h.subsidised, 0) AS subsidised, COALESCE(h.unwilling, 0) AS unwilling "
+            + "FROM campaign c LEFT JOIN (SELECT campaign_code, COUNT(*) AS households, COUNT(signed_at) AS signed, "
+            + "COUNT(planted_on) AS planted, SUM(CASE WHEN planted_on IS NOT NULL THEN planted_mu END) AS mu, "
+            + "COUNT(subsidised_at) AS subsidised, COUNT(CASE WHEN status = 'UNWILLING' THEN 1 END) AS unwilling "
+            + "FROM household WHERE campaign_code IN (SELECT c.code FROM campaign c WHERE " + running + ") "
+            + "GROUP BY campaign_code) h ON h.campaign_code = c.code "
+            + "WHERE " + running + " ORDER BY c.start_date, c.code")
+        .params(params)
         .query((ResultSet rs) -> {
           list.add(new CampaignProgress(rs.getString("code"), rs.getString("name"), rs.getString("town"),
               rs.getLong("households"), rs.getLong("signed"), rs.getLong("planted"),
