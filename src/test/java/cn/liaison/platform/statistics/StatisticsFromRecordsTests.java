@@ -43,7 +43,7 @@ class StatisticsFromRecordsTests {
 
   @BeforeEach
   void theScenario() {
-    StatisticsScenarioTests.ensureBuilt(context);
+    cn.liaison.platform.scenario.MarchAtTaiping.ensureBuilt(context);
   }
 
   @Test
