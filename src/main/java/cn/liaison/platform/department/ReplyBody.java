@@ -103,7 +103,7 @@ record ReplyBody(String ticketNo, String type, String result, String text, Strin
     try {
       replyType = DepartmentReply.Type.valueOf(String.valueOf(type));
     } catch (IllegalArgumentException e) {
-      errors.put("type", "type 应为 ACCEPTED、PROGRESS、EXTENSION_REQUEST、FINAL 或 PAYMENT_RESULT");
+      errors.put("type", "type 应为 ACCEPTED、PROGRESS、EXTENSION_REQUEST 或 FINAL");
     }
     LocalDate deadline = null;
     if (newDeadline != null) {

@@ -17,6 +17,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +36,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @Tag(name = "种植补贴发放", description = "补贴批次核对（暂缓、调整金额）、一卡通发放表导出、银行回盘导入、发放账户更正（联络站工作人员、县财政局）")
 @SecurityRequirement(name = "basic")
+@PreAuthorize("isAuthenticated()")
 class SubsidyBatchController {
 
   record HoldBack(String reason) {}
