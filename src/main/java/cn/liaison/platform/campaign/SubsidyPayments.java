@@ -50,6 +50,9 @@ public class SubsidyPayments {
   static final int MAX_REASON = 200;
   private static final Pattern VOUCHER = Pattern.compile("[\\p{Alnum}\\-_/.]{1,64}");
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
+  /** What a review task's summary lists at most (a String variable holds 4000 characters). */
+  private static final int SUMMARY_LINES = 40;
+  private static final int SUMMARY_CHARS = 3400;
 
   /** One household's result as reported (by API or workbook); status PAID or FAILED. */
   public record PaymentResult(String householdNo, String status, LocalDate paidOn, String voucherNo, String reason,
@@ -116,16 +119,26 @@ public class SubsidyPayments {
     s.append("补贴批次 ").append(BATCH_PREFIX).append(b.id()).append("：共 ").append(v.households()).append(" 户，")
         .append(plain(v.totalMu())).append(" 亩，").append(money(v.total())).append(" 元；其中暂缓发放 ")
         .append(money(v.heldBack())).append(" 元，本批应发 ").append(money(v.pending())).append(" 元。\n");
-    for (LineView l : v.lines()) {
-      s.append("- ").append(l.village()).append(' ').append(l.householdNo()).append('：').append(plain(l.plantedMu()))
-          .append(" 亩，").append(money(l.amount())).append(" 元");
+    // the households held back or adjusted first, then the others, as many as a task variable holds (4000)
+    List<LineView> shown = new ArrayList<>(v.lines().stream()
+        .filter(l -> l.adjustReason() != null || PaymentStatus.HELD_BACK.name().equals(l.status())).toList());
+    v.lines().stream().filter(l -> !shown.contains(l)).forEach(shown::add);
+    int listed = 0;
+    for (LineView l : shown) {
+      StringBuilder line = new StringBuilder("- ").append(l.village()).append(' ').append(l.householdNo()).append('：')
+          .append(plain(l.plantedMu())).append(" 亩，").append(money(l.amount())).append(" 元");
       if (l.adjustReason() != null) {
-        s.append("（由 ").append(money(l.composedAmount())).append(" 元调整：").append(l.adjustReason()).append('）');
+        line.append("（由 ").append(money(l.composedAmount())).append(" 元调整：").append(l.adjustReason()).append('）');
       }
       if (PaymentStatus.HELD_BACK.name().equals(l.status())) {
-        s.append("，暂缓发放：").append(l.holdReason());
+        line.append("，暂缓发放：").append(l.holdReason());
       }
-      s.append('\n');
+      if (listed >= SUMMARY_LINES || s.length() + line.length() > SUMMARY_CHARS) {
+        s.append("……另有 ").append(shown.size() - listed).append(" 户，见完整名单。\n");
+        break;
+      }
+      s.append(line).append('\n');
+      listed++;
     }
     s.append("逐户名单与调整：/api/campaigns/").append(b.campaignCode()).append("/subsidy-batches/").append(b.id());
     return Map.of(CampaignProcess.Var.BATCH_SUMMARY, s.toString());
