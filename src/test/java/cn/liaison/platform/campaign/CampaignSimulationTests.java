@@ -267,6 +267,22 @@ class CampaignSimulationTests {
     management.executeJob(send.getId());
     ProcessInstance batch = runtime.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.SUBSIDY_BATCH_KEY)
         .variableValueEquals(Var.CAMPAIGN_CODE, CODE).activityIdIn(CampaignProcess.Task.REVIEW_BATCH).singleResult();
+    long reviewedId = ((Number) runtime.getVariable(batch.getId(), Var.SUBSIDY_BATCH_ID)).longValue();
+    String first = JsonBodies.tree(http.withBasicAuth("staff3", "staff3").getForEntity("/api/campaigns/" + CODE
+        + "/subsidy-batches/" + reviewedId, String.class).getBody()).get("lines").get(0).get("householdNo").asText();
+    String hold = "/api/campaigns/" + CODE + "/subsidy-batches/" + reviewedId + "/households/" + first;
+    var noReason = http.withBasicAuth("staff3", "staff3").postForEntity(hold + "/hold-back",
+        JsonBodies.json(Map.of("reason", " ")), String.class);
+    assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noReason.getBody()).contains("reason", "请填写暂缓发放的原因");
+    assertThat(http.withBasicAuth("water1", "water1").postForEntity(hold + "/hold-back",
+        JsonBodies.json(Map.of("reason", "核对面积")), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(http.withBasicAuth("finance1", "finance1").postForEntity(hold + "/hold-back",
+        JsonBodies.json(Map.of("reason", "核对面积")), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    HttpHeaders script = new HttpHeaders();
+    script.set("X-Requested-With", "XMLHttpRequest");
+    assertThat(http.withBasicAuth("staff3", "staff3").postForEntity(hold + "/release", new HttpEntity<>(script),
+        String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     completeAs("finance1", batch, CampaignProcess.Task.REVIEW_BATCH, 403);
     completeAs("staff3", batch, CampaignProcess.Task.REVIEW_BATCH, 204);
     completeAs("finance1", batch, CampaignProcess.Task.FINANCE_REVIEW_BATCH, 204);
