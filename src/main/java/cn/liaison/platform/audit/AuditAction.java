@@ -13,7 +13,13 @@ public enum AuditAction {
   HOUSEHOLD_DEPUTY_CHANGED("调整包保代表"),
   DEPLOYMENT("部署流程模型"),
   OPINION_ERASED("删除群众个人信息"),
-  RETENTION_RUN("到期清除个人信息");
+  RETENTION_RUN("到期清除个人信息"),
+  SUBSIDY_HELD_BACK("暂缓发放补贴"),
+  SUBSIDY_RELEASED("恢复发放补贴"),
+  SUBSIDY_AMOUNT_ADJUSTED("调整补贴金额"),
+  SUBSIDY_RESULTS_RECORDED("登记补贴发放结果"),
+  PAYMENT_ACCOUNT_CORRECTED("更正补贴发放账户"),
+  PAYMENT_WORKBOOK_EXPORTED("导出一卡通发放表");
 
   private final String label;
 

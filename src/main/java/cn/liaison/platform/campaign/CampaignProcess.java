@@ -22,6 +22,8 @@ public final class CampaignProcess {
 
   public static final String CAMPAIGN_KEY = "rice-replanting-campaign";
   public static final String HOUSEHOLD_KEY = "household-sign-off";
+  /** One subsidy batch: 待核对 by the town's staff and the finance bureau, sent, then the households' results. */
+  public static final String SUBSIDY_BATCH_KEY = "subsidy-batch";
 
   private CampaignProcess() {}
 
@@ -43,6 +45,16 @@ public final class CampaignProcess {
     public static final String SCHEDULE_WATER = "Task_ScheduleWater";
     public static final String REGISTER_TECHNICAL_GUIDANCE = "Task_RegisterTechnicalGuidance";
     public static final String SIGN_OFF = "Task_SignOff";
+    /** subsidy-batch: binds the batch composed by the campaign to this process (待核对). */
+    public static final String OPEN_BATCH = "Task_OpenSubsidyBatch";
+    /** subsidy-batch: 核对补贴批次, the station staff of the campaign's town. */
+    public static final String REVIEW_BATCH = "Task_ReviewSubsidyBatch";
+    /** subsidy-batch: 财政复核补贴批次, dept-finance. */
+    public static final String FINANCE_REVIEW_BATCH = "Task_FinanceReviewSubsidyBatch";
+    /** subsidy-batch: the reviewed batch goes to the finance bureau (its system or its inbox and workbook). */
+    public static final String DELIVER_BATCH = "Task_DeliverSubsidyBatch";
+    /** household-sign-off: 核实发放信息, the responsible deputy after the household's payment failed. */
+    public static final String CONFIRM_PAYMENT_ACCOUNT = "Task_ConfirmPaymentAccount";
 
     private Task() {}
   }
@@ -54,16 +66,30 @@ public final class CampaignProcess {
     public static final String TIMER_REVISIT = "Timer_Revisit";
     public static final String TIMER_REVISIT_NOT_HOME = "Timer_RevisitNotHome";
     public static final String AWAIT_SUBSIDY = "Event_AwaitSubsidy";
+    /** household-sign-off: the event-based gateway where a planted household waits for its payment's result. */
+    public static final String AWAIT_PAYMENT_RESULT = "Gateway_PaymentResult";
     public static final String CROSSED_OFF = "Event_CrossedOff";
     public static final String NOT_CONVERTED = "Event_NotConverted";
     public static final String CAMPAIGN_ENDED = "Event_CampaignEnded";
+    /** household-sign-off: the household's payment failed (欠发). */
+    public static final String SUBSIDY_FAILED = "Event_SubsidyFailed";
+    /** subsidy-batch: waits until every payment sent has its result. */
+    public static final String AWAIT_BATCH_SETTLED = "Event_AwaitBatchSettled";
+    public static final String BATCH_SETTLED = "Event_SubsidyBatchSettled";
+    /** subsidy-batch: every household of the batch was held back, nothing was sent for payment. */
+    public static final String ALL_HELD_BACK = "Event_AllHeldBack";
 
     private Event() {}
   }
 
   public static final class Message {
     public static final String MOBILISATION_ENDED = "Message_MobilisationEnded";
+    /** The household's own payment was reported PAID (only then 销号). */
     public static final String SUBSIDY_PAID = "Message_SubsidyPaid";
+    /** The household's payment was reported FAILED. */
+    public static final String SUBSIDY_FAILED = "Message_SubsidyFailed";
+    /** Every payment of the batch has its result. */
+    public static final String BATCH_SETTLED = "Message_SubsidyBatchSettled";
 
     private Message() {}
   }
@@ -111,6 +137,18 @@ public final class CampaignProcess {
     public static final String AREA = "area";
     public static final String WRAP_UP_NOTE = "wrapUpNote";
     public static final String WRAP_UP_CONFIRMED = "wrapUpConfirmed";
+    /** Local to the review tasks: what the batch holds (households, 亩, amounts, held back), no personal data. */
+    public static final String BATCH_SUMMARY = "batchSummary";
+    /** Review tasks: the reviewer checked the list (Boolean, must be true). */
+    public static final String BATCH_CHECKED = "batchChecked";
+    public static final String REVIEW_NOTE = "reviewNote";
+    /** subsidy-batch: nothing of the batch awaits a result (Boolean, set when it is delivered). */
+    public static final String BATCH_SETTLED = "subsidyBatchSettled";
+    /** Local to 核实发放信息: why the bank did not pay (String). */
+    public static final String PAYMENT_FAIL_REASON = "paymentFailReason";
+    /** 核实发放信息: the deputy confirmed the corrected account with the household (Boolean, must be true). */
+    public static final String ACCOUNT_CONFIRMED = "accountConfirmed";
+    public static final String ACCOUNT_CONFIRM_NOTE = "accountConfirmNote";
 
     private Var() {}
   }
@@ -144,7 +182,10 @@ public final class CampaignProcess {
       Task.SIGN_AGREEMENT, fields(text(Var.AGREEMENT_NO, 64), list(Var.SIGNED_PLOTS, null, 2000),
           decimal(Var.SIGNED_MU)),
       Task.CONFIRM_PLANTING, fields(decimal(Var.PLANTED_MU), date(Var.PLANTED_ON)),
-      Task.WRAP_UP, fields(text(Var.WRAP_UP_NOTE, 2000), bool(Var.WRAP_UP_CONFIRMED)));
+      Task.WRAP_UP, fields(text(Var.WRAP_UP_NOTE, 2000), bool(Var.WRAP_UP_CONFIRMED)),
+      Task.REVIEW_BATCH, fields(bool(Var.BATCH_CHECKED), text(Var.REVIEW_NOTE, 1000)),
+      Task.FINANCE_REVIEW_BATCH, fields(bool(Var.BATCH_CHECKED), text(Var.REVIEW_NOTE, 1000)),
+      Task.CONFIRM_PAYMENT_ACCOUNT, fields(bool(Var.ACCOUNT_CONFIRMED), text(Var.ACCOUNT_CONFIRM_NOTE, 1000)));
 
   static Map<String, TaskField> fields(TaskField... fields) {
     var map = new LinkedHashMap<String, TaskField>();

@@ -31,12 +31,13 @@ public class CampaignSteps {
   private final RuntimeService runtime;
   private final DepartmentService departments;
   private final SubsidyBatches subsidyBatches;
+  private final SubsidyPayments subsidyPayments;
   private final int startBatchSize;
   private final java.time.ZoneId zone;
   private final java.time.Clock clock;
 
   CampaignSteps(Campaigns campaigns, Households households, HouseholdSteps householdSteps, RuntimeService runtime,
-      DepartmentService departments, SubsidyBatches subsidyBatches, cn.liaison.platform.calendar.WorkingDayCalendar calendar,
+      DepartmentService departments, SubsidyBatches subsidyBatches, SubsidyPayments subsidyPayments, cn.liaison.platform.calendar.WorkingDayCalendar calendar,
       java.time.Clock clock, @Value("${liaison.campaign.start-batch-size:50}") int startBatchSize) {
     this.clock = clock;
     this.zone = calendar.zone();
@@ -46,6 +47,7 @@ public class CampaignSteps {
     this.runtime = runtime;
     this.departments = departments;
     this.subsidyBatches = subsidyBatches;
+    this.subsidyPayments = subsidyPayments;
     this.startBatchSize = startBatchSize;
   }
 
@@ -110,6 +112,11 @@ public class CampaignSteps {
         default -> { }
       }
     }
+    List<String> arrears = subsidyPayments.arrears(campaignCode);
+    if (!arrears.isEmpty()) {
+      s.append("补贴欠发 ").append(arrears.size()).append(" 户（更正发放信息后进入下一批次）：\n");
+      arrears.forEach(a -> s.append("- ").append(a).append('\n'));
+    }
     return "尚未销号 " + open + " 户，未改种 " + notConverted + " 户。\n" + s;
   }
 
@@ -127,7 +134,8 @@ public class CampaignSteps {
     }
     List<Household> due = households.ofCampaign(campaignCode).stream()
         .filter(h -> h.status() == Household.Status.PLANTED && waiting.contains(h.processInstanceId())).toList();
-    Set<Long> batched = subsidyBatches.householdsInABatch(campaignCode);
+    // paid, or in a batch still awaiting its result: not again; failed (corrected) or held back: again
+    Set<Long> batched = subsidyBatches.householdsNotDue(campaignCode);
     due = due.stream().filter(h -> !batched.contains(h.id())).toList();
     if (due.isEmpty()) {
       return null;
@@ -136,31 +144,41 @@ public class CampaignSteps {
         .map(h -> new SubsidyBatches.Line(h.id(), h.plantedMu(), amount(h, c))).toList(), clock.instant());
   }
 
-  /** Sends the batch to the finance bureau (idempotent by batch) and lets the paid households go on to 销号. */
-  public void sendSubsidyBatch(long batchId) {
-    SubsidyBatches.Batch batch = subsidyBatches.find(batchId);
+  /**
+   * Versions of the campaign deployed before issue 16 send the batch from the campaign itself and take the 2xx as
+   * paid: kept for instances still running on them (the current model pays through subsidy-batch.bpmn).
+   */
+  public void sendSubsidyBatchAsPaid(long batchId) {
+    SubsidyBatches.Batch batch = subsidyBatches.find(batchId).orElseThrow();
     List<SubsidyBatches.Payment> lines = subsidyBatches.payments(batchId);
-    if (!batch.sent()) {
+    if (batch.status() == SubsidyBatches.BatchStatus.COMPOSED) {
       List<Map<String, Object>> payments = new ArrayList<>();
+      BigDecimal total = BigDecimal.ZERO;
       for (SubsidyBatches.Payment l : lines) {
         payments.add(Map.of("householdNo", l.householdNo(), "village", l.village(),
             "plantedMu", l.plantedMu(), "amount", l.amount()));
+        total = total.add(l.amount());
       }
       Map<String, Object> payload = new HashMap<>();
       payload.put("campaignCode", batch.campaignCode());
       payload.put("batchId", batchId);
       payload.put("households", payments.size());
-      payload.put("totalAmount", batch.totalAmount());
+      payload.put("totalAmount", total);
       payload.put("payments", payments);
       departments.send(new DepartmentRequest(FINANCE, DISBURSE_SUBSIDY, "subsidy-batch:" + batchId,
           "BATCH-" + batchId, null, payload));
-      subsidyBatches.markSent(batchId, clock.instant());
+      subsidyBatches.openForReview(batchId, "legacy:" + batchId);
+      subsidyBatches.markSent(batchId, SubsidyBatches.BatchStatus.SENT, clock.instant());
     }
     for (SubsidyBatches.Payment l : lines) {
-      households.markSubsidised(l.householdId(), l.amount(), clock.instant());
+      if (subsidyBatches.markPaid(batchId, l.householdId(), java.time.LocalDate.ofInstant(clock.instant(), zone),
+          "BATCH-" + batchId, clock.instant())) {
+        households.markSubsidised(l.householdId(), l.amount(), clock.instant());
+      }
       runtime.createMessageCorrelation(CampaignProcess.Message.SUBSIDY_PAID)
           .processInstanceId(l.processInstanceId()).correlateAll();
     }
+    subsidyBatches.settle(batchId, true, clock.instant());
   }
 
   /** The campaign's closing summary, kept on the campaign. */
@@ -179,7 +197,12 @@ public class CampaignSteps {
         + counts.getOrDefault(Household.Status.CROSSED_OFF, 0) + " 户，未改种 "
         + counts.getOrDefault(Household.Status.NOT_CONVERTED, 0) + " 户；种植水稻 "
         + planted.stripTrailingZeros().toPlainString() + " 亩（目标 " + c.targetMu().stripTrailingZeros().toPlainString()
-        + " 亩），拨付补贴 " + paid.setScale(2, RoundingMode.HALF_UP).toPlainString() + " 元。";
+        + " 亩），已发放补贴 " + paid.setScale(2, RoundingMode.HALF_UP).toPlainString() + " 元。";
+    List<String> arrears = subsidyPayments.arrears(campaignCode);
+    if (!arrears.isEmpty()) {
+      String listed = String.join("；", arrears.subList(0, Math.min(arrears.size(), 20)));
+      summary += "补贴欠发 " + arrears.size() + " 户：" + listed + (arrears.size() > 20 ? " 等" : "") + "。";
+    }
     campaigns.ended(campaignCode, summary);
     return summary;
   }

@@ -33,10 +33,13 @@ public class HouseholdSteps {
   private final String notHomeRevisitDuration;
   private final Clock clock;
 
-  HouseholdSteps(Households households, DepartmentService departments, Clock clock,
+  private final SubsidyBatches subsidyBatches;
+
+  HouseholdSteps(Households households, DepartmentService departments, Clock clock, SubsidyBatches subsidyBatches,
       @Value("${liaison.campaign.revisit-after:P3D}") String revisitDuration,
       @Value("${liaison.campaign.not-home-revisit-after:P2D}") String notHomeRevisitDuration) {
     this.households = households;
+    this.subsidyBatches = subsidyBatches;
     this.departments = departments;
     this.clock = clock;
     this.revisitDuration = revisitDuration;
@@ -226,8 +229,11 @@ public class HouseholdSteps {
     households.markNotConverted(householdId);
   }
 
-  /** 销号: agreement, planting and subsidy are done; the responsible deputy answers for it. */
+  /** 销号: agreement, planting and subsidy are done; the responsible deputy answers for it. Only once paid. */
   public void signOff(long householdId) {
+    if (!subsidyBatches.isPaid(householdId)) {
+      throw new IllegalStateException("household " + householdId + " has no PAID subsidy: no 销号");
+    }
     households.markCrossedOff(householdId, now());
   }
 

@@ -34,7 +34,8 @@ public class HouseholdTaskRules implements TaskCompletionRules {
   @Override
   public boolean appliesTo(String processDefinitionKey) {
     return CampaignProcess.HOUSEHOLD_KEY.equals(processDefinitionKey)
-        || CampaignProcess.CAMPAIGN_KEY.equals(processDefinitionKey);
+        || CampaignProcess.CAMPAIGN_KEY.equals(processDefinitionKey)
+        || CampaignProcess.SUBSIDY_BATCH_KEY.equals(processDefinitionKey);
   }
 
   @Override
@@ -110,11 +111,33 @@ public class HouseholdTaskRules implements TaskCompletionRules {
           errors.put(Var.WRAP_UP_CONFIRMED, "请确认已核对台账");
         }
       }
+      case CampaignProcess.Task.REVIEW_BATCH, CampaignProcess.Task.FINANCE_REVIEW_BATCH -> {
+        if (!isTrue(vars.apply(Var.BATCH_CHECKED))) {
+          errors.put(Var.BATCH_CHECKED, "请确认已逐户核对本批名单、面积和金额（需暂缓或调整的农户请先处理）");
+        }
+        Object note = vars.apply(Var.REVIEW_NOTE);
+        if (note != null && note.toString().length() > 1000) {
+          errors.put(Var.REVIEW_NOTE, "核对意见不能超过 1000 个字");
+        }
+      }
+      case CampaignProcess.Task.CONFIRM_PAYMENT_ACCOUNT -> {
+        if (!isTrue(vars.apply(Var.ACCOUNT_CONFIRMED))) {
+          errors.put(Var.ACCOUNT_CONFIRMED, "请与农户核实并确认发放信息已更正");
+        }
+        Object note = vars.apply(Var.ACCOUNT_CONFIRM_NOTE);
+        if (note == null || note.toString().isBlank() || note.toString().length() > 1000) {
+          errors.put(Var.ACCOUNT_CONFIRM_NOTE, "请填写核实情况（不超过 1000 个字）");
+        }
+      }
       default -> { }
     }
     if (!errors.isEmpty()) {
       throw new TaskDecisionRefused(errors);
     }
+  }
+
+  private static boolean isTrue(Object value) {
+    return Boolean.TRUE.equals(value) || "true".equals(String.valueOf(value));
   }
 
   /** The items of a checklist variable (the completion guard has already checked its kind). */

@@ -3,25 +3,59 @@ package cn.liaison.platform.campaign;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The subsidy batches sent to the county finance bureau and their lines (tables subsidy_batch, subsidy_line). */
+/**
+ * The subsidy batches of the county finance bureau and their payments, one per household and batch, each with its
+ * own result (tables subsidy_batch, subsidy_payment). A household is in a batch again only after its payment
+ * failed or was held back; it is paid at most once.
+ */
 @Repository
 class SubsidyBatches {
 
-  /** A household's line of a batch: its planted 亩 and its amount. */
+  /** 草稿 → 待核对 → 已发送 / 已导出 → 部分完成 → 已完成. */
+  enum BatchStatus {
+    COMPOSED("草稿"), IN_REVIEW("待核对"), SENT("已发送"), EXPORTED("已导出"), PARTLY_DONE("部分完成"), DONE("已完成");
+
+    final String label;
+
+    BatchStatus(String label) {
+      this.label = label;
+    }
+  }
+
+  /** A payment's state: 待发放, 暂缓发放 (held back at review), 已发放, 发放失败 (欠发). */
+  enum PaymentStatus {
+    PENDING("待发放"), HELD_BACK("暂缓发放"), PAID("已发放"), FAILED("发放失败");
+
+    final String label;
+
+    PaymentStatus(String label) {
+      this.label = label;
+    }
+  }
+
+  /** A household's line of a new batch: its planted 亩 and its amount. */
   record Line(long householdId, BigDecimal plantedMu, BigDecimal amount) {}
 
-  record Batch(long id, String campaignCode, BigDecimal totalAmount, boolean sent) {}
+  record Batch(long id, String campaignCode, BatchStatus status, String processInstanceId, Instant createdAt,
+      Instant sentAt, Instant doneAt) {}
 
-  /** A line of a batch with what the finance bureau needs to pay it and the household's sign-off to resume. */
-  record Payment(long householdId, String householdNo, String village, String processInstanceId,
-      BigDecimal plantedMu, BigDecimal amount) {}
+  /** A payment of a batch with what the finance bureau needs to pay it and the household's sign-off to resume. */
+  record Payment(long batchId, long householdId, String householdNo, String village, String processInstanceId,
+      BigDecimal plantedMu, BigDecimal amount, BigDecimal composedAmount, String adjustReason, PaymentStatus status,
+      String holdReason, LocalDate paidOn, String voucherNo, String failReason) {}
+
+  private static final String PAYMENT_COLUMNS = "p.batch_id, h.id, h.household_no, h.village, h.process_instance_id, "
+      + "p.planted_mu, p.amount, p.composed_amount, p.adjust_reason, p.status, p.hold_reason, p.paid_on, p.voucher_no, "
+      + "p.fail_reason FROM subsidy_payment p JOIN household h ON h.id = p.household_id ";
 
   private final JdbcClient jdbc;
 
@@ -29,10 +63,14 @@ class SubsidyBatches {
     this.jdbc = jdbc;
   }
 
-  /** The households of the campaign that are in a batch already (a household is in one batch at most). */
-  Set<Long> householdsInABatch(String campaignCode) {
-    return new HashSet<>(jdbc.sql("SELECT l.household_id FROM subsidy_line l JOIN subsidy_batch b "
-        + "ON b.id = l.batch_id WHERE b.campaign_code = ?").param(campaignCode).query(Long.class).list());
+  /**
+   * The households of the campaign that may not join a new batch: paid, or with a payment still open (in review
+   * or awaiting its result). Failed and held-back households may.
+   */
+  Set<Long> householdsNotDue(String campaignCode) {
+    return new HashSet<>(jdbc.sql("SELECT p.household_id FROM subsidy_payment p JOIN subsidy_batch b "
+        + "ON b.id = p.batch_id WHERE b.campaign_code = ? AND p.status IN ('PENDING', 'PAID')")
+        .param(campaignCode).query(Long.class).list());
   }
 
   /** Composes a batch of these lines (status COMPOSED) and returns its id. */
@@ -45,30 +83,133 @@ class SubsidyBatches {
             Timestamp.from(composedAt)).update(key, "id");
     long batchId = key.getKey().longValue();
     for (Line l : lines) {
-      jdbc.sql("INSERT INTO subsidy_line (batch_id, household_id, planted_mu, amount) VALUES (?, ?, ?, ?)")
-          .params(batchId, l.householdId(), l.plantedMu(), l.amount()).update();
+      jdbc.sql("INSERT INTO subsidy_payment (batch_id, household_id, planted_mu, amount, composed_amount) "
+          + "VALUES (?, ?, ?, ?, ?)").params(batchId, l.householdId(), l.plantedMu(), l.amount(), l.amount()).update();
     }
     return batchId;
   }
 
-  Batch find(long batchId) {
-    return jdbc.sql("SELECT id, campaign_code, total_amount, status FROM subsidy_batch WHERE id = ?").param(batchId)
-        .query((rs, i) -> new Batch(rs.getLong("id"), rs.getString("campaign_code"), rs.getBigDecimal("total_amount"),
-            "SENT".equals(rs.getString("status")))).single();
+  Optional<Batch> find(long batchId) {
+    return jdbc.sql("SELECT * FROM subsidy_batch WHERE id = ?").param(batchId).query(this::batch).optional();
   }
 
-  /** The batch's lines, by household number. */
+  /** The batch a subsidy-batch process works on (bound when it opened). */
+  Optional<Batch> ofProcess(String processInstanceId) {
+    return jdbc.sql("SELECT * FROM subsidy_batch WHERE process_instance_id = ?").param(processInstanceId)
+        .query(this::batch).optional();
+  }
+
+  List<Batch> ofCampaign(String campaignCode) {
+    return jdbc.sql("SELECT * FROM subsidy_batch WHERE campaign_code = ? ORDER BY id").param(campaignCode)
+        .query(this::batch).list();
+  }
+
+  /** The batch's payments, by household number. */
   List<Payment> payments(long batchId) {
-    return jdbc.sql("SELECT h.id, h.household_no, h.village, h.process_instance_id, l.planted_mu, l.amount "
-        + "FROM subsidy_line l JOIN household h ON h.id = l.household_id WHERE l.batch_id = ? ORDER BY h.household_no")
-        .param(batchId).query((rs, i) -> new Payment(rs.getLong("id"), rs.getString("household_no"),
-            rs.getString("village"), rs.getString("process_instance_id"), rs.getBigDecimal("planted_mu"),
-            rs.getBigDecimal("amount"))).list();
+    return jdbc.sql("SELECT " + PAYMENT_COLUMNS + "WHERE p.batch_id = ? ORDER BY h.household_no").param(batchId)
+        .query(this::payment).list();
   }
 
-  /** The finance bureau has the batch. */
-  void markSent(long batchId, Instant sentAt) {
-    jdbc.sql("UPDATE subsidy_batch SET status = 'SENT', sent_at = ? WHERE id = ?")
-        .params(Timestamp.from(sentAt), batchId).update();
+  /** Every payment of the campaign's households, oldest batch first. */
+  List<Payment> paymentsOfCampaign(String campaignCode) {
+    return jdbc.sql("SELECT " + PAYMENT_COLUMNS + "WHERE h.campaign_code = ? ORDER BY p.batch_id, h.household_no")
+        .param(campaignCode).query(this::payment).list();
+  }
+
+  /** Whether the household was paid in any batch. */
+  boolean isPaid(long householdId) {
+    return jdbc.sql("SELECT COUNT(*) FROM subsidy_payment WHERE household_id = ? AND status = 'PAID'")
+        .param(householdId).query(Integer.class).single() > 0;
+  }
+
+  /** The batch goes to 待核对 in its own process. */
+  boolean openForReview(long batchId, String processInstanceId) {
+    return jdbc.sql("UPDATE subsidy_batch SET status = 'IN_REVIEW', process_instance_id = ? WHERE id = ? "
+        + "AND (status = 'COMPOSED' OR process_instance_id = ?)").params(processInstanceId, batchId, processInstanceId)
+        .update() == 1;
+  }
+
+  void reviewedByStation(long batchId, String user) {
+    jdbc.sql("UPDATE subsidy_batch SET reviewed_by = ? WHERE id = ?").params(user, batchId).update();
+  }
+
+  void reviewedByFinance(long batchId, String user) {
+    jdbc.sql("UPDATE subsidy_batch SET finance_reviewed_by = ? WHERE id = ?").params(user, batchId).update();
+  }
+
+  /** 暂缓发放 at review (only a payment still pending). */
+  boolean holdBack(long batchId, long householdId, String reason) {
+    return jdbc.sql("UPDATE subsidy_payment SET status = 'HELD_BACK', hold_reason = ? WHERE batch_id = ? "
+        + "AND household_id = ? AND status = 'PENDING'").params(reason, batchId, householdId).update() == 1;
+  }
+
+  /** A held-back household is paid in this batch after all. */
+  boolean release(long batchId, long householdId) {
+    return jdbc.sql("UPDATE subsidy_payment SET status = 'PENDING', hold_reason = NULL WHERE batch_id = ? "
+        + "AND household_id = ? AND status = 'HELD_BACK'").params(batchId, householdId).update() == 1;
+  }
+
+  /** The amount changed at review, with its reason (the composed amount stays beside it). */
+  boolean adjust(long batchId, long householdId, BigDecimal amount, String reason) {
+    return jdbc.sql("UPDATE subsidy_payment SET amount = ?, adjust_reason = ? WHERE batch_id = ? AND household_id = ? "
+        + "AND status IN ('PENDING', 'HELD_BACK')").params(amount, reason, batchId, householdId).update() == 1;
+  }
+
+  /** Totals follow the reviewed payments (held-back households count in the batch; they are not sent). */
+  void recount(long batchId) {
+    jdbc.sql("UPDATE subsidy_batch SET households = (SELECT COUNT(*) FROM subsidy_payment WHERE batch_id = ?), "
+        + "total_mu = (SELECT COALESCE(SUM(planted_mu), 0) FROM subsidy_payment WHERE batch_id = ?), "
+        + "total_amount = (SELECT COALESCE(SUM(amount), 0) FROM subsidy_payment WHERE batch_id = ?) WHERE id = ?")
+        .params(batchId, batchId, batchId, batchId).update();
+  }
+
+  /** The finance bureau has the batch (its system, or the exported workbook). */
+  void markSent(long batchId, BatchStatus status, Instant sentAt) {
+    jdbc.sql("UPDATE subsidy_batch SET status = ?, sent_at = ? WHERE id = ? AND status = 'IN_REVIEW'")
+        .params(status.name(), Timestamp.from(sentAt), batchId).update();
+  }
+
+  void markExported(long batchId, Instant at) {
+    jdbc.sql("UPDATE subsidy_batch SET exported_at = COALESCE(exported_at, ?) WHERE id = ?")
+        .params(Timestamp.from(at), batchId).update();
+  }
+
+  /** 已发放: only a pending payment, and only if the household was not paid in any batch (at most once). */
+  boolean markPaid(long batchId, long householdId, LocalDate paidOn, String voucherNo, Instant at) {
+    return jdbc.sql("UPDATE subsidy_payment SET status = 'PAID', paid_on = ?, voucher_no = ?, result_at = ? "
+        + "WHERE batch_id = ? AND household_id = ? AND status = 'PENDING' AND NOT EXISTS (SELECT 1 FROM "
+        + "subsidy_payment q WHERE q.household_id = ? AND q.status = 'PAID')")
+        .params(java.sql.Date.valueOf(paidOn), voucherNo, Timestamp.from(at), batchId, householdId, householdId)
+        .update() == 1;
+  }
+
+  /** 发放失败 (欠发), with the bank's reason. */
+  boolean markFailed(long batchId, long householdId, String reason, Instant at) {
+    return jdbc.sql("UPDATE subsidy_payment SET status = 'FAILED', fail_reason = ?, result_at = ? WHERE batch_id = ? "
+        + "AND household_id = ? AND status = 'PENDING'").params(reason, Timestamp.from(at), batchId, householdId)
+        .update() == 1;
+  }
+
+  /** The batch's state after a result: 部分完成 while payments await their result, then 已完成. */
+  void settle(long batchId, boolean done, Instant at) {
+    jdbc.sql("UPDATE subsidy_batch SET status = ?, done_at = ? WHERE id = ?")
+        .params(done ? BatchStatus.DONE.name() : BatchStatus.PARTLY_DONE.name(), done ? Timestamp.from(at) : null,
+            batchId).update();
+  }
+
+  private Batch batch(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    Timestamp sent = rs.getTimestamp("sent_at");
+    Timestamp done = rs.getTimestamp("done_at");
+    return new Batch(rs.getLong("id"), rs.getString("campaign_code"), BatchStatus.valueOf(rs.getString("status")),
+        rs.getString("process_instance_id"), rs.getTimestamp("created_at").toInstant(),
+        sent == null ? null : sent.toInstant(), done == null ? null : done.toInstant());
+  }
+
+  private Payment payment(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    java.sql.Date paidOn = rs.getDate("paid_on");
+    return new Payment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9),
+        PaymentStatus.valueOf(rs.getString(10)), rs.getString(11), paidOn == null ? null : paidOn.toLocalDate(),
+        rs.getString(13), rs.getString(14));
   }
 }

@@ -24,7 +24,10 @@ import java.util.Set;
 record ReplyBody(String ticketNo, String type, String result, String text, String measures, String newDeadline,
     String proposalNo, String unit, String handlingAction, String proposalResult, String replyText,
     String contactedOn, String contactWay, String followUpOn, String returnReason, String extensionDeadline,
-    String extensionReason) {
+    String extensionReason, JsonNode lines) {
+
+  /** The most payment results one report may carry. */
+  static final int MAX_PAYMENT_LINES = 5000;
 
   private static final Set<String> RESULTS = Set.of("SOLVED", "PARTLY_SOLVED", "UNSOLVED");
 
@@ -76,7 +79,7 @@ record ReplyBody(String ticketNo, String type, String result, String text, Strin
   /** An opinion's reply (the fields of a proposal's answer left out). */
   ReplyBody(String ticketNo, String type, String result, String text, String measures, String newDeadline) {
     this(ticketNo, type, result, text, measures, newDeadline, null, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null);
   }
 
   /** A deputy proposal's answer: it names proposalNo (JY…) or type PROPOSAL_ANSWER. */
@@ -88,6 +91,9 @@ record ReplyBody(String ticketNo, String type, String result, String text, Strin
   DepartmentReply validated() {
     if (isProposalAnswer()) {
       return validatedProposalAnswer();
+    }
+    if (DepartmentReply.Type.PAYMENT_RESULT.name().equals(type)) {
+      return validatedPaymentResult();
     }
     Map<String, String> errors = new LinkedHashMap<>();
     if (ticketNo == null) {
@@ -164,6 +170,27 @@ record ReplyBody(String ticketNo, String type, String result, String text, Strin
       }
     }
     return new DepartmentReply(proposalNo, DepartmentReply.Type.PROPOSAL_ANSWER, null, null, null, null, fields);
+  }
+
+  /**
+   * The finance bureau's payment results of a subsidy batch: the batch (ticketNo BATCH-…) and a non-empty array of
+   * lines; what each line says is checked by the campaign, which gets the array as it came (field lines).
+   */
+  private DepartmentReply validatedPaymentResult() {
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (ticketNo == null || !ticketNo.startsWith("BATCH-") || ticketNo.length() > 64) {
+      errors.put("ticketNo", "请给出补贴批次编号 ticketNo，例如 BATCH-12");
+    }
+    if (lines == null || !lines.isArray() || lines.isEmpty()) {
+      errors.put("lines", "请给出逐户发放结果 lines（数组）");
+    } else if (lines.size() > MAX_PAYMENT_LINES) {
+      errors.put("lines", "一次最多回报 " + MAX_PAYMENT_LINES + " 户");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return new DepartmentReply(ticketNo, DepartmentReply.Type.PAYMENT_RESULT, null, null, null, null,
+        Map.of("lines", lines.toString()));
   }
 
   private static String clean(String value) {

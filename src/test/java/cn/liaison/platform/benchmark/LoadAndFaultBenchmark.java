@@ -936,15 +936,24 @@ class LoadAndFaultBenchmark {
     WireMockServer finance = new WireMockServer(WireMockConfiguration.options().port(financePort)
         .containerThreads(20).disableRequestJournal());
     finance.stubFor(post(urlEqualTo("/payments")).willReturn(aResponse().withStatus(202).withFixedDelay(200)));
+    java.util.concurrent.BlockingQueue<Map<String, Object>> paymentOrders = new java.util.concurrent.LinkedBlockingQueue<>();
     finance.addMockServiceRequestListener((request, response) -> {
       String key = request.getHeader(Signatures.IDEMPOTENCY_KEY);
       keys.computeIfAbsent(String.valueOf(key), k -> new AtomicInteger()).incrementAndGet();
       lastPayment.set(System.nanoTime());
       try {
-        for (JsonNode payment : JSON.readTree(request.getBodyAsString()).path("payments")) {
+        JsonNode order = JSON.readTree(request.getBodyAsString());
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (JsonNode payment : order.path("payments")) {
           keysByHousehold.computeIfAbsent(payment.path("householdNo").asText(), h -> ConcurrentHashMap.newKeySet())
               .add(key);
+          results.add(Map.of("householdNo", payment.path("householdNo").asText(), "status", "PAID",
+              "paidOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
+              "voucherNo", "PZ-" + payment.path("householdNo").asText()));
         }
+        // a 2xx is "received": the bureau's system reports each household's payment a moment later
+        paymentOrders.add(Map.of("ticketNo", order.path("reference").asText(order.path("batchNo").asText()),
+            "type", "PAYMENT_RESULT", "lines", results));
       } catch (IOException e) {
         // counted by key
       }
@@ -1034,6 +1043,48 @@ class LoadAndFaultBenchmark {
         log("killcampaign: node a up again %.1f s after the kill", upAfter[0]);
       });
       killer.start();
+      // the batches' reviews (the town's staff, then the finance bureau) and the bureau's payment results
+      java.util.concurrent.atomic.AtomicBoolean paying = new java.util.concurrent.atomic.AtomicBoolean(true);
+      Thread financeBureau = new Thread(() -> {
+        while (paying.get()) {
+          try {
+            for (String[] task : db.rows("SELECT t.id_, t.task_def_key_ FROM act_ru_task t JOIN act_ru_variable v "
+                + "ON v.proc_inst_id_ = t.proc_inst_id_ AND v.name_ = 'campaignCode' WHERE t.task_def_key_ IN "
+                + "('Task_ReviewSubsidyBatch', 'Task_FinanceReviewSubsidyBatch') AND v.text_ = ?", code)) {
+              Node node = a.alive() ? a : b;
+              String reviewer = "Task_ReviewSubsidyBatch".equals(task[1]) ? "staff3" : "finance1";
+              HTTP.send(HttpRequest.newBuilder(URI.create(node.base() + "/engine-rest/task/"
+                  + task[0] + "/complete")).header("Authorization", basic(reviewer))
+                  .header("Content-Type", "application/json").header("X-Requested-With", "XMLHttpRequest")
+                  .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(
+                      "{\"variables\":{\"batchChecked\":{\"value\":true}}}")).build(), HttpResponse.BodyHandlers.ofString());
+            }
+            Map<String, Object> report = paymentOrders.poll(500, TimeUnit.MILLISECONDS);
+            if (report != null) {
+              byte[] body = json(report).getBytes(StandardCharsets.UTF_8);
+              String timestamp = String.valueOf(java.time.Instant.now().getEpochSecond());
+              String nonce = java.util.UUID.randomUUID().toString();
+              Node node = b.alive() ? b : a;
+              var r = HTTP.send(HttpRequest.newBuilder(URI.create(node.base() + "/api/departments/dept-finance/replies"))
+                  .header("Content-Type", "application/json").header(Signatures.TIMESTAMP, timestamp)
+                  .header(Signatures.NONCE, nonce)
+                  .header(Signatures.SIGNATURE, Signatures.sign("finance-secret-" + RUN, timestamp, nonce, body))
+                  .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                  HttpResponse.BodyHandlers.ofString());
+              if (r.statusCode() != 200) {
+                paymentOrders.add(report); // the batch's process is not waiting yet (or a node is down): again
+                sleep(500);
+              }
+            }
+          } catch (IOException e) {
+            sleep(500);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      });
+      financeBureau.setDaemon(true);
+      financeBureau.start();
       ExecutorService pool = Executors.newFixedThreadPool(Integer.getInteger("load.workers", 6));
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(Integer.getInteger("load.kill.timeout.minutes", 20));
       for (int w = 0; w < Integer.getInteger("load.workers", 6); w++) {
@@ -1094,10 +1145,11 @@ class LoadAndFaultBenchmark {
         sleep(1000);
       }
       long allDoneAt = System.nanoTime();
+      paying.set(false);
       killer.join(TimeUnit.MINUTES.toMillis(5));
       health.close();
-      long twiceInBatches = db.count("SELECT COUNT(*) FROM (SELECT household_id FROM subsidy_line GROUP BY "
-          + "household_id HAVING COUNT(*) > 1) x");
+      long twiceInBatches = db.count("SELECT COUNT(*) FROM (SELECT household_id FROM subsidy_payment WHERE status = "
+          + "'PAID' GROUP BY household_id HAVING COUNT(*) > 1) x");
       long paidTwice = keysByHousehold.values().stream().filter(k -> k.size() > 1).count();
       long notPaid = count - keysByHousehold.size();
       long repeatedKeys = keys.values().stream().filter(c -> c.get() > 1).count();
@@ -1111,7 +1163,7 @@ class LoadAndFaultBenchmark {
       check("killcampaign", ended == count, (count - ended) + " sign-off processes not ended");
       check("killcampaign", notPaid == 0, notPaid + " households never reached the finance bureau");
       check("killcampaign", paidTwice == 0, paidTwice + " households in two payment orders (different keys)");
-      check("killcampaign", twiceInBatches == 0, twiceInBatches + " households in two subsidy batches");
+      check("killcampaign", twiceInBatches == 0, twiceInBatches + " households paid in two subsidy batches");
       check("killcampaign", incidents == 0, incidents + " open incidents");
       check("killcampaign", killedAt[0] != 0, "the node was never killed");
       noServerErrors("killcampaign", statuses);

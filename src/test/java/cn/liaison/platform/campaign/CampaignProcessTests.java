@@ -66,6 +66,7 @@ class CampaignProcessTests {
   @Autowired cn.liaison.platform.campaign.ledger.LedgerImport ledgerImport;
   @Autowired Campaigns campaignRepository;
   @Autowired JdbcTemplate jdbc;
+  @Autowired SubsidyPayments subsidyPayments;
   @Value("${liaison.campaign.start-batch-size}") int startBatchSize;
   @Value("${liaison.campaign.start-shards}") int startShards;
 
@@ -130,9 +131,15 @@ class CampaignProcessTests {
     complete(h, Task.CONFIRM_PLANTING, Map.of(Var.PLANTED_MU, 3.5, Var.PLANTED_ON, "2027-04-20"));
     executeJob(h, Task.SCHEDULE_WATER);
     executeJob(h, Task.REGISTER_TECHNICAL_GUIDANCE);
-    assertThat(h).isWaitingAt(Event.AWAIT_SUBSIDY);
+    assertThat(h).isWaitingAt(Event.AWAIT_PAYMENT_RESULT);
 
-    subsidyPeriodPasses();
+    ProcessInstance batch = subsidyPeriodPasses();
+    reviewAndSend(batch);
+    // sent is not paid: the household waits for its own result
+    assertThat(h).isWaitingAt(Event.AWAIT_PAYMENT_RESULT);
+    assertThat(households.find(code, "H-001").orElseThrow().status()).isEqualTo(Household.Status.PLANTED);
+    financeReports(batch, paid("H-001", "PZ-0001"));
+    assertThat(batch).isEnded().hasPassed(Event.BATCH_SETTLED);
     assertThat(h).isEnded().hasPassed(Task.SIGN_OFF, Event.CROSSED_OFF);
     Household done = households.find(code, "H-001").orElseThrow();
     assertThat(done.status()).isEqualTo(Household.Status.CROSSED_OFF);
@@ -142,8 +149,8 @@ class CampaignProcessTests {
     assertThat(done.plots()).allMatch(Household.Plot::signed);
 
     // the next period pays nobody twice
-    subsidyPeriodPasses();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM subsidy_line l JOIN household h ON h.id = l.household_id "
+    assertThat(subsidyPeriodPasses()).isNull();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM subsidy_payment l JOIN household h ON h.id = l.household_id "
         + "WHERE h.campaign_code = ?", Integer.class, code)).isEqualTo(1);
   }
 
@@ -250,6 +257,10 @@ class CampaignProcessTests {
 
     complete(campaign, Task.WRAP_UP, Map.of(Var.WRAP_UP_NOTE, "已逐户核对台账", Var.WRAP_UP_CONFIRMED, true));
     executeJob(campaign, Task.SEND_FINAL_BATCH);
+    ProcessInstance finalBatch = batchProcess();
+    reviewAndSend(finalBatch);
+    assertThat(campaign).as("the campaign waits for the last batch's results").isWaitingAt(Task.SEND_FINAL_BATCH);
+    financeReports(finalBatch, paid("H-011", "PZ-0011"));
     assertThat(planted).isEnded().hasPassed(Event.CROSSED_OFF);
     assertThat(campaign).isEnded().hasPassed(Event.CAMPAIGN_ENDED);
     Campaign ended = campaigns();
@@ -313,6 +324,156 @@ class CampaignProcessTests {
     assertThat(campaigns().summary()).contains("已销号 0 户");
   }
 
+  @Test
+  void heldBackHouseholdStaysOutOfTheBatchWithItsReasonAndJoinsTheNextOne() {
+    household("H-101", "东村", null, "P1", "2.0");
+    household("H-102", "东村", null, "P1", "1.0");
+    startCampaign();
+    ProcessInstance paidFirst = plant("H-101", 2.0);
+    ProcessInstance heldBack = plant("H-102", 1.0);
+
+    ProcessInstance batch = subsidyPeriodPasses();
+    long id = batchId(batch);
+    assertThat(subsidyPayments.view(code, id).statusLabel()).isEqualTo("待核对");
+    assertThat((String) tasks.getVariableLocal(tasks.createTaskQuery().processInstanceId(batch.getId()).singleResult()
+        .getId(), Var.BATCH_SUMMARY)).contains("共 2 户", "900.00 元", "H-101", "H-102").doesNotContain("张三");
+    assertThatThrownBy(() -> subsidyPayments.holdBack(code, id, "H-102", " "))
+        .isInstanceOf(cn.liaison.platform.system.InvalidInputException.class);
+    subsidyPayments.holdBack(code, id, "H-102", "种植面积待复核");
+    assertThatThrownBy(() -> subsidyPayments.adjust(code, id, "H-101", "590", ""))
+        .isInstanceOf(cn.liaison.platform.system.InvalidInputException.class);
+    subsidyPayments.adjust(code, id, "H-101", "590.50", "扣除田埂面积");
+    assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE subject_ref LIKE ?", String.class,
+        code + "/%")).contains("SUBSIDY_HELD_BACK", "SUBSIDY_AMOUNT_ADJUSTED");
+    reviewAndSend(batch);
+    // adjusting after the batch left is refused
+    assertThatThrownBy(() -> subsidyPayments.adjust(code, id, "H-101", "600", "再调"))
+        .isInstanceOf(cn.liaison.platform.system.ConflictException.class);
+
+    SubsidyPayments.BatchView sent = subsidyPayments.view(code, id);
+    assertThat(sent.statusLabel()).isIn("已发送", "已导出");
+    assertThat(sent.total()).isEqualByComparingTo("890.50");
+    assertThat(sent.heldBack()).isEqualByComparingTo("300.00");
+    assertThat(sent.pending()).isEqualByComparingTo("590.50");
+    // a result for the held-back household is refused: it was not sent
+    assertThatThrownBy(() -> financeReports(batch, paid("H-102", "PZ-9")))
+        .isInstanceOfSatisfying(cn.liaison.platform.system.InvalidInputException.class,
+            e -> assertThat(e.errors().values().toString()).contains("暂缓"));
+
+    financeReports(batch, paid("H-101", "PZ-0101"));
+    SubsidyPayments.BatchView done = subsidyPayments.view(code, id);
+    assertThat(done.statusLabel()).isEqualTo("已完成");
+    assertThat(done.total()).isEqualByComparingTo(done.paid().add(done.failed()).add(done.heldBack()));
+    assertThat(paidFirst).isEnded().hasPassed(Event.CROSSED_OFF);
+    assertThat(households.find(code, "H-101").orElseThrow().subsidyAmount()).isEqualByComparingTo("590.50");
+    assertThat(heldBack).isWaitingAt(Event.AWAIT_PAYMENT_RESULT);
+
+    // the next batch takes the held-back household; held back again, nothing is sent and the batch ends at once
+    ProcessInstance next = subsidyPeriodPasses();
+    long nextId = batchId(next);
+    assertThat(subsidyPayments.view(code, nextId).lines()).extracting(SubsidyPayments.LineView::householdNo)
+        .containsExactly("H-102");
+    subsidyPayments.holdBack(code, nextId, "H-102", "仍待复核");
+    reviewAndSend(next);
+    assertThat(next).isEnded().hasPassed(Event.ALL_HELD_BACK);
+    assertThat(heldBack).isWaitingAt(Event.AWAIT_PAYMENT_RESULT);
+  }
+
+  @Test
+  void financeReportsThreePaidOneFailedTheFailedOneIsCorrectedAndPaidInTheNextBatchOnce() {
+    for (String no : List.of("H-201", "H-202", "H-203", "H-204")) {
+      household(no, "东村", null, "P1", "1.5");
+    }
+    startCampaign();
+    Map<String, ProcessInstance> planted = new HashMap<>();
+    for (String no : List.of("H-201", "H-202", "H-203", "H-204")) {
+      planted.put(no, plant(no, 1.5));
+    }
+    ProcessInstance batch = subsidyPeriodPasses();
+    reviewAndSend(batch);
+
+    SubsidyPayments.ReportOutcome first = financeReports(batch, paid("H-201", "PZ-1"), paid("H-202", "PZ-2"));
+    assertThat(first.taken()).isEqualTo(2);
+    assertThat(first.batch().statusLabel()).isEqualTo("部分完成");
+    assertThat(batch).isWaitingAt(Event.AWAIT_BATCH_SETTLED);
+    // the same report again (a retry by the bureau's system) changes nothing
+    SubsidyPayments.ReportOutcome again = financeReports(batch, paid("H-201", "PZ-1"), paid("H-202", "PZ-2"));
+    assertThat(again.taken()).isZero();
+    assertThat(again.unchanged()).isEqualTo(2);
+    financeReports(batch, paid("H-203", "PZ-3"), failed("H-204", "户名与一卡通持卡人不符"));
+    assertThat(batch).isEnded();
+    SubsidyPayments.BatchView done = subsidyPayments.view(code, batchId(batch));
+    assertThat(done.paid()).isEqualByComparingTo("1350.00");
+    assertThat(done.failed()).isEqualByComparingTo("450.00");
+    assertThat(done.total()).isEqualByComparingTo(done.paid().add(done.failed()).add(done.heldBack()));
+    for (String no : List.of("H-201", "H-202", "H-203")) {
+      assertThat(planted.get(no)).isEnded().hasPassed(Event.CROSSED_OFF);
+    }
+    // the failed one is not crossed off: arrears, with its reason, until paid
+    ProcessInstance arrears = planted.get("H-204");
+    assertThat(arrears).isNotEnded();
+    assertThat(households.find(code, "H-204").orElseThrow().status()).isEqualTo(Household.Status.PLANTED);
+    assertThat(subsidyPayments.arrears(code)).containsExactly("东村 H-204：欠发 450.00 元（户名与一卡通持卡人不符）");
+    assertThat(arrears).isWaitingAt(Task.CONFIRM_PAYMENT_ACCOUNT).task().isAssignedTo("deputy1");
+    assertThat(tasks.getVariablesLocal(tasks.createTaskQuery().processInstanceId(arrears.getId()).singleResult().getId()))
+        .containsEntry(Var.PAYMENT_FAIL_REASON, "户名与一卡通持卡人不符");
+    // the bureau cannot turn the failure into a payment in the same batch, nor a payment into a failure
+    assertThatThrownBy(() -> financeReports(batch, paid("H-204", "PZ-4")))
+        .isInstanceOf(cn.liaison.platform.system.InvalidInputException.class);
+    assertThatThrownBy(() -> financeReports(batch, failed("H-201", "卡已注销")))
+        .isInstanceOf(cn.liaison.platform.system.InvalidInputException.class);
+    // not due again before its deputy confirmed the correction
+    assertThat(subsidyPeriodPasses()).isNull();
+
+    subsidyPayments.correctAccount(code, "H-204", "张三", "6217001234567890", "农村信用社", "持卡人为户主本人", "staff3");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'PAYMENT_ACCOUNT_CORRECTED' "
+        + "AND (summary LIKE '%6217%' OR detail LIKE '%6217%')", Integer.class)).isZero();
+    assertThatThrownBy(() -> complete(arrears, Task.CONFIRM_PAYMENT_ACCOUNT, Map.of(Var.ACCOUNT_CONFIRMED, false,
+        Var.ACCOUNT_CONFIRM_NOTE, "x"))).hasMessageContaining("核实");
+    complete(arrears, Task.CONFIRM_PAYMENT_ACCOUNT, Map.of(Var.ACCOUNT_CONFIRMED, true,
+        Var.ACCOUNT_CONFIRM_NOTE, "已与户主核实，持卡人已更正"));
+    assertThat(arrears).isWaitingAt(Event.AWAIT_PAYMENT_RESULT);
+    assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(arrears.getId())
+        .disableCustomObjectDeserialization().list()).filteredOn(v -> "string".equals(v.getTypeName()))
+        .extracting(v -> String.valueOf(v.getValue()))
+        .noneMatch(v -> v.contains("6217001234567890"));
+
+    ProcessInstance next = subsidyPeriodPasses();
+    assertThat(subsidyPayments.view(code, batchId(next)).lines()).extracting(SubsidyPayments.LineView::householdNo)
+        .containsExactly("H-204");
+    reviewAndSend(next);
+    financeReports(next, paid("H-204", "PZ-5"));
+    assertThat(arrears).isEnded().hasPassed(Task.CONFIRM_PAYMENT_ACCOUNT, Event.CROSSED_OFF);
+    assertThat(subsidyPayments.arrears(code)).isEmpty();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM subsidy_payment p JOIN household h ON h.id = p.household_id "
+        + "WHERE h.campaign_code = ? AND p.status = 'PAID'", Integer.class, code)).as("each paid once").isEqualTo(4);
+    assertThat(households.ofCampaign(code)).extracting(Household::subsidyAmount)
+        .allMatch(a -> a.compareTo(new BigDecimal("450.00")) == 0);
+  }
+
+  @Test
+  void householdIsCrossedOffOnlyAfterItsOwnPaidResult() {
+    household("H-301", "东村", null, "P1", "1.0");
+    household("H-302", "东村", null, "P1", "1.0");
+    startCampaign();
+    ProcessInstance first = plant("H-301", 1.0);
+    ProcessInstance second = plant("H-302", 1.0);
+    ProcessInstance batch = subsidyPeriodPasses();
+    reviewAndSend(batch);
+    financeReports(batch, paid("H-301", "PZ-301"));
+    assertThat(first).isEnded().hasPassed(Event.CROSSED_OFF);
+    assertThat(second).isWaitingAt(Event.AWAIT_PAYMENT_RESULT);
+    assertThat(households.find(code, "H-302").orElseThrow().crossedOffAt()).isNull();
+    // a report naming a household of no batch, or without voucher, is refused as a whole: nothing changes
+    assertThatThrownBy(() -> financeReports(batch, paid("H-302", "PZ-302"), paid("H-999", "PZ-999")))
+        .isInstanceOf(cn.liaison.platform.system.InvalidInputException.class);
+    assertThat(second).isWaitingAt(Event.AWAIT_PAYMENT_RESULT);
+    assertThatThrownBy(() -> financeReports(batch, new SubsidyPayments.PaymentResult("H-302", "PAID",
+        today(), null, null, 0))).isInstanceOf(cn.liaison.platform.system.InvalidInputException.class);
+    financeReports(batch, paid("H-302", "PZ-302"));
+    assertThat(second).isEnded().hasPassed(Event.CROSSED_OFF);
+  }
+
   // ---- helpers ----
 
   Campaign campaigns() {
@@ -346,16 +507,73 @@ class CampaignProcessTests {
     executeJob(campaign, Event.TIMER_SIGN_AND_PLANT);
   }
 
-  /** Moves the clock a subsidy period on and runs the batch: compose, then pay. */
-  void subsidyPeriodPasses() {
+  /**
+   * Moves the clock a subsidy period on and composes the batch; returns the batch's own process, waiting for the
+   * town's review (null when nobody was due).
+   */
+  ProcessInstance subsidyPeriodPasses() {
     Job timer = management.createJobQuery().processInstanceId(campaign.getId())
         .activityId(Event.TIMER_SUBSIDY_CYCLE).singleResult();
     setClock(ZonedDateTime.ofInstant(timer.getDuedate().toInstant(), BEIJING).plusMinutes(1));
     management.executeJob(timer.getId());
     executeJob(campaign, Task.COMPOSE_BATCH);
-    if (management.createJobQuery().processInstanceId(campaign.getId()).activityId(Task.SEND_BATCH).count() > 0) {
-      executeJob(campaign, Task.SEND_BATCH);
+    Job send = management.createJobQuery().processInstanceId(campaign.getId()).activityId(Task.SEND_BATCH)
+        .singleResult();
+    if (send == null) {
+      return null;
     }
+    management.executeJob(send.getId());
+    return batchProcess();
+  }
+
+  /** The subsidy-batch process of this campaign waiting for its review. */
+  ProcessInstance batchProcess() {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.SUBSIDY_BATCH_KEY)
+        .variableValueEquals(Var.CAMPAIGN_CODE, code).activityIdIn(Task.REVIEW_BATCH).singleResult();
+  }
+
+  /** The batch of a subsidy-batch process, running or ended. */
+  long batchId(ProcessInstance batch) {
+    return ((Number) engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(batch.getId())
+        .variableName(Var.SUBSIDY_BATCH_ID).singleResult().getValue()).longValue();
+  }
+
+  /** The town's staff check the batch, then the finance bureau; it is sent. */
+  void reviewAndSend(ProcessInstance batch) {
+    assertThat(batch).task(Task.REVIEW_BATCH).hasCandidateGroup("station-staff-yy-luzhai-rice");
+    complete(batch, Task.REVIEW_BATCH, Map.of(Var.BATCH_CHECKED, true, Var.REVIEW_NOTE, "已逐户核对"));
+    assertThat(batch).task(Task.FINANCE_REVIEW_BATCH).hasCandidateGroup("dept-finance");
+    complete(batch, Task.FINANCE_REVIEW_BATCH, Map.of(Var.BATCH_CHECKED, true));
+    executeJob(batch, Task.DELIVER_BATCH);
+  }
+
+  SubsidyPayments.ReportOutcome financeReports(ProcessInstance batch, SubsidyPayments.PaymentResult... results) {
+    return subsidyPayments.reportFromFinanceSystem("BATCH-" + batchId(batch), List.of(results));
+  }
+
+  static SubsidyPayments.PaymentResult paid(String householdNo, String voucher) {
+    return new SubsidyPayments.PaymentResult(householdNo, "PAID", today(), voucher, null, 0);
+  }
+
+  static LocalDate today() {
+    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING);
+  }
+
+  static SubsidyPayments.PaymentResult failed(String householdNo, String reason) {
+    return new SubsidyPayments.PaymentResult(householdNo, "FAILED", null, null, reason, 0);
+  }
+
+  /** A household of the ledger, mobilised, signed, planted and served: waiting for its subsidy. */
+  ProcessInstance plant(String no, double mu) {
+    ProcessInstance h = householdProcess(no);
+    complete(h, Task.VISIT, Map.of(Var.VISIT_OUTCOME, VisitOutcome.WILLING.name()));
+    complete(h, Task.SIGN_AGREEMENT, Map.of(Var.AGREEMENT_NO, "XY-" + no, Var.SIGNED_PLOTS, List.of("P1"),
+        Var.SIGNED_MU, mu));
+    complete(h, Task.CONFIRM_PLANTING, Map.of(Var.PLANTED_MU, mu, Var.PLANTED_ON, "2027-04-03"));
+    executeJob(h, Task.SCHEDULE_WATER);
+    executeJob(h, Task.REGISTER_TECHNICAL_GUIDANCE);
+    assertThat(h).isWaitingAt(Event.AWAIT_PAYMENT_RESULT);
+    return h;
   }
 
   ProcessInstance householdProcess(String no) {

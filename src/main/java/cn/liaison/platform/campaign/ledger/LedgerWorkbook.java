@@ -2,6 +2,7 @@ package cn.liaison.platform.campaign.ledger;
 
 import cn.liaison.platform.calendar.WorkingDayCalendar;
 import cn.liaison.platform.campaign.Household;
+import cn.liaison.platform.campaign.SubsidyPayments;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,8 +49,9 @@ public class LedgerWorkbook {
 
   static final String SUMMARY_SHEET = "汇总";
   static final List<String> HOUSEHOLD_HEADERS = List.of("户编号", "户主", "片区", "包保代表", "地块数", "面积(亩)", "状态",
-      "走访次数", "不愿意原因", "协议编号", "签约面积", "种植面积", "补贴金额", "销号人", "销号时间");
-  static final int[] HOUSEHOLD_WIDTHS = {14, 10, 10, 10, 7, 10, 11, 9, 22, 16, 10, 10, 11, 10, 17};
+      "走访次数", "不愿意原因", "协议编号", "签约面积", "种植面积", "补贴金额", "销号人", "销号时间",
+      "发放状态", "发放时间", "凭证号", "发放失败原因");
+  static final int[] HOUSEHOLD_WIDTHS = {14, 10, 10, 10, 7, 10, 11, 9, 22, 16, 10, 10, 11, 10, 17, 10, 12, 18, 24};
   static final List<String> TOTALS_HEADERS = List.of("户数", "已走访", "愿意改种", "已签约", "已种植", "已拨付补贴",
       "已销号", "未改种", "暂不愿意", "地块数", "台账面积(亩)", "目标面积(亩)", "签约面积(亩)", "种植面积(亩)", "种植完成率(%)");
 
@@ -65,7 +67,11 @@ public class LedgerWorkbook {
   private final ZoneId zone;
   private final java.time.Clock clock;
 
-  LedgerWorkbook(LedgerReport report, JdbcTemplate jdbc, WorkingDayCalendar calendar, java.time.Clock clock) {
+  private final SubsidyPayments subsidyPayments;
+
+  LedgerWorkbook(LedgerReport report, JdbcTemplate jdbc, WorkingDayCalendar calendar, java.time.Clock clock,
+      SubsidyPayments subsidyPayments) {
+    this.subsidyPayments = subsidyPayments;
     this.clock = clock;
     this.report = report;
     this.jdbc = jdbc;
@@ -75,7 +81,8 @@ public class LedgerWorkbook {
   /** One household line of a village sheet. */
   record Line(String householdNo, String headName, String village, String area, String deputy, int plots,
       BigDecimal mu, Household.Status status, int visits, String reasons, String agreementNo, BigDecimal signedMu,
-      BigDecimal plantedMu, BigDecimal subsidy, String crossedOffBy, Timestamp crossedOffAt) {}
+      BigDecimal plantedMu, BigDecimal subsidy, String crossedOffBy, Timestamp crossedOffAt,
+      SubsidyPayments.HouseholdPayment payment) {}
 
   /** The workbook as bytes; NotFoundException for an unknown campaign. */
   public byte[] export(String campaignCode) {
@@ -131,7 +138,8 @@ public class LedgerWorkbook {
 
   private Map<String, List<Line>> lines(String code) {
     Map<String, List<Line>> byVillage = new LinkedHashMap<>();
-    jdbc.query("SELECT h.household_no, h.head_name, h.village, h.area, h.responsible_deputy, h.status, h.visit_count, "
+    Map<Long, SubsidyPayments.HouseholdPayment> payments = subsidyPayments.payments(code);
+    jdbc.query("SELECT h.id, h.household_no, h.head_name, h.village, h.area, h.responsible_deputy, h.status, h.visit_count, "
         + "h.unwilling_reasons, h.agreement_no, h.signed_mu, h.planted_mu, h.subsidy_amount, h.crossed_off_by, "
         + "h.crossed_off_at, p.plots, p.mu FROM " + LedgerReport.HOUSEHOLDS_WITH_PLOT_TOTALS
         + " ORDER BY h.village, h.household_no", rs -> {
@@ -140,7 +148,8 @@ public class LedgerWorkbook {
               LedgerReport.mu(rs.getBigDecimal("mu")), Household.Status.valueOf(rs.getString("status")),
               rs.getInt("visit_count"), UnwillingReasons.labels(rs.getString("unwilling_reasons")),
               rs.getString("agreement_no"), rs.getBigDecimal("signed_mu"), rs.getBigDecimal("planted_mu"),
-              rs.getBigDecimal("subsidy_amount"), rs.getString("crossed_off_by"), rs.getTimestamp("crossed_off_at"));
+              rs.getBigDecimal("subsidy_amount"), rs.getString("crossed_off_by"), rs.getTimestamp("crossed_off_at"),
+              payments.get(rs.getLong("id")));
           byVillage.computeIfAbsent(l.village(), v -> new ArrayList<>()).add(l);
         }, code, code);
     return byVillage;
@@ -335,6 +344,10 @@ public class LedgerWorkbook {
     BigDecimal signedMu = BigDecimal.ZERO;
     BigDecimal plantedMu = BigDecimal.ZERO;
     BigDecimal subsidy = BigDecimal.ZERO;
+    BigDecimal paid = BigDecimal.ZERO;
+    BigDecimal arrears = BigDecimal.ZERO;
+    int paidCount = 0;
+    int arrearsCount = 0;
     for (Line l : lines) {
       Row row = sheet.createRow(r++);
       text(row, 0, l.householdNo(), s.text);
@@ -349,15 +362,28 @@ public class LedgerWorkbook {
       text(row, 9, l.agreementNo(), s.text);
       decimal(row, 10, l.signedMu(), s.decimal);
       decimal(row, 11, l.plantedMu(), s.decimal);
-      decimal(row, 12, l.subsidy(), s.money);
+      // the amount of its payment (paid, awaiting its result, or failed): 补贴金额 with its 发放状态
+      SubsidyPayments.HouseholdPayment pay = l.payment();
+      decimal(row, 12, pay == null ? l.subsidy() : pay.amount(), s.money);
       text(row, 13, l.crossedOffBy() == null ? null : names.getOrDefault(l.crossedOffBy(), l.crossedOffBy()), s.text);
       text(row, 14, l.crossedOffAt() == null ? null : TIME.format(l.crossedOffAt().toInstant().atZone(zone)), s.text);
+      text(row, 15, pay == null ? null : pay.statusLabel(), s.text);
+      text(row, 16, pay == null || pay.paidOn() == null ? null : pay.paidOn().toString(), s.text);
+      text(row, 17, pay == null ? null : pay.voucherNo(), s.text);
+      text(row, 18, pay == null ? null : pay.failReason(), s.text);
+      if (pay != null && pay.paidOn() != null) {
+        paid = paid.add(pay.amount());
+        paidCount++;
+      } else if (pay != null && pay.failReason() != null) {
+        arrears = arrears.add(pay.amount());
+        arrearsCount++;
+      }
       plots += l.plots();
       visits += l.visits();
       mu = mu.add(l.mu());
       signedMu = signedMu.add(orZero(l.signedMu()));
       plantedMu = plantedMu.add(orZero(l.plantedMu()));
-      subsidy = subsidy.add(orZero(l.subsidy()));
+      subsidy = subsidy.add(orZero(pay == null ? l.subsidy() : pay.amount()));
       if (SIGNED.contains(l.status())) {
         signed++;
       }
@@ -381,6 +407,10 @@ public class LedgerWorkbook {
     decimal(total, 12, subsidy, s.totalMoney);
     text(total, 13, null, s.totalText);
     text(total, 14, null, s.totalText);
+    text(total, 15, "已发放 " + paidCount + " 户", s.totalText);
+    text(total, 16, SubsidyPayments.money(paid) + " 元", s.totalText);
+    text(total, 17, "欠发 " + arrearsCount + " 户", s.totalText);
+    text(total, 18, SubsidyPayments.money(arrears) + " 元", s.totalText);
     sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, HOUSEHOLD_HEADERS.size() - 1));
     sheet.getPrintSetup().setLandscape(true);
     sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);

@@ -45,9 +45,10 @@ class CampaignDelegates {
     return execution -> execution.setVariableLocal(Var.SUBSIDY_BATCH_ID, steps.composeSubsidyBatch(code(execution)));
   }
 
+  /** Versions deployed before the batch had its own process (review, per-household results) send from here. */
   @Bean
   JavaDelegate sendSubsidyBatchDelegate(CampaignSteps steps) {
-    return execution -> steps.sendSubsidyBatch(((Number) execution.getVariable(Var.SUBSIDY_BATCH_ID)).longValue());
+    return execution -> steps.sendSubsidyBatchAsPaid(((Number) execution.getVariable(Var.SUBSIDY_BATCH_ID)).longValue());
   }
 
   @Bean

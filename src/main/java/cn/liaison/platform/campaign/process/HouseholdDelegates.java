@@ -31,7 +31,7 @@ class HouseholdDelegates {
 
   @Bean
   TaskListener householdTaskListener(HouseholdSteps steps,
-      cn.liaison.platform.calendar.WorkingDayCalendar calendar) {
+      cn.liaison.platform.calendar.WorkingDayCalendar calendar, cn.liaison.platform.campaign.SubsidyPayments payments) {
     return task -> {
       long id = householdId(steps, task.getExecution());
       if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
@@ -39,6 +39,9 @@ class HouseholdDelegates {
           steps.visitTaskCreated(id);
         } else if (CampaignProcess.Task.SIGN_AGREEMENT.equals(task.getTaskDefinitionKey())) {
           task.getExecution().setVariable("plotOptions", steps.plotOptions(id));
+        } else if (CampaignProcess.Task.CONFIRM_PAYMENT_ACCOUNT.equals(task.getTaskDefinitionKey())) {
+          // why the bank did not pay, for the deputy who checks with the household (no account data)
+          task.setVariablesLocal(payments.confirmationTaskVariables(id));
         }
         // what the 我的包户 cards and the form show, readable by whoever may work the task (no personal data)
         task.setVariablesLocal(steps.taskVariables(id));

@@ -36,6 +36,21 @@ class CampaignAccess {
         .orElseThrow(() -> new NotFoundException("改种行动不存在：" + code));
   }
 
+  /**
+   * The campaign's subsidy batches and payment workbooks: its town's station staff, the county finance bureau
+   * (dept-finance) and administrators; anyone else gets 404, as for an unknown code.
+   */
+  Campaign requireForPayments(String code, Authentication user) {
+    return campaigns.find(code).filter(c -> isFinance(user) || mayWorkIn(c.town(), user))
+        .orElseThrow(() -> new NotFoundException("改种行动不存在：" + code));
+  }
+
+  static final String FINANCE_GROUP = "dept-finance";
+
+  private static boolean isFinance(Authentication user) {
+    return user.getAuthorities().stream().anyMatch(a -> (GROUP + FINANCE_GROUP).equals(a.getAuthority()));
+  }
+
   /** A new campaign of a town: only that town's station staff (or an administrator) may create it (403). */
   void requireTown(String town, Authentication user) {
     if (town != null && !town.isBlank() && !mayWorkIn(town, user)) {

@@ -37,6 +37,8 @@ class DepartmentReplyController {
           + "代表建议（HANDLE_PROPOSAL）的答复：{\"proposalNo\", \"unit\", \"handlingAction\": \"REPLY\" | \"RETURN\" | "
           + "\"REQUEST_EXTENSION\", \"contactedOn\", \"contactWay\", \"proposalResult\": \"A\" | \"B\" | \"C\" | \"D\", "
           + "\"followUpOn\", \"replyText\", \"returnReason\", \"extensionDeadline\", \"extensionReason\"}。"
+          + "县财政局回报补贴批次逐户发放结果：{\"ticketNo\": \"BATCH-12\", \"type\": \"PAYMENT_RESULT\", \"lines\": [{\"householdNo\", "
+          + "\"status\": \"PAID\" | \"FAILED\", \"paidOn\", \"voucherNo\", \"reason\"}]}。"
           + "签名：X-Liaison-Signature = sha256=hex(HMAC-SHA256(密钥, 时间戳 + \"\\n\" + 随机数 + \"\\n\" + 请求体))；"
           + "时间戳与服务器时间相差不超过 300 秒，随机数不可重复使用。相同内容的回报重复提交只记录一次。",
       responses = {

@@ -219,7 +219,8 @@ class LedgerApiTests {
       List<String> headers = new ArrayList<>();
       header.forEach(c -> headers.add(c.getStringCellValue()));
       assertThat(headers).containsExactly("户编号", "户主", "片区", "包保代表", "地块数", "面积(亩)", "状态", "走访次数",
-          "不愿意原因", "协议编号", "签约面积", "种植面积", "补贴金额", "销号人", "销号时间");
+          "不愿意原因", "协议编号", "签约面积", "种植面积", "补贴金额", "销号人", "销号时间", "发放状态", "发放时间", "凭证号",
+          "发放失败原因");
       assertThat(wb.getFontAt(header.getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
       assertThat(eastSheet.getPaneInformation().isFreezePane()).isTrue();
       assertThat(eastSheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);

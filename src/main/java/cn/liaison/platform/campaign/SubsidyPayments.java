@@ -1,0 +1,556 @@
+package cn.liaison.platform.campaign;
+
+import cn.liaison.platform.audit.AuditAction;
+import cn.liaison.platform.audit.AuditSubject;
+import cn.liaison.platform.audit.AuditTrail;
+import cn.liaison.platform.campaign.SubsidyBatches.BatchStatus;
+import cn.liaison.platform.campaign.SubsidyBatches.Payment;
+import cn.liaison.platform.campaign.SubsidyBatches.PaymentStatus;
+import cn.liaison.platform.department.Department;
+import cn.liaison.platform.department.DepartmentRequest;
+import cn.liaison.platform.department.DepartmentService;
+import cn.liaison.platform.system.ConflictException;
+import cn.liaison.platform.system.InvalidInputException;
+import cn.liaison.platform.system.NotFoundException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Subsidies as the finance bureau pays them: a composed batch is checked by the town's staff and by the finance
+ * bureau (households held back or amounts adjusted, each with a reason, audited), sent, and each household's
+ * payment gets its own result (PAID with date and voucher, or FAILED with the bank's reason), reported by the
+ * bureau's system or imported from the bank's workbook. Results are idempotent; a household is paid at most once;
+ * only its own PAID lets its sign-off go on to 销号, a FAILED one goes to its deputy and joins the next batch.
+ */
+@Service
+public class SubsidyPayments {
+
+  static final String FINANCE = "dept-finance";
+  static final String DISBURSE_SUBSIDY = "DISBURSE_SUBSIDY";
+  /** The reference the finance bureau reports under: BATCH-&lt;id&gt;. */
+  static final String BATCH_PREFIX = "BATCH-";
+  static final int MAX_REASON = 200;
+  private static final Pattern VOUCHER = Pattern.compile("[\\p{Alnum}\\-_/.]{1,64}");
+  private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
+  /** What a review task's summary lists at most (a String variable holds 4000 characters). */
+  private static final int SUMMARY_LINES = 40;
+  private static final int SUMMARY_CHARS = 3400;
+
+  /** One household's result as reported (by API or workbook); status PAID or FAILED. */
+  public record PaymentResult(String householdNo, String status, LocalDate paidOn, String voucherNo, String reason,
+      int row) {}
+
+  /** The workbook's column of a result's field, for errors by row and column. */
+  private static final Map<String, String> COLUMNS = Map.of("householdNo", "户编号", "status", "发放结果",
+      "paidOn", "发放日期", "voucherNo", "凭证号", "reason", "失败原因");
+
+  /** What a report changed: results taken now, and results that were there already (unchanged). */
+  public record ReportOutcome(int taken, int unchanged, BatchView batch) {}
+
+  /** A batch as staff and finance see it; amounts to the cent; total = paid + failed + heldBack + pending. */
+  public record BatchView(long id, String campaignCode, String status, String statusLabel, int households,
+      BigDecimal totalMu, BigDecimal total, BigDecimal paid, BigDecimal failed, BigDecimal heldBack,
+      BigDecimal pending, Instant createdAt, Instant sentAt, Instant doneAt, List<LineView> lines) {}
+
+  public record LineView(String householdNo, String village, BigDecimal plantedMu, BigDecimal amount,
+      BigDecimal composedAmount, String adjustReason, String status, String statusLabel, String holdReason,
+      LocalDate paidOn, String voucherNo, String failReason) {}
+
+  /** A household's subsidy as the ledger shows it (补贴金额, 发放状态, 发放时间, 凭证号, reason of a failure). */
+  public record HouseholdPayment(BigDecimal amount, String statusLabel, LocalDate paidOn, String voucherNo,
+      String failReason) {}
+
+  private final SubsidyBatches batches;
+  private final PaymentAccounts accounts;
+  private final Households households;
+  private final Campaigns campaigns;
+  private final DepartmentService departments;
+  private final RuntimeService runtime;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  SubsidyPayments(SubsidyBatches batches, PaymentAccounts accounts, Households households, Campaigns campaigns,
+      DepartmentService departments, RuntimeService runtime, AuditTrail audit, Clock clock,
+      cn.liaison.platform.calendar.WorkingDayCalendar calendar) {
+    this.batches = batches;
+    this.accounts = accounts;
+    this.households = households;
+    this.campaigns = campaigns;
+    this.departments = departments;
+    this.runtime = runtime;
+    this.audit = audit;
+    this.clock = clock;
+    this.zone = calendar.zone();
+  }
+
+  // ---- the batch's process ----
+
+  /** The subsidy-batch process takes the batch composed by the campaign: 待核对. */
+  public void open(long batchId, String processInstanceId) {
+    if (!batches.openForReview(batchId, processInstanceId)) {
+      throw new IllegalStateException("subsidy batch " + batchId + " is taken by another process");
+    }
+  }
+
+  /** What the review tasks show: households, 亩, amounts, held back and adjusted ones (no personal data). */
+  public Map<String, Object> reviewTaskVariables(String processInstanceId) {
+    SubsidyBatches.Batch b = batchOfProcess(processInstanceId);
+    BatchView v = view(b);
+    StringBuilder s = new StringBuilder();
+    s.append("补贴批次 ").append(BATCH_PREFIX).append(b.id()).append("：共 ").append(v.households()).append(" 户，")
+        .append(plain(v.totalMu())).append(" 亩，").append(money(v.total())).append(" 元；其中暂缓发放 ")
+        .append(money(v.heldBack())).append(" 元，本批应发 ").append(money(v.pending())).append(" 元。\n");
+    // the households held back or adjusted first, then the others, as many as a task variable holds (4000)
+    List<LineView> shown = new ArrayList<>(v.lines().stream()
+        .filter(l -> l.adjustReason() != null || PaymentStatus.HELD_BACK.name().equals(l.status())).toList());
+    v.lines().stream().filter(l -> !shown.contains(l)).forEach(shown::add);
+    int listed = 0;
+    for (LineView l : shown) {
+      StringBuilder line = new StringBuilder("- ").append(l.village()).append(' ').append(l.householdNo()).append('：')
+          .append(plain(l.plantedMu())).append(" 亩，").append(money(l.amount())).append(" 元");
+      if (l.adjustReason() != null) {
+        line.append("（由 ").append(money(l.composedAmount())).append(" 元调整：").append(l.adjustReason()).append('）');
+      }
+      if (PaymentStatus.HELD_BACK.name().equals(l.status())) {
+        line.append("，暂缓发放：").append(l.holdReason());
+      }
+      if (listed >= SUMMARY_LINES || s.length() + line.length() > SUMMARY_CHARS) {
+        s.append("……另有 ").append(shown.size() - listed).append(" 户，见完整名单。\n");
+        break;
+      }
+      s.append(line).append('\n');
+      listed++;
+    }
+    s.append("逐户名单与调整：/api/campaigns/").append(b.campaignCode()).append("/subsidy-batches/").append(b.id());
+    return Map.of(CampaignProcess.Var.BATCH_SUMMARY, s.toString());
+  }
+
+  /** A review task was completed by this user. */
+  public void reviewed(String processInstanceId, boolean byFinance, String user) {
+    SubsidyBatches.Batch b = batchOfProcess(processInstanceId);
+    if (byFinance) {
+      batches.reviewedByFinance(b.id(), user);
+    } else {
+      batches.reviewedByStation(b.id(), user);
+    }
+  }
+
+  /**
+   * Sends the reviewed batch to the finance bureau (idempotent by batch: a retried job repeats the same key):
+   * its system (已发送) or its inbox, from which the bureau downloads the 一卡通 workbook (已导出). Returns true when
+   * nothing of the batch awaits a result (every household held back).
+   */
+  public boolean deliver(String processInstanceId) {
+    SubsidyBatches.Batch b = batchOfProcess(processInstanceId);
+    batches.recount(b.id());
+    List<Payment> payable = batches.payments(b.id()).stream().filter(p -> p.status() == PaymentStatus.PENDING).toList();
+    if (payable.isEmpty()) {
+      batches.markSent(b.id(), BatchStatus.SENT, clock.instant());
+      batches.settle(b.id(), true, clock.instant());
+      return true;
+    }
+    List<Map<String, Object>> lines = new ArrayList<>();
+    BigDecimal total = BigDecimal.ZERO;
+    for (Payment p : payable) {
+      // what the bureau's system needs to pay: the household's number, 亩 and amount; the 一卡通 account is the
+      // bureau's own record (or the workbook's), never sent in a request the platform logs
+      lines.add(Map.of("householdNo", p.householdNo(), "village", p.village(), "plantedMu", p.plantedMu(),
+          "amount", p.amount()));
+      total = total.add(p.amount());
+    }
+    Map<String, Object> payload = new HashMap<>();
+    payload.put("campaignCode", b.campaignCode());
+    payload.put("batchId", b.id());
+    payload.put("batchNo", BATCH_PREFIX + b.id());
+    payload.put("households", lines.size());
+    payload.put("totalAmount", total);
+    payload.put("payments", lines);
+    Department.Channel channel = departments.send(new DepartmentRequest(FINANCE, DISBURSE_SUBSIDY,
+        "subsidy-batch:" + b.id(), BATCH_PREFIX + b.id(), null, payload));
+    batches.markSent(b.id(), channel == Department.Channel.HTTP ? BatchStatus.SENT : BatchStatus.EXPORTED,
+        clock.instant());
+    return false;
+  }
+
+  // ---- review: hold back, release, adjust (town staff and finance while the batch is 待核对) ----
+
+  @Transactional
+  public BatchView holdBack(String campaignCode, long batchId, String householdNo, String reason) {
+    String why = reason(reason, "reason", "请填写暂缓发放的原因");
+    Payment p = reviewedPayment(campaignCode, batchId, householdNo);
+    if (!batches.holdBack(batchId, p.householdId(), why)) {
+      throw new ConflictException("该户本批已暂缓发放");
+    }
+    audit.record(AuditAction.SUBSIDY_HELD_BACK, AuditSubject.household(campaignCode, householdNo), null,
+        "补贴批次 " + BATCH_PREFIX + batchId + " 暂缓发放 " + money(p.amount()) + " 元", why);
+    return view(campaignCode, batchId);
+  }
+
+  @Transactional
+  public BatchView release(String campaignCode, long batchId, String householdNo) {
+    Payment p = reviewedPayment(campaignCode, batchId, householdNo);
+    if (!batches.release(batchId, p.householdId())) {
+      throw new ConflictException("该户本批未被暂缓发放");
+    }
+    audit.record(AuditAction.SUBSIDY_RELEASED, AuditSubject.household(campaignCode, householdNo), null,
+        "补贴批次 " + BATCH_PREFIX + batchId + " 恢复发放 " + money(p.amount()) + " 元", null);
+    return view(campaignCode, batchId);
+  }
+
+  @Transactional
+  public BatchView adjust(String campaignCode, long batchId, String householdNo, String amountText, String reason) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    BigDecimal amount = null;
+    try {
+      amount = new BigDecimal(String.valueOf(amountText).strip());
+      if (amount.signum() <= 0 || amount.compareTo(MAX_AMOUNT) > 0 || amount.stripTrailingZeros().scale() > 2) {
+        errors.put("amount", "补贴金额应大于 0、不超过 100000 元，最多两位小数");
+      }
+    } catch (NumberFormatException e) {
+      errors.put("amount", "补贴金额应为数字（元），例如 1050.00");
+    }
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    if (why == null || why.length() > MAX_REASON) {
+      errors.put("reason", "请填写调整金额的原因（不超过 " + MAX_REASON + " 个字）");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    Payment p = reviewedPayment(campaignCode, batchId, householdNo);
+    BigDecimal cents = amount.setScale(2, RoundingMode.UNNECESSARY);
+    batches.adjust(batchId, p.householdId(), cents, why);
+    batches.recount(batchId);
+    audit.record(AuditAction.SUBSIDY_AMOUNT_ADJUSTED, AuditSubject.household(campaignCode, householdNo), null,
+        "补贴批次 " + BATCH_PREFIX + batchId + " 金额 " + money(p.amount()) + " 元 → " + money(cents) + " 元", why);
+    return view(campaignCode, batchId);
+  }
+
+  // ---- results ----
+
+  /** The finance bureau's system reports results for batch BATCH-&lt;id&gt; (a signed PAYMENT_RESULT reply). */
+  public ReportOutcome reportFromFinanceSystem(String reference, List<PaymentResult> results) {
+    long batchId;
+    try {
+      batchId = Long.parseLong(reference.substring(BATCH_PREFIX.length()));
+    } catch (RuntimeException e) {
+      throw new InvalidInputException("ticketNo", "无法识别的补贴批次编号：" + reference);
+    }
+    SubsidyBatches.Batch b = batches.find(batchId)
+        .orElseThrow(() -> new ConflictException("补贴批次 " + reference + " 不在贵单位发放中"));
+    return record(b, results, (row, field) -> "lines[" + row + "]." + field, "财政局系统回报");
+  }
+
+  /** Staff or finance import the bank's result workbook: all or nothing. */
+  @Transactional
+  public ReportOutcome importResults(String campaignCode, long batchId, byte[] workbook) {
+    SubsidyBatches.Batch b = batchOfCampaign(campaignCode, batchId);
+    List<PaymentResult> results = SubsidyWorkbook.readResults(workbook, zone);
+    if (results.isEmpty()) {
+      throw new InvalidInputException("file", "发放结果表中没有填写“发放结果”的行");
+    }
+    return record(b, results, (row, field) -> "第" + row + "行·" + COLUMNS.get(field), "导入银行发放结果表");
+  }
+
+  /**
+   * Checks every result first (nothing is changed if one is wrong), then takes those not taken before. field names
+   * a result's field in the errors (lines[0].status for the API, 第2行·发放结果 for the workbook).
+   */
+  private ReportOutcome record(SubsidyBatches.Batch b, List<PaymentResult> results,
+      java.util.function.BiFunction<Integer, String, String> field, String source) {
+    if (b.status() == BatchStatus.COMPOSED || b.status() == BatchStatus.IN_REVIEW) {
+      throw new ConflictException("补贴批次 " + BATCH_PREFIX + b.id() + " 尚未核对发出，不能登记发放结果");
+    }
+    Map<String, Payment> byNo = batches.payments(b.id()).stream()
+        .collect(Collectors.toMap(Payment::householdNo, Function.identity()));
+    Map<String, String> errors = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
+    List<PaymentResult> toTake = new ArrayList<>();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+    for (PaymentResult r : results) {
+      Function<String, String> at = name -> field.apply(r.row(), name);
+      Payment p = r.householdNo() == null ? null : byNo.get(r.householdNo());
+      if (p == null) {
+        errors.put(at.apply("householdNo"), r.householdNo() == null ? "缺少户编号" : "户编号 " + r.householdNo() + " 不在本批次中");
+        continue;
+      }
+      if (!seen.add(r.householdNo())) {
+        errors.put(at.apply("householdNo"), "户编号 " + r.householdNo() + " 在本次回报中重复");
+        continue;
+      }
+      boolean paid = "PAID".equals(r.status());
+      if (!paid && !"FAILED".equals(r.status())) {
+        errors.put(at.apply("status"), "发放结果应为 PAID（已发放）或 FAILED（发放失败）");
+        continue;
+      }
+      if (paid) {
+        if (r.paidOn() == null) {
+          errors.put(at.apply("paidOn"), "已发放须填写发放日期（年-月-日）");
+        } else if (r.paidOn().isAfter(today)) {
+          errors.put(at.apply("paidOn"), "发放日期不能晚于今天");
+        }
+        if (r.voucherNo() == null || !VOUCHER.matcher(r.voucherNo()).matches()) {
+          errors.put(at.apply("voucherNo"), "已发放须填写凭证号（字母、数字或 -_/.，不超过 64 位）");
+        }
+      } else if (r.reason() == null || r.reason().isBlank() || r.reason().length() > MAX_REASON) {
+        errors.put(at.apply("reason"), "发放失败须说明原因（不超过 " + MAX_REASON + " 个字），例如 账户冻结、户名不符、卡已注销");
+      }
+      switch (p.status()) {
+        case HELD_BACK -> errors.put(at.apply("status"), "户编号 " + p.householdNo() + " 本批暂缓发放，不在发放名单中");
+        case PAID -> {
+          if (!paid || !p.voucherNo().equals(r.voucherNo())) {
+            errors.put(at.apply("status"), "户编号 " + p.householdNo() + " 已于 " + p.paidOn() + " 发放（凭证号 " + p.voucherNo()
+                + "），不能改报");
+          }
+        }
+        case FAILED -> {
+          if (paid) {
+            errors.put(at.apply("status"), "户编号 " + p.householdNo() + " 本批已登记为发放失败（" + p.failReason()
+                + "），补发请在后续批次回报");
+          }
+        }
+        case PENDING -> toTake.add(r);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    Instant now = clock.instant();
+    int taken = 0;
+    int paidCount = 0;
+    int failedCount = 0;
+    for (PaymentResult r : toTake) {
+      Payment p = byNo.get(r.householdNo());
+      if ("PAID".equals(r.status())) {
+        // at most once: a household paid in another batch is not paid again, whatever is reported
+        if (batches.markPaid(b.id(), p.householdId(), r.paidOn(), r.voucherNo(), now)) {
+          households.markSubsidised(p.householdId(), p.amount(), now);
+          correlate(CampaignProcess.Message.SUBSIDY_PAID, p.processInstanceId());
+          taken++;
+          paidCount++;
+        }
+      } else if (batches.markFailed(b.id(), p.householdId(), r.reason().strip(), now)) {
+        correlate(CampaignProcess.Message.SUBSIDY_FAILED, p.processInstanceId());
+        taken++;
+        failedCount++;
+      }
+    }
+    if (taken > 0) {
+      boolean done = batches.payments(b.id()).stream().noneMatch(p -> p.status() == PaymentStatus.PENDING);
+      batches.settle(b.id(), done, now);
+      if (done && b.processInstanceId() != null) {
+        correlate(CampaignProcess.Message.BATCH_SETTLED, b.processInstanceId());
+      }
+      audit.record(AuditAction.SUBSIDY_RESULTS_RECORDED, AuditSubject.campaign(b.campaignCode()), null,
+          source + "：补贴批次 " + BATCH_PREFIX + b.id() + " 已发放 " + paidCount + " 户，发放失败 " + failedCount + " 户",
+          null);
+    }
+    return new ReportOutcome(taken, results.size() - taken, view(b.id()));
+  }
+
+  private void correlate(String message, String processInstanceId) {
+    if (processInstanceId != null) {
+      runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).correlateAll();
+    }
+  }
+
+  // ---- arrears: correction of the account, the deputy's confirmation ----
+
+  /** Staff record or correct the household's 一卡通 account (e.g. the account holder); audited without the data. */
+  @Transactional
+  public void correctAccount(String campaignCode, String householdNo, String holder, String accountNo, String bank,
+      String reason, String user) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    String h = holder == null ? "" : holder.strip();
+    String no = accountNo == null ? "" : accountNo.replace(" ", "").strip();
+    String bk = bank == null || bank.isBlank() ? null : bank.strip();
+    if (h.isEmpty() || h.length() > 50) {
+      errors.put("accountHolder", "请填写持卡人姓名（不超过 50 个字）");
+    }
+    if (!no.matches("\\d{10,32}")) {
+      errors.put("accountNo", "一卡通（社会保障卡）账号应为 10 至 32 位数字");
+    }
+    if (bk != null && bk.length() > 50) {
+      errors.put("bank", "开户银行不超过 50 个字");
+    }
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    if (why == null || why.length() > MAX_REASON) {
+      errors.put("reason", "请填写更正的原因（不超过 " + MAX_REASON + " 个字）");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    Household household = households.find(campaignCode, householdNo)
+        .orElseThrow(() -> new NotFoundException("台账中没有该户：" + householdNo));
+    accounts.save(household.id(), new PaymentAccounts.Account(h, no, bk), user, clock.instant());
+    audit.record(AuditAction.PAYMENT_ACCOUNT_CORRECTED, AuditSubject.household(campaignCode, householdNo), null,
+        "补贴发放账户已更正（账户信息不记入审计）", why);
+  }
+
+  /** What 核实发放信息 shows: why the bank did not pay (no account data). */
+  public Map<String, Object> confirmationTaskVariables(long householdId) {
+    Household h = households.find(householdId).orElseThrow();
+    String reason = payments(h.campaignCode()).getOrDefault(householdId, new HouseholdPayment(null, null, null, null,
+        null)).failReason();
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(CampaignProcess.Var.PAYMENT_FAIL_REASON, reason == null ? "" : reason);
+    return vars;
+  }
+
+  // ---- what people see ----
+
+  /** Per household of the campaign: its latest payment (the paid one if any). */
+  public Map<Long, HouseholdPayment> payments(String campaignCode) {
+    Map<Long, HouseholdPayment> result = new HashMap<>();
+    for (Payment p : batches.paymentsOfCampaign(campaignCode)) {
+      HouseholdPayment before = result.get(p.householdId());
+      if (before != null && PaymentStatus.PAID.label.equals(before.statusLabel())) {
+        continue;
+      }
+      String label = switch (p.status()) {
+        case PAID -> PaymentStatus.PAID.label;
+        case FAILED -> PaymentStatus.FAILED.label;
+        default -> PaymentStatus.PENDING.label;
+      };
+      result.put(p.householdId(), new HouseholdPayment(p.amount(), label, p.paidOn(), p.voucherNo(),
+          p.status() == PaymentStatus.FAILED ? p.failReason()
+              : p.status() == PaymentStatus.HELD_BACK ? "暂缓发放：" + p.holdReason() : null));
+    }
+    return result;
+  }
+
+  /** Households of the campaign whose latest payment failed or was held back (欠发), by household number. */
+  public List<String> arrears(String campaignCode) {
+    Map<Long, HouseholdPayment> all = payments(campaignCode);
+    List<String> lines = new ArrayList<>();
+    for (Household h : households.ofCampaign(campaignCode)) {
+      HouseholdPayment p = all.get(h.id());
+      if (p != null && p.failReason() != null) {
+        lines.add(h.village() + ' ' + h.householdNo() + "：欠发 " + money(p.amount()) + " 元（" + p.failReason() + "）");
+      }
+    }
+    return lines;
+  }
+
+  public List<BatchView> batchesOf(String campaignCode) {
+    return batches.ofCampaign(campaignCode).stream().map(this::view).toList();
+  }
+
+  public BatchView view(String campaignCode, long batchId) {
+    return view(batchOfCampaign(campaignCode, batchId));
+  }
+
+  /** The 一卡通 upload workbook of a sent batch (the households to pay, with their accounts); marks it 已导出. */
+  @Transactional
+  public byte[] paymentWorkbook(String campaignCode, long batchId) {
+    SubsidyBatches.Batch b = batchOfCampaign(campaignCode, batchId);
+    if (b.status() == BatchStatus.COMPOSED || b.status() == BatchStatus.IN_REVIEW) {
+      throw new ConflictException("补贴批次尚未核对完毕，不能导出发放表");
+    }
+    Campaign c = campaigns.find(campaignCode).orElseThrow();
+    List<SubsidyWorkbook.Row> rows = new ArrayList<>();
+    for (Payment p : batches.payments(b.id())) {
+      if (p.status() == PaymentStatus.HELD_BACK) {
+        continue;
+      }
+      Household h = households.find(p.householdId()).orElseThrow();
+      Optional<PaymentAccounts.Account> account = accounts.of(p.householdId());
+      rows.add(new SubsidyWorkbook.Row(p.householdNo(), p.village(),
+          account.map(PaymentAccounts.Account::holder).orElse(h.headName()),
+          account.map(PaymentAccounts.Account::accountNo).orElse(""),
+          account.map(PaymentAccounts.Account::bank).orElse(""), p.plantedMu(), p.amount(),
+          switch (p.status()) {
+            case PAID -> "成功";
+            case FAILED -> "失败";
+            default -> "";
+          }, p.paidOn(), p.voucherNo(), p.failReason()));
+    }
+    batches.markExported(b.id(), clock.instant());
+    audit.record(AuditAction.PAYMENT_WORKBOOK_EXPORTED, AuditSubject.campaign(campaignCode), null,
+        "导出补贴批次 " + BATCH_PREFIX + b.id() + " 的一卡通发放表（" + rows.size() + " 户）", null);
+    return SubsidyWorkbook.write(c.name() + " 补贴批次 " + BATCH_PREFIX + b.id(), rows);
+  }
+
+  // ---- helpers ----
+
+  private Payment reviewedPayment(String campaignCode, long batchId, String householdNo) {
+    SubsidyBatches.Batch b = batchOfCampaign(campaignCode, batchId);
+    if (b.status() != BatchStatus.IN_REVIEW) {
+      throw new ConflictException("补贴批次 " + BATCH_PREFIX + batchId + " 已" + b.status().label + "，只有待核对的批次可以暂缓或调整");
+    }
+    return batches.payments(batchId).stream().filter(p -> p.householdNo().equals(householdNo)).findFirst()
+        .orElseThrow(() -> new NotFoundException("本批次中没有该户：" + householdNo));
+  }
+
+  private SubsidyBatches.Batch batchOfCampaign(String campaignCode, long batchId) {
+    return batches.find(batchId).filter(b -> b.campaignCode().equals(campaignCode))
+        .orElseThrow(() -> new NotFoundException("补贴批次不存在：" + batchId));
+  }
+
+  private SubsidyBatches.Batch batchOfProcess(String processInstanceId) {
+    return batches.ofProcess(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("no subsidy batch for process " + processInstanceId));
+  }
+
+  private BatchView view(long batchId) {
+    return view(batches.find(batchId).orElseThrow());
+  }
+
+  private BatchView view(SubsidyBatches.Batch b) {
+    List<Payment> payments = batches.payments(b.id());
+    Map<PaymentStatus, BigDecimal> sums = new HashMap<>();
+    BigDecimal total = BigDecimal.ZERO;
+    BigDecimal mu = BigDecimal.ZERO;
+    List<LineView> lines = new ArrayList<>();
+    for (Payment p : payments) {
+      sums.merge(p.status(), p.amount(), BigDecimal::add);
+      total = total.add(p.amount());
+      mu = mu.add(p.plantedMu());
+      lines.add(new LineView(p.householdNo(), p.village(), p.plantedMu(), p.amount(), p.composedAmount(),
+          p.adjustReason(), p.status().name(), p.status().label, p.holdReason(), p.paidOn(), p.voucherNo(),
+          p.failReason()));
+    }
+    return new BatchView(b.id(), b.campaignCode(), b.status().name(), b.status().label, payments.size(), mu,
+        cents(total), cents(sums.get(PaymentStatus.PAID)), cents(sums.get(PaymentStatus.FAILED)),
+        cents(sums.get(PaymentStatus.HELD_BACK)), cents(sums.get(PaymentStatus.PENDING)), b.createdAt(), b.sentAt(),
+        b.doneAt(), lines);
+  }
+
+  private static String reason(String reason, String field, String message) {
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    if (why == null || why.length() > MAX_REASON) {
+      throw new InvalidInputException(field, message + "（不超过 " + MAX_REASON + " 个字）");
+    }
+    return why;
+  }
+
+  static BigDecimal cents(BigDecimal value) {
+    return (value == null ? BigDecimal.ZERO : value).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  public static String money(BigDecimal value) {
+    return cents(value).toPlainString();
+  }
+
+  private static String plain(BigDecimal value) {
+    return value == null ? "0" : value.stripTrailingZeros().toPlainString();
+  }
+}
