@@ -43,6 +43,8 @@ public final class OpinionLoopProcess {
     public static final String RECORD_FOR_PROPOSAL = "Task_RecordForProposal";
     public static final String BACK_FROM_PROPOSAL = "Task_BackFromProposal";
     public static final String HANDLING = "SubProcess_DepartmentHandling";
+    /** 三色督办: the light turns yellow (after {@link Event#TIMER_LIGHT_YELLOW}). */
+    public static final String TURN_LIGHT_YELLOW = "Task_TurnLightYellow";
 
     private Task() {}
   }
@@ -54,6 +56,8 @@ public final class OpinionLoopProcess {
     public static final String CITIZEN_EVALUATED = "Event_CitizenEvaluated";
     public static final String TIMER_URGE = "Timer_Urge";
     public static final String TIMER_OVERDUE = "Timer_Overdue";
+    /** 三色督办: at lightYellowAt (supervision.SupervisionLight#YELLOW_AT_VAR). */
+    public static final String TIMER_LIGHT_YELLOW = "Timer_LightYellow";
     public static final String TIMER_EVALUATION_TIMEOUT = "Timer_EvaluationTimeout";
     public static final String CLOSED = "Event_Closed";
     public static final String REJECTED = "Event_Rejected";

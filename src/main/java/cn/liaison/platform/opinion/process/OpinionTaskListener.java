@@ -7,6 +7,8 @@ import cn.liaison.platform.opinion.OpinionLoopProcess;
 import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import cn.liaison.platform.supervision.SupervisedDeadline;
+import cn.liaison.platform.supervision.SupervisionLight;
 import cn.liaison.platform.system.TaskCardVariables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,14 @@ class OpinionTaskListener implements TaskListener {
 
   @Bean
   static TaskCardVariables opinionTaskCards() {
-    return TaskCardVariables.of(OpinionLoopProcess.KEY, CARD);
+    return TaskCardVariables.of(OpinionLoopProcess.KEY, Var.TICKET_NO, Var.CATEGORY_NAME, Var.STATION_NAME,
+        SupervisionLight.VAR, SupervisionLight.TEXT_VAR);
+  }
+
+  /** 三色督办: an opinion at the department carries a light, planned from its dueDate. */
+  @Bean
+  static SupervisedDeadline opinionSupervisedDeadline() {
+    return new SupervisedDeadline(OpinionLoopProcess.KEY, Var.DUE_DATE, "opinions", "群众意见");
   }
 
   private final OpinionHandling handling;
@@ -35,6 +44,7 @@ class OpinionTaskListener implements TaskListener {
         handling.taskCreated(Vars.opinionId(handling, task), task.getTaskDefinitionKey());
         // what Tasklist cards show, readable by whoever may work the task (no personal data)
         TaskCardVariables.copy(task, CARD);
+        SupervisionLight.copyOnto(task);
       }
       case EVENTNAME_COMPLETE -> {
         // the decision itself was checked by the engine's completion guard (TaskRules) before this runs
