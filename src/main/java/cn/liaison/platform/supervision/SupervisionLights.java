@@ -105,8 +105,10 @@ public class SupervisionLights {
         .findTasksByProcessInstanceId(execution.getProcessInstanceId());
     for (TaskEntity task : tasks) {
       ExecutionEntity taskExecution = task.getExecution();
-      SupervisionLight light = taskExecution == null ? null
-          : SupervisionLight.of(taskExecution.getVariable(SupervisionLight.VAR));
+      if (task.isDeleted() || taskExecution == null || taskExecution.isEnded()) {
+        continue; // the task just completed (the flow that changes the light often follows it)
+      }
+      SupervisionLight light = SupervisionLight.of(taskExecution.getVariable(SupervisionLight.VAR));
       if (light != null) {
         if (!light.name().equals(task.getVariableLocal(SupervisionLight.VAR))) {
           task.setVariableLocal(SupervisionLight.VAR, light.name());
