@@ -1,8 +1,8 @@
 /* Service worker of 移动工作台: the shell, its scripts and styles (form-js) come from the phone's cache when the
    network is weak or gone. Personal JSON (/m/api) is never cached. */
 'use strict';
-var SHELL = 'm-shell-2';
-var ASSETS = ['/m/assets/app-2.css', '/m/assets/app-2.js', '/m/assets/form-js-1.8.7.css',
+var SHELL = 'm-shell-3';
+var ASSETS = ['/m/assets/app-3.css', '/m/assets/app-3.js', '/m/assets/form-js-1.8.7.css',
   '/m/assets/form-viewer-1.8.7.min.js'];
 
 self.addEventListener('install', function (event) {

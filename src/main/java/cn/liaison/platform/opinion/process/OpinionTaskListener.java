@@ -28,7 +28,9 @@ class OpinionTaskListener implements TaskListener {
   /** 三色督办: an opinion at the department carries a light, planned from its dueDate. */
   @Bean
   static SupervisedDeadline opinionSupervisedDeadline() {
-    return new SupervisedDeadline(OpinionLoopProcess.KEY, Var.DUE_DATE, "opinions", "群众意见");
+    return new SupervisedDeadline(OpinionLoopProcess.KEY, Var.DUE_DATE, "opinions", "群众意见", Var.STATION_CODE,
+        java.util.List.of(java.util.Map.of("name", Var.TICKET_NO, "label", "受理编号"),
+            java.util.Map.of("name", Var.CATEGORY_NAME, "label", "类别")));
   }
 
   private final OpinionHandling handling;

@@ -39,7 +39,9 @@ class ProposalTaskListener implements TaskListener {
   /** 三色督办: each handling unit's answer carries a light, planned from its unitDueDate. */
   @Bean
   static SupervisedDeadline proposalSupervisedDeadline() {
-    return new SupervisedDeadline(DeputyProposalProcess.KEY, Var.UNIT_DUE_DATE, "proposals", "代表建议");
+    return new SupervisedDeadline(DeputyProposalProcess.KEY, Var.UNIT_DUE_DATE, "proposals", "代表建议", null,
+        java.util.List.of(java.util.Map.of("name", Var.PROPOSAL_NO, "label", "建议编号"),
+            java.util.Map.of("name", Var.HANDLING_UNIT_NAME, "label", "承办单位")));
   }
 
   private final ProposalSteps steps;

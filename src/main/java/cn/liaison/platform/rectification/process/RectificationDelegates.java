@@ -61,7 +61,10 @@ class RectificationDelegates {
   /** 三色督办: a problem being rectified carries a light, planned from its dueAt. */
   @Bean
   static SupervisedDeadline rectificationSupervisedDeadline() {
-    return new SupervisedDeadline(RectificationProcess.KEY, Var.DUE_AT, "rectification", "整改问题");
+    return new SupervisedDeadline(RectificationProcess.KEY, Var.DUE_AT, "rectification", "整改问题",
+        Var.STATION_STAFF_GROUP,
+        java.util.List.of(java.util.Map.of("name", Var.PROBLEM_NO, "label", "问题编号"),
+            java.util.Map.of("name", Var.DEADLINE_TEXT, "label", "整改期限")));
   }
 
   /**
