@@ -157,6 +157,17 @@ class SupervisionLightsTests {
     });
   }
 
+  @Test
+  void everyTasklistFilterOfTheItemsShowsTheLightOnItsCards() {
+    // identity knows no feature, so its general cards repeat the name: a rename here must show there
+    assertThat(cn.liaison.platform.identity.TasklistFilters.CARD_VARIABLES).contains(SupervisionLight.CARD_VARIABLE);
+    for (String name : List.of("待办", "本组待办", "已超期", "整改待办", SupervisionTasklistFilters.RED,
+        SupervisionTasklistFilters.YELLOW)) {
+      assertThat(filters.createFilterQuery().filterName(name).singleResult().getProperties().get("variables"))
+          .as(name).asList().contains(SupervisionLight.CARD_VARIABLE);
+    }
+  }
+
   // ---- steps ----
 
   Map<String, Long> countsOfOpinions() {

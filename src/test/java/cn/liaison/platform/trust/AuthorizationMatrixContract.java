@@ -76,7 +76,8 @@ abstract class AuthorizationMatrixContract {
     ERASE_OPINION("删除太平镇群众意见的个人信息"),
     READ_STATISTICS("查看太平镇流动联络站本年度的统计数据"),
     READ_BULLETIN("生成起重产业代表联络站的工作简报（未填结束日期：400 表示允许）"),
-    EDIT_BULLETIN_TEMPLATE("修改工作简报的模板（变量名写错：400 表示允许，未保存）");
+    EDIT_BULLETIN_TEMPLATE("修改工作简报的模板（变量名写错：400 表示允许，未保存）"),
+    LIST_RED_LIGHTS("列出三色督办的红灯事项（Tasklist 筛选“红灯事项”）");
 
     final String label;
 
@@ -93,19 +94,19 @@ abstract class AuthorizationMatrixContract {
    * answered like an unknown record; 2xx = done; 400 = refused by the model check.
    */
   static final String MATRIX = """
-      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception  grid  photo  flag  project  audit  erase  stats  bulletin  template
-      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401  401  401  401  401  401    401    401       401       401
-      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200  200  200  400  200  200    403    200       403       403
-      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403  403  404  403  404  403    403    403       400       400
-      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200  403  200  400  200  403    200    200       403       400
-      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       400
-      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200  403  200  400  200  403    403    200       400       403
-      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200  403  404  403  404  403    403    403       403       403
-      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  200  403    403    200       403       403
-      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200  403  200  403  200  200    403    200       403       403
-      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200  403  200  403  200  403    403    200       400       400
-      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  404  403    403    403       403       403
-      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       403
+      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception  grid  photo  flag  project  audit  erase  stats  bulletin  template  redlights
+      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401  401  401  401  401  401    401    401       401       401        401
+      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200  200  200  400  200  200    403    200       403       403        200
+      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403  403  404  403  404  403    403    403       400       400        403
+      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200  403  200  400  200  403    200    200       403       400        403
+      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       400        403
+      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200  403  200  400  200  403    403    200       400       403        403
+      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200  403  404  403  404  403    403    403       403       403        403
+      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  200  403    403    200       403       403        200
+      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200  403  200  403  200  200    403    200       403       403        403
+      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200  403  200  403  200  403    403    200       400       400        200
+      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  404  403    403    403       403       403        403
+      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       403        403
       """;
 
   static final String PHONE = "13712348765";
@@ -117,6 +118,7 @@ abstract class AuthorizationMatrixContract {
   @Autowired RateLimiter rateLimiter;
   @Autowired CampaignService campaigns;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.FilterService filterService;
 
   /** What the operations act on; made again after an operation that succeeded changed it. */
   Fixture fixture;
@@ -209,6 +211,8 @@ abstract class AuthorizationMatrixContract {
       case READ_STATISTICS -> exchange(user, HttpMethod.GET,
           "/api/statistics?from=2026-01-01&to=2026-12-31&station=yy-taiping-mobile", null);
       // no end date: those who may get the field message (400), nothing is computed
+      case LIST_RED_LIGHTS -> exchange(user, HttpMethod.GET, "/engine-rest/filter/" + filterService.createFilterQuery()
+          .filterName("红灯事项").singleResult().getId() + "/list", null);
       case READ_BULLETIN -> exchange(user, HttpMethod.GET, "/api/bulletins?from=2030-01-01&stations=cy-crane", null);
       // a misspelt name: those who may get the field message (400), nothing is saved for the next rows
       case EDIT_BULLETIN_TEMPLATE -> exchange(user, HttpMethod.PUT, "/api/bulletins/templates/CLOSING",
