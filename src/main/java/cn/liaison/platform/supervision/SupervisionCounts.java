@@ -57,14 +57,12 @@ public class SupervisionCounts {
     if (stationValues != null && (kind.stationVariable() == null || stationValues.isEmpty())) {
       return new LightCounts.Count(kind.kindName(), 0, 0, 0);
     }
-    String sql = """
-        select v.TEXT_ as light, count(*) as n from ACT_RU_VARIABLE v
-        join ACT_RE_PROCDEF d on d.ID_ = v.PROC_DEF_ID_
-        where v.NAME_ = :name and v.TASK_ID_ is null and d.KEY_ = :key""";
+    String sql = "select v.TEXT_ as light, count(*) as n from ACT_RU_VARIABLE v"
+        + " join ACT_RE_PROCDEF d on d.ID_ = v.PROC_DEF_ID_"
+        + " where v.NAME_ = :name and v.TASK_ID_ is null and d.KEY_ = :key";
     if (stationValues != null) {
-      sql += """
-           and exists (select 1 from ACT_RU_VARIABLE s where s.PROC_INST_ID_ = v.PROC_INST_ID_
-            and s.NAME_ = :stationVariable and s.TASK_ID_ is null and s.TEXT_ in (:stations))""";
+      sql += " and exists (select 1 from ACT_RU_VARIABLE s where s.PROC_INST_ID_ = v.PROC_INST_ID_"
+          + " and s.NAME_ = :stationVariable and s.TASK_ID_ is null and s.TEXT_ in (:stations))";
     }
     var statement = jdbc.sql(sql + " group by v.TEXT_").param("name", SupervisionLight.VAR)
         .param("key", kind.processKey());

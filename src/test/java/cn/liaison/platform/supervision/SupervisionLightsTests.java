@@ -59,6 +59,7 @@ class SupervisionLightsTests {
   String yellow;
   String red;
   Map<String, Long> before;
+  Map<String, Long> beforeAtTheStation;
   String redFilter;
   final Map<String, String> instances = new HashMap<>();
   String yellowFilter;
@@ -68,7 +69,8 @@ class SupervisionLightsTests {
     ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.toInstant()));
     redFilter = filterId(SupervisionTasklistFilters.RED);
     yellowFilter = filterId(SupervisionTasklistFilters.YELLOW);
-    before = countsOfOpinions();
+    before = countsOfOpinions("");
+    beforeAtTheStation = countsOfOpinions("&station=cy-crane");
     green = assigned();
     yellow = assigned();
     red = assigned();
@@ -131,10 +133,18 @@ class SupervisionLightsTests {
 
   @Test
   void statisticsCountTheOpenItemsByColourAndTheDashboardGetsThem() {
-    Map<String, Long> after = countsOfOpinions();
+    Map<String, Long> after = countsOfOpinions("");
     assertThat(after.get("green") - before.get("green")).isEqualTo(1);
     assertThat(after.get("yellow") - before.get("yellow")).isEqualTo(1);
     assertThat(after.get("red") - before.get("red")).isEqualTo(1);
+    // the station's own figures count its items, and another station's do not
+    Map<String, Long> atTheStation = countsOfOpinions("&station=cy-crane");
+    assertThat(atTheStation.get("yellow") - beforeAtTheStation.get("yellow")).isEqualTo(1);
+    assertThat(atTheStation.get("red") - beforeAtTheStation.get("red")).isEqualTo(1);
+    JsonNode elsewhere = JsonBodies.tree(http.withBasicAuth("analyst1", "analyst1").getForEntity(
+        "/api/statistics?from=2027-01-01&to=2027-12-31&station=yy-taiping-mobile", String.class).getBody());
+    assertThat(elsewhere.path("lights").path("byKind").path("proposals").path("red").asLong())
+        .as("proposals belong to no station").isZero();
     JsonNode lights = JsonBodies.tree(WebappLogin.getAs(http, "supervisor1",
         "/dashboard/data?from=2027-01-01&to=2027-12-31").getBody()).path("statistics").path("lights");
     assertThat(lights.path("byKind").path("opinions").path("name").asText()).isEqualTo("群众意见");
@@ -170,9 +180,9 @@ class SupervisionLightsTests {
 
   // ---- steps ----
 
-  Map<String, Long> countsOfOpinions() {
+  Map<String, Long> countsOfOpinions(String station) {
     JsonNode body = JsonBodies.tree(http.withBasicAuth("analyst1", "analyst1")
-        .getForEntity("/api/statistics?from=2027-01-01&to=2027-12-31", String.class).getBody());
+        .getForEntity("/api/statistics?from=2027-01-01&to=2027-12-31" + station, String.class).getBody());
     JsonNode opinionLights = body.path("lights").path("byKind").path("opinions");
     assertThat(opinionLights.isMissingNode()).as(body.toString()).isFalse();
     return Map.of("green", opinionLights.path("green").asLong(), "yellow", opinionLights.path("yellow").asLong(),
