@@ -145,8 +145,8 @@
   function lights(l) {
     $('lights-panel').hidden = !l;
     if (!l) { return; }
-    figures('light-figures', [['🔴 红灯（超期或督办中）', l.total.red + ' 件'], ['🟡 黄灯（临期或已催办）', l.total.yellow + ' 件'],
-      ['🟢 绿灯（正常）', l.total.green + ' 件']]);
+    figures('light-figures', [['红灯（超期或督办中）', l.total.red + ' 件'], ['黄灯（临期或已催办）', l.total.yellow + ' 件'],
+      ['绿灯（正常）', l.total.green + ' 件']]);
     var kinds = Object.keys(l.byKind);
     var colours = [['red', '红灯', '#c62828'], ['yellow', '黄灯', '#f9a825'], ['green', '绿灯', '#2e7d32']];
     chart('lights').setOption({

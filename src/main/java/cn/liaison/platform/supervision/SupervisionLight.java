@@ -8,11 +8,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  * severity: a light only goes up (green → yellow → red) until the item enters a new deadline period.
  */
 public enum SupervisionLight {
-  GREEN("绿灯", "🟢 正常"), YELLOW("黄灯", "🟡 临期"), RED("红灯", "🔴 超期");
+  GREEN("绿灯", "🟢 绿灯 正常"), YELLOW("黄灯", "🟡 黄灯 临期"), RED("红灯", "🔴 红灯 超期");
 
   /** The colour's code (GREEN, YELLOW, RED): what filters and statistics ask for. */
   public static final String VAR = "supervisionLight";
-  /** The colour as people read it (🟢 正常 …): what Tasklist cards, staff pages and the phone workbench show. */
+  /** The colour as people read it (🟢 绿灯 正常 …): what Tasklist cards, staff pages and the phone workbench show. */
   public static final String TEXT_VAR = "supervisionLightText";
   /** When the light turns yellow: the yellow point of the current deadline period, read by the timer 亮黄灯. */
   public static final String YELLOW_AT_VAR = "lightYellowAt";
@@ -36,7 +36,7 @@ public enum SupervisionLight {
     return label;
   }
 
-  /** 🟢 正常, 🟡 临期, 🔴 超期. */
+  /** 🟢 绿灯 正常, 🟡 黄灯 临期, 🔴 红灯 超期. */
   public String text() {
     return text;
   }

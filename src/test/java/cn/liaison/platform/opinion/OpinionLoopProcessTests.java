@@ -291,7 +291,7 @@ class OpinionLoopProcessTests {
   void lightTurnsYellowAtTwoThirdsRedWhenOverdueAndGreenAgainAfterAnExtensionThenGoesOutWithTheReply() {
     assignTo("dept-water");
     assertThat(lightOn(Task.HANDLE)).isEqualTo(SupervisionLight.GREEN);
-    assertThat(tasks.getVariableLocal(handleTask().getId(), SupervisionLight.TEXT_VAR)).isEqualTo("🟢 正常");
+    assertThat(tasks.getVariableLocal(handleTask().getId(), SupervisionLight.TEXT_VAR)).isEqualTo("🟢 绿灯 正常");
     // two thirds of the time from 交办 (Monday 09:00) to the deadline (Monday 7 Dec, end of day)
     Date yellowAt = (Date) runtime.getVariable(pi.getId(), SupervisionLight.YELLOW_AT_VAR);
     Date due = (Date) runtime.getVariable(pi.getId(), Var.DUE_DATE);
@@ -304,7 +304,7 @@ class OpinionLoopProcessTests {
     executeJob(Event.TIMER_LIGHT_YELLOW);
     assertThat(pi).hasPassed(Task.TURN_LIGHT_YELLOW).isWaitingAt(Task.HANDLE);
     assertThat(lightOn(Task.HANDLE)).isEqualTo(SupervisionLight.YELLOW);
-    assertThat(tasks.getVariableLocal(handleTask().getId(), SupervisionLight.TEXT_VAR)).isEqualTo("🟡 临期");
+    assertThat(tasks.getVariableLocal(handleTask().getId(), SupervisionLight.TEXT_VAR)).isEqualTo("🟡 黄灯 临期");
 
     overdue();
     assertThat(pi).isWaitingAt(Task.SUPERVISE);

@@ -618,7 +618,7 @@ class DeputyProposalProcessTests {
     assertThat(pi).hasPassed(Task.TURN_UNIT_LIGHT_YELLOW);
     assertThat(lightOn(unitTask(Task.HANDLE, "dept-water"))).isEqualTo(SupervisionLight.YELLOW);
     assertThat(tasks.getVariableLocal(unitTask(Task.HANDLE, "dept-agriculture").getId(), SupervisionLight.TEXT_VAR))
-        .isEqualTo("🟡 临期");
+        .isEqualTo("🟡 黄灯 临期");
 
     // the water bureau gets more time: its light is green again, the other unit's stays yellow
     tasks.complete(unitTask(Task.HANDLE, "dept-water").getId(), Map.of(Var.HANDLING_ACTION, "REQUEST_EXTENSION",
@@ -635,7 +635,7 @@ class DeputyProposalProcessTests {
         .duedateLowerThan(ClockUtil.getCurrentTime()).singleResult();
     management.executeJob(overdue.getId());
     assertThat(lightOn(task(Task.SUPERVISE))).isEqualTo(SupervisionLight.RED);
-    assertThat(tasks.getVariableLocal(task(Task.SUPERVISE).getId(), SupervisionLight.TEXT_VAR)).isEqualTo("🔴 超期");
+    assertThat(tasks.getVariableLocal(task(Task.SUPERVISE).getId(), SupervisionLight.TEXT_VAR)).isEqualTo("🔴 红灯 超期");
     assertThat(lightOn(unitTask(Task.HANDLE, "dept-water"))).isEqualTo(SupervisionLight.GREEN);
   }
 

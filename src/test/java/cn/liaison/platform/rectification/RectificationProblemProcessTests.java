@@ -195,7 +195,7 @@ class RectificationProblemProcessTests {
     executeJob(pi, Event.TIMER_OVERDUE);
     assertThat(lightOn(pi, Task.RECTIFY)).isEqualTo(SupervisionLight.RED);
     assertThat(tasks.getVariableLocal(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId(),
-        SupervisionLight.TEXT_VAR)).isEqualTo("🔴 超期");
+        SupervisionLight.TEXT_VAR)).isEqualTo("🔴 红灯 超期");
 
     complete(pi, Task.RECTIFY, Map.of(Var.MEASURES, "屋顶已重新铺设防水层", Var.RECTIFIED, true));
     assertThat(pi).isWaitingAt(Task.VERIFY);

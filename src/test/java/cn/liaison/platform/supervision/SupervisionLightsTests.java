@@ -156,14 +156,14 @@ class SupervisionLightsTests {
   @Test
   void theDepartmentsCardTheStaffCardAndThePhoneWorkbenchShowTheLight() {
     Task handle = tasks.createTaskQuery().processInstanceId(instance(yellow)).singleResult();
-    assertThat(tasks.getVariableLocal(handle.getId(), SupervisionLight.TEXT_VAR)).isEqualTo("🟡 临期");
+    assertThat(tasks.getVariableLocal(handle.getId(), SupervisionLight.TEXT_VAR)).isEqualTo("🟡 黄灯 临期");
     assertThat(WebappLogin.getAs(http, "water1", "/staff/opinions/" + yellow).getBody())
-        .contains("督办灯", "🟡 临期");
-    assertThat(WebappLogin.getAs(http, "water1", "/staff/opinions/" + green).getBody()).contains("🟢 正常");
+        .contains("督办灯", "🟡 黄灯 临期");
+    assertThat(WebappLogin.getAs(http, "water1", "/staff/opinions/" + green).getBody()).contains("🟢 绿灯 正常");
     JsonNode phone = JsonBodies.tree(WebappLogin.getAs(http, "water1", "/m/api/tasks?q=" + yellow).getBody());
     assertThat(phone.path("tasks")).singleElement().satisfies(card -> {
       assertThat(card.path("light").asText()).isEqualTo("YELLOW");
-      assertThat(card.path("lightText").asText()).isEqualTo("🟡 临期");
+      assertThat(card.path("lightText").asText()).isEqualTo("🟡 黄灯 临期");
     });
   }
 
