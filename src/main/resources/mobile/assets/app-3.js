@@ -93,7 +93,8 @@
         + '<span class="kind">' + esc(t.kindLabel) + '</span>'
         + '<strong>' + esc(t.name) + '</strong>'
         + '<span class="ident">' + esc(ident) + '</span>'
-        + '<span class="due">' + esc(t.dueText) + '</span>'
+        + '<span class="due">' + esc(t.dueText) + (t.lightText ? ' <span class="light light-' + esc(String(t.light).toLowerCase())
+          + '" title="督办灯">' + esc(t.lightText) + '</span>' : '') + '</span>'
         + (draft ? '<span class="draft">' + (draft.pending ? '未提交，网络恢复后重试' : '有未提交的草稿') + '</span>' : '')
         + '</a>';
     }).join('');
@@ -127,7 +128,8 @@
     $('title').textContent = c.name;
     var ident = [c.reference, c.detail, c.headName].filter(Boolean).map(esc).join(' · ');
     $('task-card').innerHTML = '<div class="ident">' + ident + '</div><div class="due' + (c.overdue ? ' overdue' : '')
-      + '">' + esc(c.dueText) + '</div>'
+      + '">' + esc(c.dueText) + (c.lightText ? ' <span class="light light-' + esc(String(c.light).toLowerCase())
+      + '">督办灯 ' + esc(c.lightText) + '</span>' : '') + '</div>'
       + (c.householdId ? '<a class="household" href="/staff/households/' + encodeURIComponent(c.householdId)
         + '">农户卡片：地块、走访记录、拨打电话</a>' : '')
       + (c.reference && CARD_PAGES[c.kind] ? '<a class="household" href="' + CARD_PAGES[c.kind]

@@ -137,7 +137,30 @@
     figures('project-figures', [['督查项目', pj.supervised + ' 个'], ['督查次数', pj.inspections + ' 次'],
       ['发现问题', pj.problemsFound + ' 条']]);
 
+    lights(s.lights);
     campaigns(data, n);
+  }
+
+  // 三色督办: the open items with a deadline right now, by colour and kind (green 正常, yellow 临期, red 超期)
+  function lights(l) {
+    $('lights-panel').hidden = !l;
+    if (!l) { return; }
+    figures('light-figures', [['红灯（超期或督办中）', l.total.red + ' 件'], ['黄灯（临期或已催办）', l.total.yellow + ' 件'],
+      ['绿灯（正常）', l.total.green + ' 件']]);
+    var kinds = Object.keys(l.byKind);
+    var colours = [['red', '红灯', '#c62828'], ['yellow', '黄灯', '#f9a825'], ['green', '绿灯', '#2e7d32']];
+    chart('lights').setOption({
+      animation: false,
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0 },
+      grid: { left: 80, right: 30, top: 30, bottom: 20 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: kinds.map(function (k) { return l.byKind[k].name; }) },
+      series: colours.map(function (c) {
+        return { name: c[1], type: 'bar', stack: 'lights', itemStyle: { color: c[2] }, label: { show: true, formatter: function (p) { return p.value || ''; } },
+          data: kinds.map(function (k) { return l.byKind[k][c[0]]; }) };
+      })
+    }, true);
   }
 
   function campaigns(data, n) {

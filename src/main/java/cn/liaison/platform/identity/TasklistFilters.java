@@ -27,7 +27,9 @@ public class TasklistFilters {
   public static final List<Map<String, String>> CARD_VARIABLES = List.of(
       Map.of("name", "ticketNo", "label", "受理编号"),
       Map.of("name", "categoryName", "label", "类别"),
-      Map.of("name", "stationName", "label", "联络站"));
+      Map.of("name", "stationName", "label", "联络站"),
+      // 三色督办 (supervision.SupervisionLight#CARD_VARIABLE; identity knows no feature, so the name is repeated here)
+      Map.of("name", "supervisionLightText", "label", "督办灯"));
 
   /** The filter every Tasklist user sees first. */
   public static final String TODO = "待办";

@@ -7,6 +7,7 @@ import cn.liaison.platform.campaign.Households;
 import cn.liaison.platform.opinion.OpinionLoopProcess;
 import cn.liaison.platform.proposal.DeputyProposalProcess;
 import cn.liaison.platform.rectification.RectificationProcess;
+import cn.liaison.platform.supervision.SupervisionLight;
 import cn.liaison.platform.system.InvalidInputException;
 import cn.liaison.platform.system.NotFoundException;
 import cn.liaison.platform.system.TaskDecisionRefused;
@@ -79,7 +80,8 @@ class MobileTasks {
 
   /** One card of 我的任务. */
   record TaskCard(String id, String name, Kind kind, String kindLabel, String reference, String detail,
-      String headName, Long householdId, String due, String dueText, boolean overdue, String created) {}
+      String headName, Long householdId, String due, String dueText, boolean overdue, String created, String light,
+      String lightText) {}
 
   record TaskList(List<TaskCard> tasks, Map<String, Integer> counts) {}
 
@@ -246,9 +248,12 @@ class MobileTasks {
     }
     LocalDate today = LocalDate.now(clock.withZone(zone));
     LocalDate due = t.getDueDate() == null ? null : day(t.getDueDate());
+    // 三色督办: the light the engine keeps on the task (opinions at the department, proposals, rectification)
+    SupervisionLight light = SupervisionLight.of(local.get(SupervisionLight.VAR));
     return new TaskCard(t.getId(), t.getName(), kind, kind.label, reference, detail, head, householdId,
         due == null ? null : due.toString(), dueText(due, today), due != null && due.isBefore(today),
-        t.getCreateTime() == null ? null : day(t.getCreateTime()).toString());
+        t.getCreateTime() == null ? null : day(t.getCreateTime()).toString(), light == null ? null : light.name(),
+        light == null ? null : light.text());
   }
 
   /** The due date in words: 今天到期, 明天到期, 3 天后到期, 已超期 2 天. */

@@ -47,6 +47,8 @@ public final class OpinionLoopProcess {
     public static final String DEPUTY_FIRST_RESPONSE = "Task_DeputyFirstResponse";
     /** 转联络站并告知代表: the deputy let the deadline pass. */
     public static final String MOVE_TO_STATION = "Task_MoveToStation";
+    /** 三色督办: the light turns yellow (after {@link Event#TIMER_LIGHT_YELLOW}). */
+    public static final String TURN_LIGHT_YELLOW = "Task_TurnLightYellow";
 
     private Task() {}
   }
@@ -58,6 +60,8 @@ public final class OpinionLoopProcess {
     public static final String CITIZEN_EVALUATED = "Event_CitizenEvaluated";
     public static final String TIMER_URGE = "Timer_Urge";
     public static final String TIMER_OVERDUE = "Timer_Overdue";
+    /** 三色督办: at lightYellowAt (supervision.SupervisionLight#YELLOW_AT_VAR). */
+    public static final String TIMER_LIGHT_YELLOW = "Timer_LightYellow";
     public static final String TIMER_EVALUATION_TIMEOUT = "Timer_EvaluationTimeout";
     public static final String TIMER_DEPUTY_RESPONSE = "Timer_DeputyResponseDeadline";
     public static final String CLOSED = "Event_Closed";

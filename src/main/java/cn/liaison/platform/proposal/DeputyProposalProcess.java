@@ -38,6 +38,8 @@ public final class DeputyProposalProcess {
     public static final String APPROVE_EXTENSION = "Task_ApproveProposalExtension";
     public static final String URGE_UNIT = "Task_UrgeUnit";
     public static final String FLAG_UNIT_OVERDUE = "Task_FlagUnitOverdue";
+    /** 三色督办: the unit's light turns yellow (after {@link Event#TIMER_LIGHT_YELLOW_UNIT} or its system twin). */
+    public static final String TURN_UNIT_LIGHT_YELLOW = "Task_TurnUnitLightYellow";
     public static final String RECORD_ANSWERS = "Task_RecordAnswers";
     public static final String EVALUATE = "Task_EvaluateProposal";
     public static final String CLOSE_DISSATISFIED = "Task_CloseDissatisfied";
@@ -71,6 +73,10 @@ public final class DeputyProposalProcess {
     public static final String CLOSED = "Event_Closed";
     public static final String TIMER_FOLLOW_UP_DUE = "Timer_FollowUpDue";
     public static final String TIMER_URGE_UNIT = "Timer_UrgeUnit";
+    /** 三色督办: at lightYellowAt, while the unit works in Tasklist. */
+    public static final String TIMER_LIGHT_YELLOW_UNIT = "Timer_LightYellowUnit";
+    /** 三色督办: at lightYellowAt, while the unit's own system works on it. */
+    public static final String TIMER_LIGHT_YELLOW_UNIT_SYSTEM = "Timer_LightYellowUnitSystem";
     public static final String TIMER_UNIT_OVERDUE = "Timer_UnitOverdue";
     public static final String TIMER_UNIT_SYSTEM_OVERDUE = "Timer_UnitSystemOverdue";
     public static final String TIMER_URGE_UNIT_SYSTEM = "Timer_UrgeUnitSystem";

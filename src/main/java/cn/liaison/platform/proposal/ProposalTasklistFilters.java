@@ -4,6 +4,7 @@ import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.Departments;
 import cn.liaison.platform.identity.PlatformGroups;
 import cn.liaison.platform.identity.TasklistFilters;
+import cn.liaison.platform.supervision.SupervisionLight;
 import cn.liaison.platform.proposal.DeputyProposalProcess.Task;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 class ProposalTasklistFilters implements ApplicationRunner {
 
   static final List<Map<String, String>> PROPOSAL_CARD = List.of(Map.of("name", "proposalNo", "label", "建议编号"),
-      Map.of("name", "leadDeputyName", "label", "领衔代表"));
+      Map.of("name", "leadDeputyName", "label", "领衔代表"), SupervisionLight.CARD_VARIABLE);
 
   private final TasklistFilters filters;
   private final TaskService tasks;

@@ -28,6 +28,8 @@ public final class RectificationProcess {
     public static final String NOTIFY_CITIZEN = "Task_NotifyCitizen";
     public static final String CLOSE = "Task_CloseProblem";
     public static final String URGE = "Task_UrgeRectification";
+    /** 三色督办: the problem's light turns yellow (after {@link Event#TIMER_LIGHT_YELLOW}). */
+    public static final String TURN_LIGHT_YELLOW = "Task_TurnLightYellow";
     public static final String ESCALATE = "Task_EscalateOverdue";
     public static final String SEND_TO_UNIT_SYSTEM = "Task_SendToUnitSystem";
     public static final String HANDLING = "SubProcess_Handling";
@@ -38,6 +40,8 @@ public final class RectificationProcess {
   public static final class Event {
     public static final String TIMER_URGE = "Timer_UrgeRectification";
     public static final String TIMER_OVERDUE = "Timer_RectificationOverdue";
+    /** 三色督办: at lightYellowAt (supervision.SupervisionLight#YELLOW_AT_VAR). */
+    public static final String TIMER_LIGHT_YELLOW = "Timer_LightYellow";
     public static final String CLOSED = "Event_ProblemClosed";
     public static final String UNIT_SYSTEM_REPORTED = "Event_UnitSystemReported";
 

@@ -4,6 +4,7 @@ import cn.liaison.platform.department.Department;
 import cn.liaison.platform.department.Departments;
 import cn.liaison.platform.identity.PlatformGroups;
 import cn.liaison.platform.identity.TasklistFilters;
+import cn.liaison.platform.supervision.SupervisionLight;
 import cn.liaison.platform.rectification.RectificationProcess.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ class RectificationTasklistFilters implements ApplicationRunner {
   static final String TO_RECTIFY = "整改待办";
   static final String TO_VERIFY = "待我核验";
   static final List<Map<String, String>> PROBLEM_CARD = List.of(Map.of("name", "problemNo", "label", "问题编号"),
-      Map.of("name", "driveName", "label", "整治行动"), Map.of("name", "deadlineText", "label", "整改期限"));
+      Map.of("name", "driveName", "label", "整治行动"), Map.of("name", "deadlineText", "label", "整改期限"),
+      SupervisionLight.CARD_VARIABLE);
 
   private final TasklistFilters filters;
   private final TaskService tasks;

@@ -1,5 +1,6 @@
 package cn.liaison.platform.statistics;
 
+import cn.liaison.platform.supervision.LightCounts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +12,13 @@ import java.util.Map;
  * Maps are keyed by code (channel, category, station code) and keep a stable order (the directory's sort order).
  */
 public record Statistics(Period period, Opinions opinions, Proposals proposals, Forums forums, Receptions receptions,
-    Rectification rectification, Projects projects, List<CampaignProgress> campaigns) {
+    Rectification rectification, Projects projects, List<CampaignProgress> campaigns, LightCounts lights) {
+
+  /** Figures without the lights (三色督办 counts are of the moment; a period's report may leave them out). */
+  public Statistics(Period period, Opinions opinions, Proposals proposals, Forums forums, Receptions receptions,
+      Rectification rectification, Projects projects, List<CampaignProgress> campaigns) {
+    this(period, opinions, proposals, forums, receptions, rectification, projects, campaigns, null);
+  }
 
   /** What was asked: dates inclusive, optional station or town (both null = every station the caller may see). */
   public record Period(LocalDate from, LocalDate to, String station, String town) {}

@@ -48,6 +48,9 @@ class DashboardInTheBrowserTests {
       var firstRow = laptop.shown(By.cssSelector("#departments tbody tr")).getText();
       assertThat(firstRow).startsWith("1 县水利局 5 4 3 1 1 0 100.0%");
       assertThat(laptop.all(By.cssSelector("#gauge-closing svg"))).as("the gauge is drawn by ECharts").isNotEmpty();
+      // 三色督办: the open items by colour and kind, drawn as one stacked bar per kind
+      assertThat(text).contains("三色督办（当前在办事项）", "红灯（超期或督办中）", "黄灯（临期或已催办）", "绿灯（正常）");
+      assertThat(laptop.all(By.cssSelector("#lights svg"))).as("the lights are drawn by ECharts").isNotEmpty();
       laptop.fullPageScreenshot("dashboard-1280");
     }
     try (Browser phone = Browser.phone("http://localhost:" + port)) {

@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import cn.liaison.platform.supervision.SupervisionLight;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -266,6 +267,8 @@ class OpinionLoopProcessTests {
     executeJob(Task.URGE);
     assertThat(pi).hasPassed(Task.URGE).isWaitingAt(Task.HANDLE);
     assertThat(outbox.forGroup("dept-water")).anyMatch(n -> n.title().startsWith("催办"));
+    // 三色督办: 催办 sent turns the light yellow
+    assertThat(lightOn(Task.HANDLE)).isEqualTo(SupervisionLight.YELLOW);
 
     complete(Task.HANDLE, Map.of(Var.HANDLING_ACTION, HandlingAction.REQUEST_EXTENSION.name(),
         Var.EXTENSION_DEADLINE, "2026-12-18", Var.EXTENSION_REASON, "需协调上游水闸管理所，工程量较大。"));
@@ -275,11 +278,46 @@ class OpinionLoopProcessTests {
         Var.APPROVED_DEADLINE, "2026-12-18"));
     var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.HANDLE).singleResult();
     assertThat(LocalDate.ofInstant(task.getDueDate().toInstant(), BEIJING)).isEqualTo(LocalDate.of(2026, 12, 18));
+    // a new deadline: green again
+    assertThat(lightOn(Task.HANDLE)).isEqualTo(SupervisionLight.GREEN);
     assertThat(outbox.forCitizen(OpinionHandling.subject(opinion().id()))).anyMatch(n -> n.body().contains("2026年12月18日"));
 
     reply(ReplyResult.SOLVED, "已协调水闸放水并疏通渠道。");
     opinionService.evaluate(submitted.ticketNo(), submitted.trackingKey(), Rating.SATISFIED, null);
     assertThat(pi).isEnded();
+  }
+
+  @Test
+  void lightTurnsYellowAtTwoThirdsRedWhenOverdueAndGreenAgainAfterAnExtensionThenGoesOutWithTheReply() {
+    assignTo("dept-water");
+    assertThat(lightOn(Task.HANDLE)).isEqualTo(SupervisionLight.GREEN);
+    assertThat(tasks.getVariableLocal(handleTask().getId(), SupervisionLight.TEXT_VAR)).isEqualTo("🟢 绿灯 正常");
+    // two thirds of the time from 交办 (Monday 09:00) to the deadline (Monday 7 Dec, end of day)
+    Date yellowAt = (Date) runtime.getVariable(pi.getId(), SupervisionLight.YELLOW_AT_VAR);
+    Date due = (Date) runtime.getVariable(pi.getId(), Var.DUE_DATE);
+    long start = MONDAY_MORNING.toInstant().toEpochMilli();
+    assertThat(yellowAt.getTime() - start).isEqualTo((due.getTime() - start) * 67 / 100);
+    setClock(ZonedDateTime.ofInstant(yellowAt.toInstant(), BEIJING).minusMinutes(1));
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId(Event.TIMER_LIGHT_YELLOW)
+        .duedateLowerThan(ClockUtil.getCurrentTime()).count()).as("not yet yellow").isZero();
+    setClock(ZonedDateTime.ofInstant(yellowAt.toInstant(), BEIJING).plusMinutes(1));
+    executeJob(Event.TIMER_LIGHT_YELLOW);
+    assertThat(pi).hasPassed(Task.TURN_LIGHT_YELLOW).isWaitingAt(Task.HANDLE);
+    assertThat(lightOn(Task.HANDLE)).isEqualTo(SupervisionLight.YELLOW);
+    assertThat(tasks.getVariableLocal(handleTask().getId(), SupervisionLight.TEXT_VAR)).isEqualTo("🟡 黄灯 临期");
+
+    overdue();
+    assertThat(pi).isWaitingAt(Task.SUPERVISE);
+    assertThat(lightOn(Task.SUPERVISE)).isEqualTo(SupervisionLight.RED);
+    assertThat(runtime.getVariable(pi.getId(), SupervisionLight.VAR)).isEqualTo(SupervisionLight.RED.name());
+
+    String inTenDays = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING).plusDays(10).toString();
+    complete(Task.SUPERVISE, Map.of(Var.SUPERVISION_DECISION, SupervisionDecision.EXTEND.name(),
+        Var.NEW_DEADLINE, inTenDays));
+    assertThat(lightOn(Task.HANDLE)).isEqualTo(SupervisionLight.GREEN);
+
+    reply(ReplyResult.SOLVED, "已疏通。");
+    assertThat(runtime.getVariable(pi.getId(), SupervisionLight.VAR)).as("answered: no light").isNull();
   }
 
   @Test
@@ -589,6 +627,16 @@ class OpinionLoopProcessTests {
     Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
     assertThat(job).as("job at " + activityId).isNotNull();
     management.executeJob(job.getId());
+  }
+
+  org.camunda.bpm.engine.task.Task handleTask() {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Task.HANDLE).singleResult();
+  }
+
+  /** The light on the open task's card (its task-local copy). */
+  SupervisionLight lightOn(String taskKey) {
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+    return SupervisionLight.of(tasks.getVariableLocal(task.getId(), SupervisionLight.VAR));
   }
 
   Opinion opinion() {

@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import cn.liaison.platform.supervision.SupervisionLight;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -497,6 +498,16 @@ class DeputyProposalProcessTests {
           "/api/departments/" + code + "/replies");
     });
 
+    // 三色督办: its light turns yellow at two thirds of its time, as a Tasklist unit's does
+    String awaiting = runtime.createExecutionQuery().processInstanceId(pi.getId())
+        .activityId(Task.AWAIT_UNIT_SYSTEM).singleResult().getId();
+    assertThat(runtime.getVariable(awaiting, SupervisionLight.VAR)).isEqualTo(SupervisionLight.GREEN.name());
+    executeJob(Event.TIMER_LIGHT_YELLOW_UNIT_SYSTEM);
+    assertThat(pi).hasPassed(Task.TURN_UNIT_LIGHT_YELLOW);
+    assertThat(runtime.getVariable(awaiting, SupervisionLight.VAR)).isEqualTo(SupervisionLight.YELLOW.name());
+    assertThat(lightOn(unitTask(Task.HANDLE, "dept-water"))).as("the other unit's own light")
+        .isEqualTo(SupervisionLight.GREEN);
+
     // 催办 reaches a unit with its own system too (its group is told), and it keeps waiting for its system
     executeJob(Event.TIMER_URGE_UNIT_SYSTEM);
     assertThat(pi).hasPassed(Task.URGE_UNIT).isWaitingAt(Task.AWAIT_UNIT_SYSTEM);
@@ -582,6 +593,54 @@ class DeputyProposalProcessTests {
     tasks.complete(tasks.createTaskQuery().processInstanceId(opinionPi).singleResult().getId(), Map.of(
         OpinionLoopProcess.Var.ROUTE, "TO_PROPOSAL", OpinionLoopProcess.Var.PROPOSAL_DEPUTY, "deputy3"));
     return submitted.ticketNo();
+  }
+
+  @Test
+  void eachUnitsLightTurnsYellowAtTwoThirdsRedWhenOverdueAndGreenAgainAfterAnExtension() {
+    submit(DEPUTY3, List.of());
+    complete(Task.REVIEW, Map.of(Var.PROPOSAL_REVIEW, Review.ACCEPT.name()));
+    complete(Task.ASSIGN, Map.of(Var.HANDLING_MODE, HandlingMode.SEPARATE.name(),
+        Var.UNITS, "[\"dept-water\", \"dept-agriculture\"]"));
+    var water = unitTask(Task.HANDLE, "dept-water");
+    assertThat(lightOn(water)).isEqualTo(SupervisionLight.GREEN);
+    assertThat(lightOn(unitTask(Task.HANDLE, "dept-agriculture"))).isEqualTo(SupervisionLight.GREEN);
+    assertThat(runtime.getVariable(pi.getId(), SupervisionLight.VAR)).as("each unit has its own light").isNull();
+
+    // two thirds of the three months from 交办 to the reply date
+    Date yellowAt = (Date) runtime.getVariable(water.getExecutionId(), SupervisionLight.YELLOW_AT_VAR);
+    long start = MONDAY_MORNING.toInstant().toEpochMilli();
+    assertThat(yellowAt.getTime() - start).isEqualTo((water.getDueDate().getTime() - start) * 67 / 100);
+    ClockUtil.setCurrentTime(new Date(yellowAt.getTime() + 60_000));
+    var yellowTimers = management.createJobQuery().processInstanceId(pi.getId())
+        .activityId(Event.TIMER_LIGHT_YELLOW_UNIT).duedateLowerThan(ClockUtil.getCurrentTime()).list();
+    assertThat(yellowTimers).hasSize(2);
+    yellowTimers.forEach(job -> management.executeJob(job.getId()));
+    assertThat(pi).hasPassed(Task.TURN_UNIT_LIGHT_YELLOW);
+    assertThat(lightOn(unitTask(Task.HANDLE, "dept-water"))).isEqualTo(SupervisionLight.YELLOW);
+    assertThat(tasks.getVariableLocal(unitTask(Task.HANDLE, "dept-agriculture").getId(), SupervisionLight.TEXT_VAR))
+        .isEqualTo("🟡 黄灯 临期");
+
+    // the water bureau gets more time: its light is green again, the other unit's stays yellow
+    tasks.complete(unitTask(Task.HANDLE, "dept-water").getId(), Map.of(Var.HANDLING_ACTION, "REQUEST_EXTENSION",
+        Var.EXTENSION_DEADLINE, "2027-04-30", Var.EXTENSION_REASON, "需等明年预算批复。"));
+    assertThat(lightOn(task(Task.APPROVE_EXTENSION))).as("the office sees the unit's light").isEqualTo(
+        SupervisionLight.YELLOW);
+    complete(Task.APPROVE_EXTENSION, Map.of(Var.EXTENSION_DECISION, "APPROVE", Var.APPROVED_DEADLINE, "2027-04-30"));
+    assertThat(lightOn(unitTask(Task.HANDLE, "dept-water"))).isEqualTo(SupervisionLight.GREEN);
+    assertThat(lightOn(unitTask(Task.HANDLE, "dept-agriculture"))).isEqualTo(SupervisionLight.YELLOW);
+
+    // the agriculture bureau's reply date passes: red, and 督办 opens with it
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2027, 3, 1, 9, 0, 0, 0, BEIJING).toInstant()));
+    var overdue = management.createJobQuery().processInstanceId(pi.getId()).activityId(Event.TIMER_UNIT_OVERDUE)
+        .duedateLowerThan(ClockUtil.getCurrentTime()).singleResult();
+    management.executeJob(overdue.getId());
+    assertThat(lightOn(task(Task.SUPERVISE))).isEqualTo(SupervisionLight.RED);
+    assertThat(tasks.getVariableLocal(task(Task.SUPERVISE).getId(), SupervisionLight.TEXT_VAR)).isEqualTo("🔴 红灯 超期");
+    assertThat(lightOn(unitTask(Task.HANDLE, "dept-water"))).isEqualTo(SupervisionLight.GREEN);
+  }
+
+  SupervisionLight lightOn(org.camunda.bpm.engine.task.Task task) {
+    return SupervisionLight.of(tasks.getVariableLocal(task.getId(), SupervisionLight.VAR));
   }
 
   ProcessInstance opinionLoop(String ticketNo) {

@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import cn.liaison.platform.supervision.SupervisionLight;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -169,6 +170,42 @@ class RectificationProblemProcessTests {
     assertThat(figures.problems()).isEqualTo(1);
     assertThat(figures.rectified()).isEqualTo(1);
     assertThat(figures.overdue()).as("crossed off, no longer overdue").isZero();
+  }
+
+  @Test
+  void theProblemsLightTurnsYellowAtTwoThirdsStaysThroughProgressTurnsRedWhenOverdueAndGoesOutWhenRectified() {
+    String problemNo = rectifications.raiseProblem(drive(), "RW01", new RectificationService.NewProblem(
+        "河滩村机井房屋顶漏雨", "HOME_VISIT", null, "2027-06-05", "水利局农水股 周股长", "2027-06-18"), STAFF2);
+    ProcessInstance pi = instance(problemNo);
+    assertThat(lightOn(pi, Task.RECTIFY)).isEqualTo(SupervisionLight.GREEN);
+    Date yellowAt = (Date) runtime.getVariable(pi.getId(), SupervisionLight.YELLOW_AT_VAR);
+    Date due = (Date) runtime.getVariable(pi.getId(), Var.DUE_AT);
+    long start = NOW.toInstant().toEpochMilli();
+    assertThat(yellowAt.getTime() - start).isEqualTo((due.getTime() - start) * 67 / 100);
+
+    ClockUtil.setCurrentTime(new Date(yellowAt.getTime() + 60_000));
+    executeJob(pi, Event.TIMER_LIGHT_YELLOW);
+    assertThat(pi).hasPassed(Task.TURN_LIGHT_YELLOW);
+    assertThat(lightOn(pi, Task.RECTIFY)).isEqualTo(SupervisionLight.YELLOW);
+    // progress only: the same deadline, the same light
+    complete(pi, Task.RECTIFY, Map.of(Var.MEASURES, "已联系瓦工", Var.RECTIFIED, false));
+    assertThat(lightOn(pi, Task.RECTIFY)).isEqualTo(SupervisionLight.YELLOW);
+
+    ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
+    executeJob(pi, Event.TIMER_OVERDUE);
+    assertThat(lightOn(pi, Task.RECTIFY)).isEqualTo(SupervisionLight.RED);
+    assertThat(tasks.getVariableLocal(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId(),
+        SupervisionLight.TEXT_VAR)).isEqualTo("🔴 红灯 超期");
+
+    complete(pi, Task.RECTIFY, Map.of(Var.MEASURES, "屋顶已重新铺设防水层", Var.RECTIFIED, true));
+    assertThat(pi).isWaitingAt(Task.VERIFY);
+    assertThat(runtime.getVariable(pi.getId(), SupervisionLight.VAR)).as("rectified: no light").isNull();
+    assertThat(lightOn(pi, Task.VERIFY)).isNull();
+  }
+
+  SupervisionLight lightOn(ProcessInstance pi, String taskKey) {
+    var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+    return SupervisionLight.of(tasks.getVariableLocal(task.getId(), SupervisionLight.VAR));
   }
 
   @Test

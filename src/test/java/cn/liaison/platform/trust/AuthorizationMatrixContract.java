@@ -78,7 +78,8 @@ abstract class AuthorizationMatrixContract {
     READ_BULLETIN("生成起重产业代表联络站的工作简报（未填结束日期：400 表示允许）"),
     EDIT_BULLETIN_TEMPLATE("修改工作简报的模板（变量名写错：400 表示允许，未保存）"),
     READ_DEPUTY_ACTIVITY("查看代表 deputy1（防腐站站长，起重站、路寨镇站驻站）的履职情况"),
-    READ_SUBSIDY_BATCHES("查看路寨镇改种行动的补贴批次（一卡通发放表同权限：仅县财政局和本镇工作人员）");
+    READ_SUBSIDY_BATCHES("查看路寨镇改种行动的补贴批次（一卡通发放表同权限：仅县财政局和本镇工作人员）"),
+    LIST_RED_LIGHTS("列出三色督办的红灯事项（Tasklist 筛选“红灯事项”）");
 
     final String label;
 
@@ -95,19 +96,19 @@ abstract class AuthorizationMatrixContract {
    * answered like an unknown record; 2xx = done; 400 = refused by the model check.
    */
   static final String MATRIX = """
-      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception  grid  photo  flag  project  audit  erase  stats  bulletin  template  activity  payments
-      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401  401  401  401  401  401    401    401       401       401  401  401
-      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200  200  200  400  200  200    403    200       403       403  200  200
-      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403  403  404  403  404  403    403    403       400       400  200  404
-      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200  403  200  400  200  403    200    200       403       400  403  404
-      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       400  200  200
-      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200  403  200  400  200  403    403    200       400       403  403  404
-      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200  403  404  403  404  403    403    403       403       403  200  404
-      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  200  403    403    200       403       403  403  404
-      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200  403  200  403  200  200    403    200       403       403  403  404
-      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200  403  200  403  200  403    403    200       400       400  200  404
-      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  404  403    403    403       403       403  403  404
-      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       403  403  200
+      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception  grid  photo  flag  project  audit  erase  stats  bulletin  template  activity  payments  redlights
+      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401  401  401  401  401  401    401    401       401       401  401  401  401
+      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200  200  200  400  200  200    403    200       403       403  200  200  200
+      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403  403  404  403  404  403    403    403       400       400  200  404  403
+      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200  403  200  400  200  403    200    200       403       400  403  404  403
+      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       400  200  200  403
+      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200  403  200  400  200  403    403    200       400       403  403  404  403
+      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200  403  404  403  404  403    403    403       403       403  200  404  403
+      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  200  403    403    200       403       403  403  404  200
+      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200  403  200  403  200  200    403    200       403       403  403  404  403
+      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200  403  200  403  200  403    403    200       400       400  200  404  200
+      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  404  403    403    403       403       403  403  404  403
+      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       403  403  200  403
       """;
 
   static final String PHONE = "13712348765";
@@ -119,6 +120,7 @@ abstract class AuthorizationMatrixContract {
   @Autowired RateLimiter rateLimiter;
   @Autowired CampaignService campaigns;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.FilterService filterService;
 
   /** What the operations act on; made again after an operation that succeeded changed it. */
   Fixture fixture;
@@ -213,6 +215,8 @@ abstract class AuthorizationMatrixContract {
       case READ_STATISTICS -> exchange(user, HttpMethod.GET,
           "/api/statistics?from=2026-01-01&to=2026-12-31&station=yy-taiping-mobile", null);
       // no end date: those who may get the field message (400), nothing is computed
+      case LIST_RED_LIGHTS -> exchange(user, HttpMethod.GET, "/engine-rest/filter/" + filterService.createFilterQuery()
+          .filterName("红灯事项").singleResult().getId() + "/list", null);
       case READ_BULLETIN -> exchange(user, HttpMethod.GET, "/api/bulletins?from=2030-01-01&stations=cy-crane", null);
       // a misspelt name: those who may get the field message (400), nothing is saved for the next rows
       case EDIT_BULLETIN_TEMPLATE -> exchange(user, HttpMethod.PUT, "/api/bulletins/templates/CLOSING",

@@ -8,6 +8,8 @@ import cn.liaison.platform.opinion.OpinionLoopProcess.DeputyAction;
 import cn.liaison.platform.opinion.OpinionLoopProcess.SortDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import cn.liaison.platform.supervision.SupervisedDeadline;
+import cn.liaison.platform.supervision.SupervisionLight;
 import cn.liaison.platform.system.TaskCardVariables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -20,7 +22,16 @@ class OpinionTaskListener implements TaskListener {
 
   @Bean
   static TaskCardVariables opinionTaskCards() {
-    return TaskCardVariables.of(OpinionLoopProcess.KEY, CARD);
+    return TaskCardVariables.of(OpinionLoopProcess.KEY, Var.TICKET_NO, Var.CATEGORY_NAME, Var.STATION_NAME,
+        SupervisionLight.VAR, SupervisionLight.TEXT_VAR);
+  }
+
+  /** 三色督办: an opinion at the department carries a light, planned from its dueDate. */
+  @Bean
+  static SupervisedDeadline opinionSupervisedDeadline() {
+    return new SupervisedDeadline(OpinionLoopProcess.KEY, Var.DUE_DATE, "opinions", "群众意见", Var.STATION_CODE,
+        java.util.List.of(java.util.Map.of("name", Var.TICKET_NO, "label", "受理编号"),
+            java.util.Map.of("name", Var.CATEGORY_NAME, "label", "类别")));
   }
 
   private final OpinionHandling handling;
@@ -55,6 +66,7 @@ class OpinionTaskListener implements TaskListener {
         handling.taskCreated(Vars.opinionId(handling, task), task.getTaskDefinitionKey());
         // what Tasklist cards show, readable by whoever may work the task (no personal data)
         TaskCardVariables.copy(task, CARD);
+        SupervisionLight.copyOnto(task);
       }
       case EVENTNAME_COMPLETE -> {
         // the decision itself was checked by the engine's completion guard (TaskRules) before this runs

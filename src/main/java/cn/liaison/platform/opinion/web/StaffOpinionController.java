@@ -44,6 +44,13 @@ class StaffOpinionController {
   private final StaffSession staffSession;
   private final AuditTrail audit;
 
+  private cn.liaison.platform.supervision.SupervisionCounts supervisionLights;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  void setSupervisionLights(cn.liaison.platform.supervision.SupervisionCounts supervisionLights) {
+    this.supervisionLights = supervisionLights;
+  }
+
   StaffOpinionController(Opinions opinions, Stations stations, Categories categories, Departments departments,
       StaffSession staffSession, AuditTrail audit) {
     this.staffSession = staffSession;
@@ -74,6 +81,7 @@ class StaffOpinionController {
           "查看群众的姓名和电话（意见详情页）", null);
     }
     model.addAttribute("opinion", o);
+    model.addAttribute("light", supervisionLights.lightOf(o.ticketNo())); // 三色督办, null when none
     model.addAttribute("station", stations.findByCode(o.stationCode()).orElse(null));
     model.addAttribute("categoryName", categories.nameOf(o.category()));
     model.addAttribute("department", o.departmentCode() == null ? null

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import cn.liaison.platform.supervision.SupervisedDeadline;
+import cn.liaison.platform.supervision.SupervisionLight;
 import cn.liaison.platform.system.TaskCardVariables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -31,7 +33,15 @@ class ProposalTaskListener implements TaskListener {
   @Bean
   static TaskCardVariables proposalTaskCards() {
     return TaskCardVariables.of(DeputyProposalProcess.KEY, Var.PROPOSAL_NO, Var.LEAD_DEPUTY_NAME,
-        Var.HANDLING_UNIT_NAME, Var.UNIT_DUE_DAY);
+        Var.HANDLING_UNIT_NAME, Var.UNIT_DUE_DAY, SupervisionLight.VAR, SupervisionLight.TEXT_VAR);
+  }
+
+  /** 三色督办: each handling unit's answer carries a light, planned from its unitDueDate. */
+  @Bean
+  static SupervisedDeadline proposalSupervisedDeadline() {
+    return new SupervisedDeadline(DeputyProposalProcess.KEY, Var.UNIT_DUE_DATE, "proposals", "代表建议", null,
+        java.util.List.of(java.util.Map.of("name", Var.PROPOSAL_NO, "label", "建议编号"),
+            java.util.Map.of("name", Var.HANDLING_UNIT_NAME, "label", "承办单位")));
   }
 
   private final ProposalSteps steps;
@@ -54,6 +64,7 @@ class ProposalTaskListener implements TaskListener {
         // what Tasklist cards show, readable by whoever may work the task; never a variable a form edits (title):
         // a local copy would hide the edited value from the completion's check
         TaskCardVariables.copy(task, CARD);
+        SupervisionLight.copyOnto(task);
         // the tasks about one unit show its name and reply date, not its group id and a timestamp
         if (Task.SUPERVISE.equals(key) || Task.APPROVE_EXTENSION.equals(key)) {
           task.setVariableLocal(Var.HANDLING_UNIT_NAME, steps.unitName(string(task, Var.HANDLING_UNIT)));

@@ -28,6 +28,13 @@ class StaffProposalController {
   private final ProposalService proposals;
   private final StaffSession staffSession;
 
+  private cn.liaison.platform.supervision.SupervisionCounts supervisionLights;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  void setSupervisionLights(cn.liaison.platform.supervision.SupervisionCounts supervisionLights) {
+    this.supervisionLights = supervisionLights;
+  }
+
   StaffProposalController(ProposalService proposals, StaffSession staffSession) {
     this.proposals = proposals;
     this.staffSession = staffSession;
@@ -47,6 +54,7 @@ class StaffProposalController {
       return StaffSession.notFound(response, model, "代表建议");
     }
     model.addAttribute("proposal", view);
+    model.addAttribute("light", supervisionLights.lightOf(proposalNo)); // 三色督办, null when none
     return "staff/proposal";
   }
 }

@@ -6,6 +6,8 @@ import cn.liaison.platform.rectification.RectificationProcess.Var;
 import cn.liaison.platform.rectification.RectificationProcess.Verification;
 import cn.liaison.platform.rectification.RectificationSteps;
 import cn.liaison.platform.system.ProcessInstanceRef;
+import cn.liaison.platform.supervision.SupervisedDeadline;
+import cn.liaison.platform.supervision.SupervisionLight;
 import cn.liaison.platform.system.TaskCardVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -52,7 +54,17 @@ class RectificationDelegates {
   /** The cards of 整改待办 and 待我核验: copies local to each task, which write no history (the originals have theirs). */
   @Bean
   static TaskCardVariables rectificationTaskCards() {
-    return TaskCardVariables.of(RectificationProcess.KEY, Var.PROBLEM_NO, Var.DRIVE_NAME, Var.DEADLINE_TEXT);
+    return TaskCardVariables.of(RectificationProcess.KEY, Var.PROBLEM_NO, Var.DRIVE_NAME, Var.DEADLINE_TEXT,
+        SupervisionLight.VAR, SupervisionLight.TEXT_VAR);
+  }
+
+  /** 三色督办: a problem being rectified carries a light, planned from its dueAt. */
+  @Bean
+  static SupervisedDeadline rectificationSupervisedDeadline() {
+    return new SupervisedDeadline(RectificationProcess.KEY, Var.DUE_AT, "rectification", "整改问题",
+        Var.STATION_STAFF_GROUP,
+        java.util.List.of(java.util.Map.of("name", Var.PROBLEM_NO, "label", "问题编号"),
+            java.util.Map.of("name", Var.DEADLINE_TEXT, "label", "整改期限")));
   }
 
   /**
@@ -66,6 +78,7 @@ class RectificationDelegates {
       String key = task.getTaskDefinitionKey();
       if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
         TaskCardVariables.copy(task, Var.PROBLEM_NO, Var.DRIVE_NAME, Var.DEADLINE_TEXT);
+        SupervisionLight.copyOnto(task);
         if (Task.RECTIFY.equals(key)) {
           task.getExecution().removeVariable(Var.RECTIFIED);
         } else if (Task.VERIFY.equals(key)) {

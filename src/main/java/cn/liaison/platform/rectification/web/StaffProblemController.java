@@ -34,6 +34,13 @@ class StaffProblemController {
   private final EvidenceService evidence;
   private final StaffSession staffSession;
 
+  private cn.liaison.platform.supervision.SupervisionCounts supervisionLights;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  void setSupervisionLights(cn.liaison.platform.supervision.SupervisionCounts supervisionLights) {
+    this.supervisionLights = supervisionLights;
+  }
+
   StaffProblemController(RectificationService rectifications, RectificationAccess access, EvidenceService evidence,
       StaffSession staffSession) {
     this.rectifications = rectifications;
@@ -56,6 +63,7 @@ class StaffProblemController {
       return StaffSession.notFound(response, model, "问题");
     }
     model.addAttribute("problem", rectifications.problemView(problemNo));
+    model.addAttribute("light", supervisionLights.lightOf(problemNo)); // 三色督办, null when none
     model.addAttribute("photos", evidence.of(RectificationAccess.SUBJECT, Long.toString(p.id())));
     return "staff/problem";
   }
