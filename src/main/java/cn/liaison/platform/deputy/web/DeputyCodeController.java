@@ -3,18 +3,13 @@ package cn.liaison.platform.deputy.web;
 import cn.liaison.platform.deputy.Deputy;
 import cn.liaison.platform.deputy.DeputyDirectory;
 import cn.liaison.platform.station.QrCodes;
-import cn.liaison.platform.system.InvalidInputException;
 import cn.liaison.platform.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.HexFormat;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,9 +28,6 @@ import org.springframework.web.util.UriUtils;
 @Tag(name = "代表码", description = "人大代表的二维码与名片（公开）：扫码进入代表本人的意见建议提交页")
 class DeputyCodeController {
 
-  static final int DEFAULT_SIZE = 512;
-  static final int MIN_SIZE = 128;
-  static final int MAX_SIZE = 2048;
   static final String UNKNOWN = "未找到该人大代表。请扫描代表名片或联络站张贴的二维码。";
   static final String INSTRUCTION = "微信或手机扫码，把您的意见建议直接告诉我";
 
@@ -62,22 +54,14 @@ class DeputyCodeController {
   @ResponseBody
   @Operation(summary = "代表码二维码（SVG）", description = "指向代表本人的意见建议提交页 /d/{代表码}；代表码不存在时返回 404。")
   ResponseEntity<String> qrSvg(@PathVariable String deputyCode) {
-    String text = pageUrl(deputy(deputyCode));
-    return ResponseEntity.ok().contentType(new MediaType("image", "svg+xml", StandardCharsets.UTF_8))
-        .cacheControl(imageCache()).eTag(etag("svg|" + text)).header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-        .body(qrCodes.svg(text));
+    return qrCodes.svgImage(pageUrl(deputy(deputyCode)));
   }
 
   @GetMapping("/api/deputies/{deputyCode}/qr.png")
   @ResponseBody
   @Operation(summary = "代表码二维码（PNG）", description = "size：边长像素，128 至 2048，默认 512。")
   ResponseEntity<byte[]> qrPng(@PathVariable String deputyCode, @RequestParam(required = false) String size) {
-    String text = pageUrl(deputy(deputyCode));
-    int pixels = size(size);
-    return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(imageCache())
-        .eTag(etag("png|" + pixels + "|" + text)).header("X-Content-Type-Options", "nosniff")
-        .body(qrCodes.png(text, pixels));
+    return qrCodes.pngImage(pageUrl(deputy(deputyCode)), size);
   }
 
   /** The printable card: 名片 (default) or, with ?format=poster, an A4 poster. */
@@ -108,32 +92,6 @@ class DeputyCodeController {
     return directory.findByPublicCode(code).map(d -> code).orElseThrow(() -> new NotFoundException(UNKNOWN));
   }
 
-  private static int size(String size) {
-    if (size == null || size.isBlank()) {
-      return DEFAULT_SIZE;
-    }
-    try {
-      int pixels = Integer.parseInt(size.strip());
-      if (pixels >= MIN_SIZE && pixels <= MAX_SIZE) {
-        return pixels;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new InvalidInputException("size", "图片尺寸应为 " + MIN_SIZE + " 到 " + MAX_SIZE + " 之间的整数（像素）");
-  }
 
-  private static CacheControl imageCache() {
-    return CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
-  }
 
-  private static String etag(String content) {
-    try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(content.getBytes(StandardCharsets.UTF_8));
-      return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -4,19 +4,14 @@ import cn.liaison.platform.station.QrCodes;
 import cn.liaison.platform.station.Station;
 import cn.liaison.platform.station.Stations;
 import cn.liaison.platform.system.DisplayNames;
-import cn.liaison.platform.system.InvalidInputException;
 import cn.liaison.platform.system.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,9 +27,6 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class StationPagesController {
 
-  static final int DEFAULT_SIZE = 512;
-  static final int MIN_SIZE = 128;
-  static final int MAX_SIZE = 2048;
   static final String INSTRUCTION = "微信或手机扫码，把您的意见建议直接告诉人大代表";
   static final String UNKNOWN_STATION = "联络站不存在或已停用。";
 
@@ -62,20 +54,12 @@ class StationPagesController {
 
   @GetMapping("/stations/{code}/qr.png")
   ResponseEntity<byte[]> qrPng(@PathVariable String code, @RequestParam(required = false) String size) {
-    int pixels = size(size);
-    String text = submissionUrl(station(code));
-    String etag = etag("png|" + pixels + "|" + text);
-    return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(imageCache()).eTag(etag)
-        .body(qrCodes.png(text, pixels));
+    return qrCodes.pngImage(submissionUrl(station(code)), size);
   }
 
   @GetMapping("/stations/{code}/qr.svg")
   ResponseEntity<String> qrSvg(@PathVariable String code) {
-    String text = submissionUrl(station(code));
-    String etag = etag("svg|" + text);
-    return ResponseEntity.ok().contentType(new MediaType("image", "svg+xml", StandardCharsets.UTF_8))
-        .cacheControl(imageCache()).eTag(etag)
-        .body(qrCodes.svg(text));
+    return qrCodes.svgImage(submissionUrl(station(code)));
   }
 
   @GetMapping("/stations/{code}/signboard")
@@ -125,33 +109,6 @@ class StationPagesController {
         .toList();
   }
 
-  private static int size(String size) {
-    if (size == null || size.isBlank()) {
-      return DEFAULT_SIZE;
-    }
-    try {
-      int pixels = Integer.parseInt(size.strip());
-      if (pixels >= MIN_SIZE && pixels <= MAX_SIZE) {
-        return pixels;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new InvalidInputException("size", "图片尺寸应为 " + MIN_SIZE + " 到 " + MAX_SIZE + " 之间的整数（像素）");
-  }
 
-  /** The code only changes with the public address or the station code, both part of the ETag. */
-  private static CacheControl imageCache() {
-    return CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
-  }
 
-  private static String etag(String content) {
-    try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(content.getBytes(StandardCharsets.UTF_8));
-      return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
