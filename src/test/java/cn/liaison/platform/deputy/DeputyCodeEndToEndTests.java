@@ -136,6 +136,13 @@ class DeputyCodeEndToEndTests {
         .getStatusCode().value()).isIn(403, 404);
     assertThat(as("staff1", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", answer)
         .getStatusCode().value()).isIn(403, 404);
+    // the opinion's card the phone workbench links to opens for the addressed deputy, and for no other deputy
+    ResponseEntity<String> card = cn.liaison.platform.WebappLogin.getAs(http, "deputy1", "/staff/opinions/" + sent.ticket());
+    assertThat(card.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(card.getBody()).contains("防腐产业园区污水管网老化");
+    ResponseEntity<String> stranger = cn.liaison.platform.WebappLogin.getAs(http, "deputy2", "/staff/opinions/" + sent.ticket());
+    assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(stranger.getBody()).doesNotContain("防腐产业园区污水管网老化");
     // nor can deputy1 point his task at another record
     Map<String, Object> forged = Map.of("variables", Map.of(Var.DEPUTY_ACTION, Map.of("value", "TO_PROPOSAL"),
         Var.PROPOSAL_DEPUTY, Map.of("value", "deputy2"), Var.OPINION_ID, Map.of("value", 1)));
