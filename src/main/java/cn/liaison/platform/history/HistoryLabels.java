@@ -2,8 +2,10 @@ package cn.liaison.platform.history;
 
 import cn.liaison.platform.opinion.Categories;
 import cn.liaison.platform.opinion.Channel;
+import cn.liaison.platform.opinion.OpinionLoopProcess;
 import cn.liaison.platform.opinion.Rating;
 import cn.liaison.platform.opinion.ReplyResult;
+import cn.liaison.platform.supervision.SupervisionLight;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -50,7 +52,11 @@ public class HistoryLabels {
       Map.entry("proposedDepartmentCode", "建议承办部门"), Map.entry("dueDate", "办理期限"), Map.entry("urgeAt", "催办时间"),
       Map.entry("departmentChannel", "部门办理渠道"), Map.entry("departmentGroup", "承办部门用户组"),
       Map.entry("assignmentRound", "交办轮次"), Map.entry("lastEvaluationComment", "群众评价意见"),
-      Map.entry("rating", "群众评价"), Map.entry("proposalDeclined", "代表建议未采纳"), Map.entry("triage", "分级分类结果"));
+      Map.entry("rating", "群众评价"), Map.entry("proposalDeclined", "代表建议未采纳"), Map.entry("triage", "分级分类结果"),
+      Map.entry(OpinionLoopProcess.Var.DEPUTY, "代表码所属代表"),
+      Map.entry(OpinionLoopProcess.Var.DEPUTY_RESPONSE_DUE, "代表答复期限"),
+      Map.entry(SupervisionLight.VAR, SupervisionLight.LABEL), Map.entry(SupervisionLight.TEXT_VAR, "督办灯（显示）"),
+      Map.entry(SupervisionLight.YELLOW_AT_VAR, "亮黄灯时间"), Map.entry(SupervisionLight.DUE_AT_VAR, "督办灯对应期限"));
 
   /** Values of the platform's own variables (not from a form's options). */
   static final Map<String, Map<String, String>> PLATFORM_VALUES = Map.of(
@@ -105,6 +111,9 @@ public class HistoryLabels {
     PLATFORM_VARIABLES.forEach(fields::putIfAbsent);
     PLATFORM_VALUES.forEach((name, options) -> options.forEach((value, label) ->
         values.computeIfAbsent(name, k -> new LinkedHashMap<>()).putIfAbsent(value, label)));
+    for (SupervisionLight light : SupervisionLight.values()) {
+      values.computeIfAbsent(SupervisionLight.VAR, k -> new LinkedHashMap<>()).putIfAbsent(light.name(), light.label());
+    }
     for (ReplyResult r : ReplyResult.values()) {
       values.computeIfAbsent("replyResult", k -> new LinkedHashMap<>()).putIfAbsent(r.name(), r.label());
     }
