@@ -157,6 +157,10 @@ class CampaignSimulationTests {
       JsonNode ledgerAfterFirst = ledgerRow(failed.get(0));
       assertThat(ledgerAfterFirst.get("发放状态").asText()).isEqualTo("发放失败");
       assertThat(ledgerAfterFirst.get("发放失败原因").asText()).isEqualTo("账户冻结");
+      JsonNode arrears = JsonBodies.tree(http.withBasicAuth("staff3", "staff3")
+          .getForEntity("/api/campaigns/" + CODE + "/ledger", String.class).getBody()).get("subsidyArrears");
+      assertThat(arrears).hasSize(failed.size());
+      assertThat(arrears.get(0).asText()).contains("欠发").contains("账户冻结");
       JsonNode firstDone = batchOf(firstBatch);
       assertThat(firstDone.get("statusLabel").asText()).isEqualTo("已完成");
       assertThat(firstDone.get("total").decimalValue()).isEqualByComparingTo(firstDone.get("paid").decimalValue()
@@ -229,8 +233,10 @@ class CampaignSimulationTests {
           .isEqualByComparingTo(String.valueOf(planted * 600));
 
       // the ledger agrees with the process history
-      JsonNode overall = JsonBodies.tree(http.withBasicAuth("staff3", "staff3")
-          .getForEntity("/api/campaigns/" + CODE + "/ledger", String.class).getBody()).get("overall");
+      JsonNode ledgerAtTheEnd = JsonBodies.tree(http.withBasicAuth("staff3", "staff3")
+          .getForEntity("/api/campaigns/" + CODE + "/ledger", String.class).getBody());
+      assertThat(ledgerAtTheEnd.get("subsidyArrears")).as("no household left unpaid").isEmpty();
+      JsonNode overall = ledgerAtTheEnd.get("overall");
       long crossedOffInHistory = householdsThatPassed(CampaignProcess.Event.CROSSED_OFF);
       long notConvertedInHistory = householdsThatPassed(CampaignProcess.Event.NOT_CONVERTED);
       assertThat(overall.get("households").asInt()).isEqualTo(households());
