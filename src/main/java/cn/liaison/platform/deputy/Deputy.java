@@ -13,4 +13,11 @@ public record Deputy(String userId, String name, DeputyLevel level, String secto
 
   /** Stationed at a station, with a role there. */
   public record Post(String stationCode, String stationName, DeputyPosting.Role role) {}
+
+  /** The stations as a citizen reads them: 长垣市防腐产业代表联络站站长、路寨镇产业代表联络站 (a plain member: no role). */
+  public String stationsLine() {
+    return stations.stream()
+        .map(p -> p.stationName() + (p.role() == DeputyPosting.Role.MEMBER ? "" : p.role().label()))
+        .collect(java.util.stream.Collectors.joining("、"));
+  }
 }

@@ -76,17 +76,13 @@ class DeputyCodeController {
       return "citizen/not-found";
     }
     String url = pageUrl(deputyCode);
-    model.addAttribute("d", new CardView(d.name(), d.level().label(), d.sector(), stations(d), url, qrCodes.svg(url)));
+    model.addAttribute("d", new CardView(d.name(), d.level().label(), d.sector(), d.stationsLine(), url, qrCodes.svg(url)));
     model.addAttribute("code", deputyCode);
     model.addAttribute("poster", "poster".equals(format));
     model.addAttribute("instruction", INSTRUCTION);
     return "deputy/card";
   }
 
-  static String stations(Deputy d) {
-    return d.stations().stream().map(p -> p.stationName() + (p.role().name().equals("MEMBER") ? "" : p.role().label()))
-        .collect(java.util.stream.Collectors.joining("、"));
-  }
 
   private String deputy(String code) {
     return directory.findByPublicCode(code).map(d -> code).orElseThrow(() -> new NotFoundException(UNKNOWN));

@@ -145,8 +145,11 @@ class CitizenPageController {
     // the optional deputy is chosen by code among this station's deputies, and resolved here, never trusted
     String deputy = null;
     if (form.deputy() != null && !form.deputy().isBlank()) {
-      deputy = stationDeputies(station).stream().filter(d -> d.code().equals(form.deputy().strip())).findFirst()
-          .map(d -> deputies.findByPublicCode(d.code()).map(Deputy::userId).orElse(null)).orElse(null);
+      String chosen = form.deputy().strip();
+      Map<String, String> codes = deputies.publicCodes();
+      deputy = deputies.atStation(station.code()).stream()
+          .filter(d -> d.level() != null && chosen.equals(codes.get(d.userId()))).map(Deputy::userId).findFirst()
+          .orElse(null);
       if (deputy == null) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return submitPage(model, station, form, Map.of("deputy", "请从本站的驻站代表中选择，或选择“不指定代表”"), null);
@@ -252,8 +255,7 @@ class CitizenPageController {
 
   private static DeputyCard card(String code, Deputy d, String roleLabel) {
     return new DeputyCard(code, d.name(), d.level() == null ? null : d.level().label(), d.sector(),
-        d.stations().stream().map(p -> p.stationName() + (p.role().name().equals("MEMBER") ? "" : p.role().label()))
-            .collect(java.util.stream.Collectors.joining("、")), roleLabel);
+        d.stationsLine(), roleLabel);
   }
 
   /** Where an opinion sent to a deputy is handled if the deputy forwards it: the first active station (head first). */
