@@ -4,7 +4,6 @@ import cn.liaison.platform.campaign.CampaignProcess.UnwillingReason;
 
 import cn.liaison.platform.campaign.Campaign;
 import cn.liaison.platform.campaign.Campaigns;
-import cn.liaison.platform.campaign.SubsidyPayments;
 import cn.liaison.platform.campaign.Household;
 import cn.liaison.platform.system.NotFoundException;
 import java.math.BigDecimal;
@@ -80,21 +79,15 @@ public class LedgerReport {
       String deputy, String deputyName, String status, String statusLabel, int visitCount, List<String> reasons,
       String reasonLabels, String lastVisitOutcome, String visitNote) {}
 
-  /**
-   * The ledger's figures; {@code subsidyArrears} are the households whose planting subsidy failed to arrive (欠发:
-   * village, household, amount and the bank's reason), shown until a later batch pays them.
-   */
   public record Ledger(CampaignInfo campaign, Totals overall, List<Totals> villages, List<Totals> areas,
       List<Totals> deputies, List<TeamMember> team, List<ReasonCount> reasons,
-      List<UnwillingHousehold> unwillingHouseholds, List<String> subsidyArrears) {}
+      List<UnwillingHousehold> unwillingHouseholds) {}
 
   private final Campaigns campaigns;
   private final JdbcTemplate jdbc;
   private final IdentityService identity;
-  private final SubsidyPayments subsidyPayments;
 
-  LedgerReport(Campaigns campaigns, JdbcTemplate jdbc, IdentityService identity, SubsidyPayments subsidyPayments) {
-    this.subsidyPayments = subsidyPayments;
+  LedgerReport(Campaigns campaigns, JdbcTemplate jdbc, IdentityService identity) {
     this.campaigns = campaigns;
     this.jdbc = jdbc;
     this.identity = identity;
@@ -140,7 +133,7 @@ public class LedgerReport {
             u.deputy()), u.status(), u.statusLabel(), u.visitCount(), u.reasons(), u.reasonLabels(),
         u.lastVisitOutcome(), u.visitNote())).toList();
     return new Ledger(info(c), overall, villageList, areaList, deputyList, team(c, names), reasons(c.code()),
-        unwillingNamed, subsidyPayments.arrears(c.code()));
+        unwillingNamed);
   }
 
   static CampaignInfo info(Campaign c) {
