@@ -287,7 +287,7 @@ class RectificationProblemProcessTests {
         .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(202)));
     var saved = http.withBasicAuth("demo", "demo").exchange("/api/admin/departments/" + unit,
         org.springframework.http.HttpMethod.PUT, cn.liaison.platform.JsonBodies.json(Map.of("name", "太平镇供水站" + SEQ.get(),
-            "channel", "HTTP", "endpoint", unitSystems.baseUrl() + path, "secret", secret, "timeoutMillis", 2000)),
+            "channel", "HTTP", "endpoint", unitSystems.baseUrl() + path, "secret", secret, "timeoutMillis", 10000)),
         String.class);
     assertThat(saved.getStatusCode().value()).as(saved.getBody()).isEqualTo(200);
     String drive = drive();
