@@ -140,7 +140,7 @@ public class SubsidyPayments {
       s.append(line).append('\n');
       listed++;
     }
-    s.append("逐户名单与调整：/api/campaigns/").append(b.campaignCode()).append("/subsidy-batches/").append(b.id());
+    s.append("逐户名单与暂缓、调整：/staff/campaigns/").append(b.campaignCode()).append("/subsidy-batches/").append(b.id());
     return Map.of(CampaignProcess.Var.BATCH_SUMMARY, s.toString());
   }
 
@@ -195,29 +195,46 @@ public class SubsidyPayments {
 
   @Transactional
   public BatchView holdBack(String campaignCode, long batchId, String householdNo, String reason) {
+    return holdBack(campaignCode, batchId, householdNo, reason, null);
+  }
+
+  /** As {@link #holdBack(String, long, String, String)} by this user (staff pages); null = the API's user. */
+  @Transactional
+  public BatchView holdBack(String campaignCode, long batchId, String householdNo, String reason, String actor) {
     String why = reason(reason, "reason", "请填写暂缓发放的原因");
     Payment p = reviewedPayment(campaignCode, batchId, householdNo);
     if (!batches.holdBack(batchId, p.householdId(), why)) {
       throw new ConflictException("该户本批已暂缓发放");
     }
-    audit.record(AuditAction.SUBSIDY_HELD_BACK, AuditSubject.household(campaignCode, householdNo), null,
+    audit.recordBy(actor, AuditAction.SUBSIDY_HELD_BACK, AuditSubject.household(campaignCode, householdNo), null,
         "补贴批次 " + BATCH_PREFIX + batchId + " 暂缓发放 " + money(p.amount()) + " 元", why);
     return view(campaignCode, batchId);
   }
 
   @Transactional
   public BatchView release(String campaignCode, long batchId, String householdNo) {
+    return release(campaignCode, batchId, householdNo, null);
+  }
+
+  @Transactional
+  public BatchView release(String campaignCode, long batchId, String householdNo, String actor) {
     Payment p = reviewedPayment(campaignCode, batchId, householdNo);
     if (!batches.release(batchId, p.householdId())) {
       throw new ConflictException("该户本批未被暂缓发放");
     }
-    audit.record(AuditAction.SUBSIDY_RELEASED, AuditSubject.household(campaignCode, householdNo), null,
+    audit.recordBy(actor, AuditAction.SUBSIDY_RELEASED, AuditSubject.household(campaignCode, householdNo), null,
         "补贴批次 " + BATCH_PREFIX + batchId + " 恢复发放 " + money(p.amount()) + " 元", null);
     return view(campaignCode, batchId);
   }
 
   @Transactional
   public BatchView adjust(String campaignCode, long batchId, String householdNo, String amountText, String reason) {
+    return adjust(campaignCode, batchId, householdNo, amountText, reason, null);
+  }
+
+  @Transactional
+  public BatchView adjust(String campaignCode, long batchId, String householdNo, String amountText, String reason,
+      String actor) {
     Map<String, String> errors = new LinkedHashMap<>();
     BigDecimal amount = null;
     try {
@@ -239,7 +256,7 @@ public class SubsidyPayments {
     BigDecimal cents = amount.setScale(2, RoundingMode.UNNECESSARY);
     batches.adjust(batchId, p.householdId(), cents, why);
     batches.recount(batchId);
-    audit.record(AuditAction.SUBSIDY_AMOUNT_ADJUSTED, AuditSubject.household(campaignCode, householdNo), null,
+    audit.recordBy(actor, AuditAction.SUBSIDY_AMOUNT_ADJUSTED, AuditSubject.household(campaignCode, householdNo), null,
         "补贴批次 " + BATCH_PREFIX + batchId + " 金额 " + money(p.amount()) + " 元 → " + money(cents) + " 元", why);
     return view(campaignCode, batchId);
   }
@@ -256,18 +273,24 @@ public class SubsidyPayments {
     }
     SubsidyBatches.Batch b = batches.find(batchId)
         .orElseThrow(() -> new ConflictException("补贴批次 " + reference + " 不在贵单位发放中"));
-    return record(b, results, (row, field) -> "lines[" + row + "]." + field, "财政局系统回报");
+    return record(b, results, (row, field) -> "lines[" + row + "]." + field, "财政局系统回报", null);
   }
 
   /** Staff or finance import the bank's result workbook: all or nothing. */
   @Transactional
   public ReportOutcome importResults(String campaignCode, long batchId, byte[] workbook) {
+    return importResults(campaignCode, batchId, workbook, null);
+  }
+
+  /** As {@link #importResults(String, long, byte[])} by this user (staff pages); null = the API's user. */
+  @Transactional
+  public ReportOutcome importResults(String campaignCode, long batchId, byte[] workbook, String actor) {
     SubsidyBatches.Batch b = batchOfCampaign(campaignCode, batchId);
     List<PaymentResult> results = SubsidyWorkbook.readResults(workbook, zone);
     if (results.isEmpty()) {
       throw new InvalidInputException("file", "发放结果表中没有填写“发放结果”的行");
     }
-    return record(b, results, (row, field) -> "第" + row + "行·" + COLUMNS.get(field), "导入银行发放结果表");
+    return record(b, results, (row, field) -> "第" + row + "行·" + COLUMNS.get(field), "导入银行发放结果表", actor);
   }
 
   /**
@@ -275,7 +298,7 @@ public class SubsidyPayments {
    * a result's field in the errors (lines[0].status for the API, 第2行·发放结果 for the workbook).
    */
   private ReportOutcome record(SubsidyBatches.Batch b, List<PaymentResult> results,
-      java.util.function.BiFunction<Integer, String, String> field, String source) {
+      java.util.function.BiFunction<Integer, String, String> field, String source, String actor) {
     if (b.status() == BatchStatus.COMPOSED || b.status() == BatchStatus.IN_REVIEW) {
       throw new ConflictException("补贴批次 " + BATCH_PREFIX + b.id() + " 尚未核对发出，不能登记发放结果");
     }
@@ -359,7 +382,7 @@ public class SubsidyPayments {
       if (done && b.processInstanceId() != null) {
         correlate(CampaignProcess.Message.BATCH_SETTLED, b.processInstanceId());
       }
-      audit.record(AuditAction.SUBSIDY_RESULTS_RECORDED, AuditSubject.campaign(b.campaignCode()), null,
+      audit.recordBy(actor, AuditAction.SUBSIDY_RESULTS_RECORDED, AuditSubject.campaign(b.campaignCode()), null,
           source + "：补贴批次 " + BATCH_PREFIX + b.id() + " 已发放 " + paidCount + " 户，发放失败 " + failedCount + " 户",
           null);
     }
@@ -403,6 +426,63 @@ public class SubsidyPayments {
     accounts.save(household.id(), new PaymentAccounts.Account(h, no, bk), user, clock.instant());
     audit.record(AuditAction.PAYMENT_ACCOUNT_CORRECTED, AuditSubject.household(campaignCode, householdNo), null,
         "补贴发放账户已更正（账户信息不记入审计）", why);
+  }
+
+  /** A household's 一卡通 account as the 工作台账 gives it (account number digits only, bank optional). */
+  public record LedgerAccount(String householdNo, String holder, String accountNo, String bank) {}
+
+  /** What an import did to the accounts: new ones, changed ones (已修改, audited), unchanged ones. */
+  public record AccountsImported(int created, int changed, int unchanged) {}
+
+  /**
+   * Records the 一卡通 accounts of a 工作台账 import, in the import's transaction (all or nothing), in the same store
+   * as {@link #correctAccount}: a changed account is updated and audited as 已修改, without the account data.
+   * The lines were checked by the ledger's parser; their households were just written.
+   */
+  public AccountsImported importAccounts(String campaignCode, List<LedgerAccount> lines, String actor) {
+    int created = 0;
+    int changed = 0;
+    int unchanged = 0;
+    Instant now = clock.instant();
+    var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+        .getAuthentication();
+    String who = actor != null ? actor : authentication != null && authentication.getName() != null
+        ? authentication.getName() : "工作台账导入";
+    for (LedgerAccount l : lines) {
+      Household h = households.find(campaignCode, l.householdNo()).orElseThrow();
+      PaymentAccounts.Account account = new PaymentAccounts.Account(l.holder(), l.accountNo(), l.bank());
+      Optional<PaymentAccounts.Account> before = accounts.of(h.id());
+      if (before.isEmpty()) {
+        created++;
+      } else if (before.get().equals(account)) {
+        unchanged++;
+        continue;
+      } else {
+        changed++;
+        audit.recordBy(actor, AuditAction.PAYMENT_ACCOUNT_CORRECTED, AuditSubject.household(campaignCode,
+            l.householdNo()), null, "补贴发放账户已修改（工作台账导入；账户信息不记入审计）", null);
+      }
+      accounts.save(h.id(), account, who, now);
+    }
+    return new AccountsImported(created, changed, unchanged);
+  }
+
+  /**
+   * The batch's households whose 一卡通 account is registered, with the account masked to its last four digits
+   * (尾号1234): enough for staff to see who lacks one before the workbook is exported, nothing to pay with.
+   */
+  public Map<String, String> maskedAccounts(String campaignCode, long batchId) {
+    SubsidyBatches.Batch b = batchOfCampaign(campaignCode, batchId);
+    Map<String, String> masked = new HashMap<>();
+    for (Payment p : batches.payments(b.id())) {
+      accounts.of(p.householdId()).ifPresent(a -> masked.put(p.householdNo(), maskAccount(a.accountNo())));
+    }
+    return masked;
+  }
+
+  /** 尾号1234: the one way an account number is shown outside the payment workbook. */
+  public static String maskAccount(String accountNo) {
+    return accountNo == null || accountNo.length() < 8 ? "已登记" : "尾号" + accountNo.substring(accountNo.length() - 4);
   }
 
   /** What 核实发放信息 shows: why the bank did not pay (no account data). */
@@ -461,6 +541,12 @@ public class SubsidyPayments {
   /** The 一卡通 upload workbook of a sent batch (the households to pay, with their accounts); marks it 已导出. */
   @Transactional
   public byte[] paymentWorkbook(String campaignCode, long batchId) {
+    return paymentWorkbook(campaignCode, batchId, null);
+  }
+
+  /** As {@link #paymentWorkbook(String, long)}, downloaded by this user (staff pages); null = the API's user. */
+  @Transactional
+  public byte[] paymentWorkbook(String campaignCode, long batchId, String actor) {
     SubsidyBatches.Batch b = batchOfCampaign(campaignCode, batchId);
     if (b.status() == BatchStatus.COMPOSED || b.status() == BatchStatus.IN_REVIEW) {
       throw new ConflictException("补贴批次尚未核对完毕，不能导出发放表");
@@ -484,7 +570,7 @@ public class SubsidyPayments {
           }, p.paidOn(), p.voucherNo(), p.failReason()));
     }
     batches.markExported(b.id(), clock.instant());
-    audit.record(AuditAction.PAYMENT_WORKBOOK_EXPORTED, AuditSubject.campaign(campaignCode), null,
+    audit.recordBy(actor, AuditAction.PAYMENT_WORKBOOK_EXPORTED, AuditSubject.campaign(campaignCode), null,
         "导出补贴批次 " + BATCH_PREFIX + b.id() + " 的一卡通发放表（" + rows.size() + " 户）", null);
     return SubsidyWorkbook.write(c.name() + " 补贴批次 " + BATCH_PREFIX + b.id(), rows);
   }

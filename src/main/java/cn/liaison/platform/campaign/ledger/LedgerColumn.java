@@ -14,7 +14,11 @@ enum LedgerColumn {
   PLOT_NO("plot_no", "地块编号", true),
   PLOT_MU("plot_mu", "面积(亩)", true, "面积"),
   TERRAIN("terrain", "地形", true),
-  CURRENT_CROP("current_crop", "现种作物", false);
+  CURRENT_CROP("current_crop", "现种作物", false),
+  // the household's 惠民惠农财政补贴资金“一卡通” (social security card) account, as Henan's subsidy ledgers name it
+  ACCOUNT_NO("account_no", "一卡通账号", false, "一卡通卡号", "社保卡号", "社会保障卡号", "社保卡账号", "惠民惠农一卡通账号"),
+  ACCOUNT_HOLDER("account_holder", "开户人", false, "持卡人", "持卡人姓名", "开户人姓名"),
+  BANK("bank", "开户银行", false, "开户行");
 
   final String english;
   final String chinese;

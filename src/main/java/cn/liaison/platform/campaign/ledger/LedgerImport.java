@@ -7,6 +7,7 @@ import cn.liaison.platform.campaign.Campaign;
 import cn.liaison.platform.campaign.CampaignService;
 import cn.liaison.platform.campaign.Campaigns;
 import cn.liaison.platform.campaign.Households;
+import cn.liaison.platform.campaign.SubsidyPayments;
 import cn.liaison.platform.system.ConflictException;
 import cn.liaison.platform.system.InvalidInputException;
 import cn.liaison.platform.system.NotFoundException;
@@ -43,18 +44,20 @@ public class LedgerImport {
 
   /** What an import did. Rows are plot rows read; unchanged counts records that were already as in the file. */
   public record Summary(int rows, int households, int householdsCreated, int householdsUpdated,
-      int householdsUnchanged, int plotsCreated, int plotsUpdated, int plotsUnchanged, String format,
-      String encoding) {}
+      int householdsUnchanged, int plotsCreated, int plotsUpdated, int plotsUnchanged, int accountsCreated,
+      int accountsChanged, int accountsUnchanged, String format, String encoding) {}
 
   private final Campaigns campaigns;
   private final Households households;
   private final CampaignService campaignService;
   private final TransactionTemplate transaction;
   private final AuditTrail audit;
+  private final SubsidyPayments payments;
 
   LedgerImport(Campaigns campaigns, Households households, CampaignService campaignService,
-      PlatformTransactionManager transactions, AuditTrail audit) {
+      PlatformTransactionManager transactions, AuditTrail audit, SubsidyPayments payments) {
     this.audit = audit;
+    this.payments = payments;
     this.campaigns = campaigns;
     this.households = households;
     this.campaignService = campaignService;
@@ -93,13 +96,17 @@ public class LedgerImport {
       refuse(status, List.of());
     }
     Households.LedgerWritten w = households.writeLedger(campaignCode, parsed.ledger());
+    // the 一卡通 accounts in the same transaction: a bad account refused the file before, nothing half-written
+    SubsidyPayments.AccountsImported a = payments.importAccounts(campaignCode, parsed.accounts(), null);
     // counts only: which heads' names or phones were corrected is personal data
     audit.record(AuditAction.LEDGER_IMPORTED, AuditSubject.campaign(campaignCode), null, "导入工作台账 " + parsed.rows()
         + " 行", "农户 新增 " + w.householdsCreated() + "，更正 " + w.householdsUpdated() + "，未变 " + w.householdsUnchanged()
-        + "；地块 新增 " + w.plotsCreated() + "，更正 " + w.plotsUpdated() + "（户主姓名、电话的更正不逐条列出）");
+        + "；地块 新增 " + w.plotsCreated() + "，更正 " + w.plotsUpdated()
+        + (a.created() + a.changed() + a.unchanged() == 0 ? "" : "；一卡通账户 新登记 " + a.created() + "，已修改 "
+            + a.changed() + "，未变 " + a.unchanged()) + "（户主姓名、电话、账户信息的更正不逐条列出）");
     return new Summary(parsed.rows(), parsed.households().size(), w.householdsCreated(), w.householdsUpdated(),
-        w.householdsUnchanged(), w.plotsCreated(), w.plotsUpdated(), w.plotsUnchanged(), parsed.format().name(),
-        parsed.encoding());
+        w.householdsUnchanged(), w.plotsCreated(), w.plotsUpdated(), w.plotsUnchanged(), a.created(), a.changed(),
+        a.unchanged(), parsed.format().name(), parsed.encoding());
   }
 
   private static void refuse(Campaign.Status status, List<String> newHouseholds) {

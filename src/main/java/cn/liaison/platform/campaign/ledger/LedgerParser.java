@@ -36,7 +36,10 @@ final class LedgerParser {
 
   /** A household as the file gives it, with its plots in file order. */
   record FileHousehold(String no, String headName, String village, String area, String phone, String deputy,
-      int firstLine, Map<String, FilePlot> plots) {}
+      int firstLine, Map<String, FilePlot> plots, FileAccount account) {}
+
+  /** The household's 一卡通 account (personal data: stored through SubsidyPayments, never logged). */
+  record FileAccount(String holder, String accountNo, String bank) {}
 
   record FilePlot(String no, BigDecimal mu, Household.Terrain terrain, String crop, int line) {}
 
@@ -48,6 +51,13 @@ final class LedgerParser {
       return households.values().stream().map(h -> new Households.LedgerHousehold(h.no(), h.headName(), h.village(),
           h.area(), h.phone(), h.deputy(), h.plots().values().stream()
               .map(p -> new Households.LedgerPlot(p.no(), p.mu(), p.terrain(), p.crop())).toList())).toList();
+    }
+
+    /** The 一卡通 accounts the file gives (households without one keep what they have). */
+    List<cn.liaison.platform.campaign.SubsidyPayments.LedgerAccount> accounts() {
+      return households.values().stream().filter(h -> h.account() != null)
+          .map(h -> new cn.liaison.platform.campaign.SubsidyPayments.LedgerAccount(h.no(), h.account().holder(),
+              h.account().accountNo(), h.account().bank())).toList();
     }
   }
 
@@ -152,23 +162,26 @@ final class LedgerParser {
       BigDecimal mu = r.mu();
       Household.Terrain terrain = r.terrain();
       String crop = r.text(LedgerColumn.CURRENT_CROP, false, 50);
+      FileAccount account = r.account();
 
       FileHousehold household = no == null ? null : households.get(no);
       if (no != null && household == null && headName != null && village != null && r.ok(LedgerColumn.AREA)
-          && r.ok(LedgerColumn.PHONE)) {
+          && r.ok(LedgerColumn.PHONE) && r.accountOk()) {
         String deputy = deputies.computeIfAbsent(village + "\u0000" + Objects.toString(area, ""),
             k -> Objects.toString(campaign.deputyFor(village, area), ""));
         if (deputy.isEmpty()) {
           errors.add(row.line(), named.get(LedgerColumn.VILLAGE), "村/片区未分配包保代表：“" + village + "”"
               + (area == null ? "" : "、片区“" + area + "”") + "不在本次改种行动帮帮团的包村或包片范围内");
         }
-        household = new FileHousehold(no, headName, village, area, phone, deputy, row.line(), new LinkedHashMap<>());
+        household = new FileHousehold(no, headName, village, area, phone, deputy, row.line(), new LinkedHashMap<>(),
+            account);
         households.put(no, household);
       } else if (household != null) {
         r.same(LedgerColumn.HEAD_NAME, headName, household.headName(), household.firstLine());
         r.same(LedgerColumn.VILLAGE, village, household.village(), household.firstLine());
         r.same(LedgerColumn.AREA, area, household.area(), household.firstLine());
         r.same(LedgerColumn.PHONE, phone, household.phone(), household.firstLine());
+        r.sameAccount(account, household.account(), household.firstLine());
       }
       if (no != null && plotNo != null) {
         Integer earlier = plotLines.putIfAbsent(no + "\u0000" + plotNo, row.line());
@@ -279,6 +292,53 @@ final class LedgerParser {
       error(LedgerColumn.TERRAIN, v.isEmpty() ? "必须填写地形：一般、地势高 或 沙土地"
           : "地形应为 一般、地势高 或 沙土地（或 NORMAL、HIGH_GROUND、SANDY），现为“" + v + "”");
       return null;
+    }
+
+    /**
+     * The 一卡通 account of the row, if it gives one: 10 to 32 digits (spaces and dashes as printed on the card are
+     * dropped) and the account holder's name; a bank is optional. Errors name no account data. Null when the row
+     * gives none or has an error.
+     */
+    FileAccount account() {
+      String no = fullWidthDigits(raw(LedgerColumn.ACCOUNT_NO)).replace(" ", "").replace("-", "");
+      String holder = text(LedgerColumn.ACCOUNT_HOLDER, false, 50);
+      String bank = text(LedgerColumn.BANK, false, 50);
+      if (no.isEmpty()) {
+        if (holder != null || bank != null) {
+          error(LedgerColumn.ACCOUNT_NO, "填写了开户人或开户银行，请同时填写一卡通账号（或都不填）");
+        }
+        return null;
+      }
+      if (!no.matches("\\d{10,32}")) {
+        error(LedgerColumn.ACCOUNT_NO, "一卡通（社会保障卡）账号应为 10 至 32 位数字");
+        return null;
+      }
+      if (no.length() > 15 && no.substring(15).chars().allMatch(ch -> ch == '0')) {
+        // Excel keeps 15 significant digits of a number: a 19-digit account typed into a number cell ends in zeros
+        error(LedgerColumn.ACCOUNT_NO, "一卡通账号第 16 位起全是 0，可能被 Excel 当作数字截断了：请把该列设为“文本”格式后重新填写");
+        return null;
+      }
+      if (holder == null) {
+        if (ok(LedgerColumn.ACCOUNT_HOLDER)) {
+          error(LedgerColumn.ACCOUNT_HOLDER, "填写了一卡通账号，必须填写开户人（持卡人姓名）");
+        }
+        return null;
+      }
+      if (!ok(LedgerColumn.BANK)) {
+        return null;
+      }
+      return new FileAccount(holder, no, bank);
+    }
+
+    boolean accountOk() {
+      return ok(LedgerColumn.ACCOUNT_NO) && ok(LedgerColumn.ACCOUNT_HOLDER) && ok(LedgerColumn.BANK);
+    }
+
+    /** A household's rows give one account: the same on each row, or on its first row only. */
+    void sameAccount(FileAccount account, FileAccount first, int firstLine) {
+      if (account != null && accountOk() && !account.equals(first)) {
+        error(LedgerColumn.ACCOUNT_NO, "同一户（户编号相同）的一卡通账号、开户人或开户银行与第" + firstLine + "行不一致");
+      }
     }
 
     /** A household on several rows must be the same household on each. */

@@ -408,4 +408,52 @@ class LedgerImportTests {
         (EN_HEADER + "\nA,B,东村,,,1,1,NORMAL,\n").getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(NotFoundException.class);
   }
+
+  // ---- 一卡通 accounts ----
+
+  static final String ACCOUNT_HEADER = "户编号,户主,村,地块编号,面积(亩),地形,一卡通账号,开户人,开户银行";
+
+  @Autowired org.springframework.context.ApplicationContext context;
+  @Autowired cn.liaison.platform.campaign.SubsidyPayments payments;
+
+  @Test
+  void theLedgersYiKaTongAccountsAreWhatThePaymentWorkbookPaysIntoAndAChangeIsAuditedWithoutTheAccount()
+      throws IOException {
+    LedgerImport.Summary first = importCsv(ACCOUNT_HEADER + "\n"
+        + "H1,张三,东村,A-01,2,一般,6217991234567890123,张三,中原银行\n"
+        + "H2,李四,东村,B-01,1,一般,,,\n");
+    assertThat(first.accountsCreated()).isEqualTo(1);
+    assertThat(importCsv(ACCOUNT_HEADER + "\nH1,张三,东村,A-01,2,一般,6217991234567890123,张三,中原银行\n")
+        .accountsUnchanged()).isEqualTo(1);
+
+    // the card was re-issued in the name of the head's wife: the re-import updates it
+    LedgerImport.Summary changed = importCsv(ACCOUNT_HEADER + "\n"
+        + "H1,张三,东村,A-01,2,一般,6217991234567890999,王秀英,农村信用社\n");
+    assertThat(changed.accountsChanged()).isEqualTo(1);
+    assertThat(jdbc.queryForList("SELECT summary FROM audit_event WHERE action = 'PAYMENT_ACCOUNT_CORRECTED' "
+        + "AND subject_ref LIKE ?", String.class, "%" + code + "%")).singleElement().asString().contains("已修改");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE subject_ref LIKE ? AND (summary LIKE "
+        + "'%6217%' OR detail LIKE '%6217%' OR summary LIKE '%王秀英%' OR detail LIKE '%王秀英%')", Integer.class,
+        "%" + code + "%")).isZero();
+
+    var fixtures = new cn.liaison.platform.campaign.SubsidyBatchFixtures(context);
+    long batch = fixtures.inReview(code, Map.of("H1", new BigDecimal("2"), "H2", new BigDecimal("1")));
+    fixtures.sent(batch);
+    try (var workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(payments.paymentWorkbook(code, batch)))) {
+      StringBuilder cells = new StringBuilder();
+      workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.append(cell.toString()).append('|')));
+      assertThat(cells.toString()).contains("王秀英|6217991234567890999|农村信用社").doesNotContain("6217991234567890123");
+    }
+  }
+
+  @Test
+  void aBadAccountRefusesTheWholeFile() {
+    Map<String, String> errors = errorsOf(() -> importCsv(ACCOUNT_HEADER + "\n"
+        + "H1,张三,东村,A-01,2,一般,6217991234567890123,张三,\n"
+        + "H2,李四,东村,B-01,1,一般,6217-9912,李四,\n"));
+    assertThat(errors).containsOnlyKeys("第3行 一卡通账号");
+    assertThat(householdCount()).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_account a JOIN household h ON h.id = a.household_id "
+        + "WHERE h.campaign_code = ?", Integer.class, code)).isZero();
+  }
 }

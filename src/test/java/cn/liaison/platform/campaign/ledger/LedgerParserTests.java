@@ -56,4 +56,34 @@ class LedgerParserTests {
     assertThat(e.errors()).containsOnlyKeys("第2行 phone", "第3行 plot_mu", "第4行 village");
     assertThat(e.errors().get("第4行 village")).startsWith("村/片区未分配包保代表");
   }
+
+  @Test
+  void aHouseholdsYiKaTongAccountIsReadWithItsHolderAndBank() {
+    LedgerParser.Parsed parsed = parse("户编号,户主,村,片区,电话,地块编号,面积(亩),地形,一卡通账号,开户人,开户银行\n"
+        + "H1,张三,东村,,,A-01,2,一般,6217 9912 3456 7890 123,张三,中原银行\n"
+        + "H1,张三,东村,,,A-02,1,一般,,,\n"
+        + "H2,李四,东村,,,B-01,3,一般,,,\n");
+
+    assertThat(parsed.accounts()).containsExactly(new cn.liaison.platform.campaign.SubsidyPayments.LedgerAccount(
+        "H1", "张三", "6217991234567890123", "中原银行"));
+  }
+
+  @Test
+  void aBadAccountIsNamedByLineAndColumnWithoutTheAccountItself() {
+    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> parse(
+        "户编号,户主,村,地块编号,面积(亩),地形,持卡人姓名,社保卡号\n"
+            + "H1,张三,东村,A-01,2,一般,张三,62179912AB\n"
+            + "H2,李四,东村,B-01,2,一般,,6217991234567890123\n"
+            + "H3,王五,东村,C-01,2,一般,王五,\n"
+            + "H4,赵六,东村,D-01,2,一般,赵六,6217991234567890000\n"
+            + "H5,钱七,东村,E-01,2,一般,钱七,6217991234567890555\n"
+            + "H5,钱七,东村,E-02,2,一般,钱七,6217991234567890556\n"));
+    assertThat(e.errors()).containsOnlyKeys("第2行 社保卡号", "第3行 持卡人姓名", "第4行 社保卡号", "第5行 社保卡号",
+        "第7行 社保卡号");
+    assertThat(e.errors().get("第2行 社保卡号")).isEqualTo("一卡通（社会保障卡）账号应为 10 至 32 位数字");
+    assertThat(e.errors().get("第3行 持卡人姓名")).contains("必须填写开户人");
+    assertThat(e.errors().get("第5行 社保卡号")).contains("文本");
+    assertThat(e.errors().get("第7行 社保卡号")).contains("与第6行不一致");
+    assertThat(String.join(" ", e.errors().values())).doesNotContain("6217");
+  }
 }
