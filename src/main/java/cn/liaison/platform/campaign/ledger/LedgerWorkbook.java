@@ -257,7 +257,10 @@ public class LedgerWorkbook {
 
     r = totalsTable(sheet, s, r, "各村汇总", "村", ledger.villages(), ledger.overall());
     r++;
-    totalsTable(sheet, s, r, "包保代表汇总", "包保代表", ledger.deputies(), ledger.overall());
+    r = totalsTable(sheet, s, r, "包保代表汇总", "包保代表", ledger.deputies(), ledger.overall());
+    // where the batches are checked and paid: the workbook lists each household's payment, the page acts on them
+    text(sheet.createRow(r + 1), 0, "补贴批次逐户核对（暂缓发放、调整金额）、一卡通发放表和银行回盘：平台页面 /staff/campaigns/"
+        + c.code() + "/subsidy-batches（本镇联络站工作人员、县财政局，任务列表登录）", s.text);
     sheet.getPrintSetup().setLandscape(true);
     sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
     sheet.setFitToPage(true);

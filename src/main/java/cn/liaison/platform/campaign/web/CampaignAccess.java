@@ -45,6 +45,19 @@ class CampaignAccess {
         .orElseThrow(() -> new NotFoundException("改种行动不存在：" + code));
   }
 
+  /**
+   * The same rule for the staff pages, which know the Tasklist session's groups (read again at this request):
+   * the campaign, or empty where the API answers 404.
+   */
+  java.util.Optional<Campaign> forPayments(String code, java.util.Collection<String> groups) {
+    return campaigns.find(code).filter(c -> groups.contains(FINANCE_GROUP) || mayWorkIn(c.town(), Set.copyOf(groups)));
+  }
+
+  /** Whether these groups are staff of a station of the campaign's town (not administrators, not finance). */
+  boolean isTownStaff(Campaign campaign, java.util.Collection<String> groups) {
+    return service.staffGroupsOfTown(campaign.town()).stream().anyMatch(groups::contains);
+  }
+
   static final String FINANCE_GROUP = "dept-finance";
 
   private static boolean isFinance(Authentication user) {
@@ -59,8 +72,11 @@ class CampaignAccess {
   }
 
   private boolean mayWorkIn(String town, Authentication user) {
-    Set<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith(GROUP)).map(a -> a.substring(GROUP.length())).collect(Collectors.toSet());
+    return mayWorkIn(town, user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        .filter(a -> a.startsWith(GROUP)).map(a -> a.substring(GROUP.length())).collect(Collectors.toSet()));
+  }
+
+  private boolean mayWorkIn(String town, Set<String> groups) {
     return groups.contains(PlatformGroups.ADMIN) || service.staffGroupsOfTown(town).stream().anyMatch(groups::contains);
   }
 }
