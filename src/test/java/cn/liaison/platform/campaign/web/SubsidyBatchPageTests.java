@@ -183,6 +183,38 @@ class SubsidyBatchPageTests {
     assertThat(finance.get()).contains("1950.00 = 0.00 + 0.00 + 0.00 + 1950.00");
   }
 
+  @Test
+  void theTownsStaffImportTheBanksResultsAndThePageShowsPaidAndFailedToTheCent() throws Exception {
+    fixtures.sent(batch);
+    Session staff = new Session("staff3");
+    ResponseEntity<byte[]> workbook = http.exchange(path() + "/payment-workbook.xlsx", HttpMethod.GET,
+        new HttpEntity<>(staff.headers()), byte[].class);
+    String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+    byte[] results;
+    try (var book = new XSSFWorkbook(new ByteArrayInputStream(workbook.getBody()));
+        var out = new ByteArrayOutputStream()) {
+      book.getSheetAt(0).forEach(row -> {
+        String no = row.getCell(1) == null ? "" : row.getCell(1).toString();
+        if (no.equals("H-3")) {
+          row.getCell(8).setCellValue("失败");
+          row.getCell(11).setCellValue("户名不符");
+        } else if (no.startsWith("H-")) {
+          row.getCell(8).setCellValue("成功");
+          row.getCell(9).setCellValue(yesterday);
+          row.getCell(10).setCellValue("PZ-" + no);
+        }
+      });
+      book.write(out);
+      results = out.toByteArray();
+    }
+    ResponseEntity<String> imported = staff.upload(results);
+    assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.FOUND);
+    String page = staff.get();
+    assertThat(page).contains("1950.00 = 1050.00 + 900.00 + 0.00 + 0.00", "失败原因：户名不符", "凭证号 PZ-H-1", "已完成");
+    ResponseEntity<String> list = WebappLogin.getAs(http, "finance1", "/staff/campaigns/" + code + "/subsidy-batches");
+    assertThat(list.getBody()).contains("BATCH-" + batch, "已完成", "1050.00", "900.00");
+  }
+
   /** A Tasklist login with the page's form token, posting as the browser does. */
   final class Session {
     final String sessionId;
@@ -228,8 +260,8 @@ class SubsidyBatchPageTests {
           return "回盘.xlsx";
         }
       });
-      return http.exchange(path() + "/payment-results", HttpMethod.POST, new HttpEntity<>(parts, headers),
-          String.class);
+      return http.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
+          .exchange(path() + "/payment-results", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
     }
   }
 }
