@@ -103,6 +103,13 @@ class SubsidyBatchInTheBrowserTests {
       assertThat(desk.visibleText()).contains("张**", "暂缓").doesNotContain("张建国");
       assertThat((Long) desk.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(1280L);
       desk.fullPageScreenshot("subsidy-batch-page");
+      // printed: the list and totals, without buttons, forms or the navigation
+      ((org.openqa.selenium.chrome.ChromeDriver) desk.driver()).executeCdpCommand("Emulation.setEmulatedMedia",
+          Map.of("media", "print"));
+      assertThat(desk.isShown(By.cssSelector("details summary"))).isFalse();
+      assertThat(desk.isShown(By.tagName("nav"))).isFalse();
+      assertThat(desk.isShown(By.id("h-LZ-DC-001"))).isTrue();
+      assertThat(desk.driver().findElement(By.id("equation")).isDisplayed()).isTrue();
     }
     Files.copy(Browser.OUT.resolve("subsidy-batch-page.png"), Path.of("docs", "subsidy-batch-page.png"),
         StandardCopyOption.REPLACE_EXISTING);
