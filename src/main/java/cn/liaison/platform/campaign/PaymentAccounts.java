@@ -2,7 +2,8 @@ package cn.liaison.platform.campaign;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,10 +22,26 @@ class PaymentAccounts {
     this.jdbc = jdbc;
   }
 
-  Optional<Account> of(long householdId) {
-    return jdbc.sql("SELECT account_holder, account_no, bank FROM payment_account WHERE household_id = ?")
-        .param(householdId).query((rs, i) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3)))
-        .optional();
+  /** The accounts of a batch's households by household id, in one query (the batch page, the payment workbook). */
+  Map<Long, Account> ofBatch(long batchId) {
+    Map<Long, Account> byHousehold = new HashMap<>();
+    jdbc.sql("SELECT a.household_id, a.account_holder, a.account_no, a.bank FROM payment_account a "
+        + "JOIN subsidy_payment p ON p.household_id = a.household_id WHERE p.batch_id = ?").param(batchId)
+        .query(rs -> {
+          byHousehold.put(rs.getLong(1), new Account(rs.getString(2), rs.getString(3), rs.getString(4)));
+        });
+    return byHousehold;
+  }
+
+  /** The accounts of a campaign's households by household number, in one query (a ledger import compares them). */
+  Map<String, Account> ofCampaign(String campaignCode) {
+    Map<String, Account> byHouseholdNo = new HashMap<>();
+    jdbc.sql("SELECT h.household_no, a.account_holder, a.account_no, a.bank FROM payment_account a "
+        + "JOIN household h ON h.id = a.household_id WHERE h.campaign_code = ?").param(campaignCode)
+        .query(rs -> {
+          byHouseholdNo.put(rs.getString(1), new Account(rs.getString(2), rs.getString(3), rs.getString(4)));
+        });
+    return byHouseholdNo;
   }
 
   /** Records the account (first time) or corrects it. */

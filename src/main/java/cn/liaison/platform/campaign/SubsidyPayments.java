@@ -448,10 +448,10 @@ public class SubsidyPayments {
         .getAuthentication();
     String who = actor != null ? actor : authentication != null && authentication.getName() != null
         ? authentication.getName() : "工作台账导入";
+    Map<String, PaymentAccounts.Account> registered = accounts.ofCampaign(campaignCode);
     for (LedgerAccount l : lines) {
-      Household h = households.find(campaignCode, l.householdNo()).orElseThrow();
       PaymentAccounts.Account account = new PaymentAccounts.Account(l.holder(), l.accountNo(), l.bank());
-      Optional<PaymentAccounts.Account> before = accounts.of(h.id());
+      Optional<PaymentAccounts.Account> before = Optional.ofNullable(registered.get(l.householdNo()));
       if (before.isEmpty()) {
         created++;
       } else if (before.get().equals(account)) {
@@ -462,6 +462,7 @@ public class SubsidyPayments {
         audit.recordBy(actor, AuditAction.PAYMENT_ACCOUNT_CORRECTED, AuditSubject.household(campaignCode,
             l.householdNo()), null, "补贴发放账户已修改（工作台账导入；账户信息不记入审计）", null);
       }
+      Household h = households.find(campaignCode, l.householdNo()).orElseThrow();
       accounts.save(h.id(), account, who, now);
     }
     return new AccountsImported(created, changed, unchanged);
@@ -474,8 +475,12 @@ public class SubsidyPayments {
   public Map<String, String> maskedAccounts(String campaignCode, long batchId) {
     SubsidyBatches.Batch b = batchOfCampaign(campaignCode, batchId);
     Map<String, String> masked = new HashMap<>();
+    Map<Long, PaymentAccounts.Account> registered = accounts.ofBatch(b.id());
     for (Payment p : batches.payments(b.id())) {
-      accounts.of(p.householdId()).ifPresent(a -> masked.put(p.householdNo(), maskAccount(a.accountNo())));
+      PaymentAccounts.Account a = registered.get(p.householdId());
+      if (a != null) {
+        masked.put(p.householdNo(), maskAccount(a.accountNo()));
+      }
     }
     return masked;
   }
@@ -553,14 +558,15 @@ public class SubsidyPayments {
     }
     Campaign c = campaigns.find(campaignCode).orElseThrow();
     List<SubsidyWorkbook.Row> rows = new ArrayList<>();
+    Map<Long, PaymentAccounts.Account> registered = accounts.ofBatch(b.id());
     for (Payment p : batches.payments(b.id())) {
       if (p.status() == PaymentStatus.HELD_BACK) {
         continue;
       }
-      Household h = households.find(p.householdId()).orElseThrow();
-      Optional<PaymentAccounts.Account> account = accounts.of(p.householdId());
+      Optional<PaymentAccounts.Account> account = Optional.ofNullable(registered.get(p.householdId()));
       rows.add(new SubsidyWorkbook.Row(p.householdNo(), p.village(),
-          account.map(PaymentAccounts.Account::holder).orElse(h.headName()),
+          account.map(PaymentAccounts.Account::holder)
+              .orElseGet(() -> households.find(p.householdId()).orElseThrow().headName()),
           account.map(PaymentAccounts.Account::accountNo).orElse(""),
           account.map(PaymentAccounts.Account::bank).orElse(""), p.plantedMu(), p.amount(),
           switch (p.status()) {
