@@ -14,7 +14,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,17 +44,37 @@ class DemoFinanceBureauTests {
       .withBean(ObjectMapper.class, ObjectMapper::new)
       .withBean(Clock.class, Clock::systemUTC)
       .withBean(WorkingDayCalendar.class, DemoFinanceBureauTests::calendar)
-      .withUserConfiguration(DemoFinanceBureau.class);
+      .withUserConfiguration(DemoFinanceBureau.class, DemoFinanceBureauRemoval.class);
 
   @Test
   void thereIsNoFinanceBureauWithoutDemoData() {
-    context.withPropertyValues("liaison.demo.enabled=false")
-        .run(c -> assertThat(c).doesNotHaveBean(DemoFinanceBureau.class));
+    context.withPropertyValues("liaison.demo.enabled=false").run(c -> assertThat(c)
+        .doesNotHaveBean(DemoFinanceBureau.class).hasSingleBean(DemoFinanceBureauRemoval.class));
     context.run(c -> assertThat(c).doesNotHaveBean(DemoFinanceBureau.class));
     context.withPropertyValues("liaison.demo.enabled=true", "liaison.demo.finance-bureau.enabled=false")
         .run(c -> assertThat(c).doesNotHaveBean(DemoFinanceBureau.class));
-    context.withPropertyValues("liaison.demo.enabled=true")
-        .run(c -> assertThat(c).hasSingleBean(DemoFinanceBureau.class));
+    context.withPropertyValues("liaison.demo.enabled=true").run(c -> assertThat(c)
+        .hasSingleBean(DemoFinanceBureau.class).doesNotHaveBean(DemoFinanceBureauRemoval.class));
+  }
+
+  @Test
+  void aDatabaseThatRanTheDemoGetsTheFinanceInboxBackWhenTheBureauIsGone() {
+    DepartmentDirectory directory = mock(DepartmentDirectory.class);
+    Departments departments = mock(Departments.class);
+    when(departments.findByCode("dept-finance")).thenReturn(java.util.Optional.of(new cn.liaison.platform.department
+        .Department("dept-finance", "县财政局", "dept-finance", cn.liaison.platform.department.Department.Channel.HTTP,
+        "http://localhost:8080" + DemoFinanceBureau.PATH, 10_000, true, true)));
+    new DemoFinanceBureauRemoval(directory, departments).removeTheDemoBureau();
+    org.mockito.Mockito.verify(directory).save("dept-finance", new DepartmentDirectory.Change("县财政局", "dept-finance",
+        "INBOX", null, 10_000, null, true));
+
+    // a bureau's real system is left alone
+    DepartmentDirectory untouched = mock(DepartmentDirectory.class);
+    when(departments.findByCode("dept-finance")).thenReturn(java.util.Optional.of(new cn.liaison.platform.department
+        .Department("dept-finance", "县财政局", "dept-finance", cn.liaison.platform.department.Department.Channel.HTTP,
+        "https://czj.example.gov.cn/subsidy", 10_000, true, true)));
+    new DemoFinanceBureauRemoval(untouched, departments).removeTheDemoBureau();
+    org.mockito.Mockito.verifyNoInteractions(untouched);
   }
 
   @Test
@@ -118,7 +137,7 @@ class DemoFinanceBureauTests {
       platform.stubFor(WireMock.post("/api/departments/dept-finance/replies").inScenario("commit")
           .whenScenarioStateIs("sent").willReturn(WireMock.okJson("{\"status\":\"ACCEPTED\"}")));
       bureau.platformAt(platform.baseUrl());
-      send(bureau, "subsidy-batch:8", delivery(3));
+      send(bureau, "subsidy-batch:8", delivery(8, 3));
       long deadline = System.currentTimeMillis() + 10_000;
       while (platform.findAll(WireMock.postRequestedFor(WireMock.anyUrl())).size() < 2
           && System.currentTimeMillis() < deadline) {
@@ -131,16 +150,20 @@ class DemoFinanceBureauTests {
     }
   }
 
-  /** What HttpChannel sends for batch 7 (BATCH-7) of n households. */
   byte[] delivery(int households) throws Exception {
+    return delivery(7, households);
+  }
+
+  /** What HttpChannel sends for a batch (BATCH-&lt;id&gt;) of n households. */
+  byte[] delivery(int batchId, int households) throws Exception {
     List<Map<String, Object>> payments = new ArrayList<>();
     for (int i = 1; i <= households; i++) {
       payments.add(Map.of("householdNo", "LZ-" + i, "village", "东村", "plantedMu", 1.5, "amount", 450));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("operation", "DISBURSE_SUBSIDY");
-    body.put("reference", "BATCH-" + (households == 3 ? 8 : 7));
-    body.put("batchId", households == 3 ? 8 : 7);
+    body.put("reference", "BATCH-" + batchId);
+    body.put("batchId", batchId);
     body.put("kind", "ARREARS");
     body.put("payments", payments);
     return json.writeValueAsBytes(body);
@@ -169,9 +192,5 @@ class DemoFinanceBureauTests {
     WorkingDayCalendar calendar = mock(WorkingDayCalendar.class);
     when(calendar.zone()).thenReturn(BEIJING);
     return calendar;
-  }
-
-  static String text(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }
