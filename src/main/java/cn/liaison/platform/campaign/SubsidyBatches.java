@@ -150,6 +150,11 @@ class SubsidyBatches {
         .params(householdId, amount, reason, user, Timestamp.from(at), householdId).update() == 1;
   }
 
+  boolean isWrittenOff(long householdId) {
+    return jdbc.sql("SELECT COUNT(*) FROM subsidy_write_off WHERE household_id = ?").param(householdId)
+        .query(Integer.class).single() > 0;
+  }
+
   /** The households of the campaign written off (不予发放), by household number. */
   List<WriteOff> writeOffs(String campaignCode) {
     return jdbc.sql("SELECT h.id, h.household_no, h.village, w.amount, w.reason, w.written_off_by, w.written_off_at "

@@ -213,6 +213,10 @@ public class SubsidyPayments {
   @Transactional
   public BatchView release(String campaignCode, long batchId, String householdNo) {
     Payment p = reviewedPayment(campaignCode, batchId, householdNo);
+    if (batches.isWrittenOff(p.householdId())) {
+      // held back, then written off (不予发放): it stays out of every batch
+      throw new ConflictException("该户已登记不予发放，不能恢复发放");
+    }
     if (!batches.release(batchId, p.householdId())) {
       throw new ConflictException("该户本批未被暂缓发放");
     }

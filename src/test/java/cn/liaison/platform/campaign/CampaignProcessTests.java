@@ -590,6 +590,29 @@ class CampaignProcessTests {
         + "w.household_id WHERE h.campaign_code = ?", BigDecimal.class, code)).isEqualByComparingTo("900.00");
   }
 
+  @Test
+  void householdHeldBackAtReviewThenWrittenOffIsPaidInNoBatch() {
+    household("H-601", "东村", null, "P1", "1.0");
+    household("H-602", "东村", null, "P1", "1.0");
+    startCampaign();
+    ProcessInstance heldBack = plant("H-601", 1.0);
+    ProcessInstance paid = plant("H-602", 1.0);
+    ProcessInstance batch = subsidyPeriodPasses();
+    long id = batchId(batch);
+    subsidyPayments.holdBack(code, id, "H-601", "户主已故，待核实");
+    subsidyPayments.writeOff(code, "H-601", "户主已故", "staff3");
+    assertThat(heldBack).isEnded().hasPassed(Event.SUBSIDY_WRITTEN_OFF, Event.NOT_PAID);
+    // written off, it cannot be put back into the batch under review
+    assertThatThrownBy(() -> subsidyPayments.release(code, id, "H-601"))
+        .isInstanceOf(cn.liaison.platform.system.ConflictException.class).hasMessageContaining("不予发放");
+    reviewAndSend(batch);
+    financeReports(batch, paid("H-602", "PZ-602"));
+    assertThat(paid).isEnded().hasPassed(Event.CROSSED_OFF);
+    assertThat(subsidyPayments.view(code, id).heldBack()).isEqualByComparingTo("300.00");
+    // nor into a later one
+    assertThat(subsidyPeriodPasses()).isNull();
+  }
+
   // ---- helpers ----
 
   /** 签约种植, then 扫尾: the station wraps up and the final batch is composed; returns its process, in review. */
