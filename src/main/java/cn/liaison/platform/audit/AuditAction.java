@@ -18,6 +18,7 @@ public enum AuditAction {
   SUBSIDY_RELEASED("恢复发放补贴"),
   SUBSIDY_AMOUNT_ADJUSTED("调整补贴金额"),
   SUBSIDY_RESULTS_RECORDED("登记补贴发放结果"),
+  SUBSIDY_WRITTEN_OFF("补贴不予发放"),
   PAYMENT_ACCOUNT_CORRECTED("更正补贴发放账户"),
   PAYMENT_WORKBOOK_EXPORTED("导出一卡通发放表");
 

@@ -37,6 +37,12 @@ public final class CampaignProcess {
     public static final String SEND_BATCH = "Task_SendSubsidyBatch";
     public static final String COMPOSE_FINAL_BATCH = "Task_ComposeFinalSubsidyBatch";
     public static final String SEND_FINAL_BATCH = "Task_SendFinalSubsidyBatch";
+    /** After the final batch: counts the planted households neither paid nor written off (核查欠发). */
+    public static final String CHECK_ARREARS = "Task_CheckSubsidyArrears";
+    /** 补发组批: the unpaid households whose account was corrected and confirmed, into an arrears batch. */
+    public static final String COMPOSE_ARREARS_BATCH = "Task_ComposeArrearsBatch";
+    /** 拨付补发批次: the arrears batch through subsidy-batch.bpmn, as every batch. */
+    public static final String SEND_ARREARS_BATCH = "Task_SendArrearsBatch";
     public static final String VISIT = "Task_VisitHousehold";
     public static final String REQUEST_GUIDANCE = "Task_RequestGuidance";
     public static final String RECORD_GUIDANCE = "Task_RecordGuidance";
@@ -64,6 +70,14 @@ public final class CampaignProcess {
     public static final String TIMER_WRAP_UP = "Timer_WrapUpPhase";
     public static final String TIMER_SUBSIDY_CYCLE = "Timer_SubsidyCycle";
     public static final String TIMER_REVISIT = "Timer_Revisit";
+    /** Unpaid households, none ready for an arrears batch yet: look again after arrearsRecheck. */
+    public static final String TIMER_ARREARS_RECHECK = "Timer_ArrearsRecheck";
+    /** household-sign-off: written off while waiting for a payment result (or for a batch). */
+    public static final String SUBSIDY_WRITTEN_OFF = "Event_SubsidyWrittenOff";
+    /** household-sign-off: written off while its deputy was to confirm a corrected account. */
+    public static final String WRITTEN_OFF_WHILE_CONFIRMING = "Event_WrittenOffWhileConfirming";
+    /** household-sign-off: ended without its subsidy (不予发放), not crossed off. */
+    public static final String NOT_PAID = "Event_SubsidyNotPaid";
     public static final String TIMER_REVISIT_NOT_HOME = "Timer_RevisitNotHome";
     public static final String AWAIT_SUBSIDY = "Event_AwaitSubsidy";
     /** household-sign-off: the event-based gateway where a planted household waits for its payment's result. */
@@ -88,6 +102,8 @@ public final class CampaignProcess {
     public static final String SUBSIDY_PAID = "Message_SubsidyPaid";
     /** The household's payment was reported FAILED. */
     public static final String SUBSIDY_FAILED = "Message_SubsidyFailed";
+    /** Staff decided the household is not paid (不予发放, with a reason): its sign-off ends without 销号. */
+    public static final String SUBSIDY_WRITTEN_OFF = "Message_SubsidyWrittenOff";
     /** Every payment of the batch has its result. */
     public static final String BATCH_SETTLED = "Message_SubsidyBatchSettled";
 
@@ -118,6 +134,12 @@ public final class CampaignProcess {
     /** The engine's index of a multi-instance's inner instance: here the start shard (0 … shards-1). */
     public static final String LOOP_COUNTER = "loopCounter";
     public static final String SUBSIDY_BATCH_ID = "subsidyBatchId";
+    /** Planted households neither paid nor written off (Integer), set by 核查欠发: the campaign ends at 0. */
+    public static final String UNPAID_HOUSEHOLDS = "unpaidHouseholds";
+    /** What 核查欠发 found (String): the unpaid households by 户编号 and where their payment stands; no personal data. */
+    public static final String ARREARS_SUMMARY = "arrearsSummary";
+    /** How long the campaign waits before it looks at its arrears again (String, ISO duration, e.g. P7D). */
+    public static final String ARREARS_RECHECK = "arrearsRecheck";
     public static final String VISIT_OUTCOME = "visitOutcome";
     public static final String UNWILLING_REASONS = "unwillingReasons";
     public static final String VISIT_NOTE = "visitNote";

@@ -126,7 +126,35 @@ public class CampaignSteps {
    * retried payment resends the same batch.
    */
   public Long composeSubsidyBatch(String campaignCode) {
+    return composeSubsidyBatch(campaignCode, SubsidyBatches.BatchKind.REGULAR);
+  }
+
+  /** The campaign's final batch (after 扫尾收关); null when nobody is due. */
+  public Long composeFinalSubsidyBatch(String campaignCode) {
+    return composeSubsidyBatch(campaignCode, SubsidyBatches.BatchKind.FINAL);
+  }
+
+  /**
+   * An arrears batch (补发批次) after the final one: the unpaid households whose failed payment was corrected and
+   * confirmed by their deputy (they wait for a payment again), and any planted since; null when none is ready.
+   */
+  public Long composeArrearsBatch(String campaignCode) {
+    return composeSubsidyBatch(campaignCode, SubsidyBatches.BatchKind.ARREARS);
+  }
+
+  /** Whom the campaign still owes a subsidy, for 核查欠发: how many, and the list (户编号, no personal data). */
+  public record Arrears(int unpaidHouseholds, String summary) {}
+
+  public Arrears checkArrears(String campaignCode) {
+    return new Arrears(subsidyPayments.unpaid(campaignCode).size(), subsidyPayments.unpaidSummary(campaignCode));
+  }
+
+  private Long composeSubsidyBatch(String campaignCode, SubsidyBatches.BatchKind kind) {
     Campaign c = campaigns.find(campaignCode).orElseThrow();
+    if (kind == SubsidyBatches.BatchKind.REGULAR && subsidyBatches.hasClosingBatch(campaignCode)) {
+      // after the final batch, arrears go into the campaign's own 补发批次, not into the cycle's batches
+      return null;
+    }
     Set<String> waiting = new HashSet<>();
     for (EventSubscription e : runtime.createEventSubscriptionQuery()
         .eventName(CampaignProcess.Message.SUBSIDY_PAID).list()) {
@@ -140,7 +168,7 @@ public class CampaignSteps {
     if (due.isEmpty()) {
       return null;
     }
-    return subsidyBatches.compose(campaignCode, due.stream()
+    return subsidyBatches.compose(campaignCode, kind, due.stream()
         .map(h -> new SubsidyBatches.Line(h.id(), h.plantedMu(), amount(h, c))).toList(), clock.instant());
   }
 
@@ -202,6 +230,11 @@ public class CampaignSteps {
     if (!arrears.isEmpty()) {
       String listed = String.join("；", arrears.subList(0, Math.min(arrears.size(), 20)));
       summary += "补贴欠发 " + arrears.size() + " 户：" + listed + (arrears.size() > 20 ? " 等" : "") + "。";
+    }
+    List<String> writtenOff = subsidyPayments.writtenOff(campaignCode);
+    if (!writtenOff.isEmpty()) {
+      String listed = String.join("；", writtenOff.subList(0, Math.min(writtenOff.size(), 20)));
+      summary += "补贴不予发放 " + writtenOff.size() + " 户：" + listed + (writtenOff.size() > 20 ? " 等" : "") + "。";
     }
     campaigns.ended(campaignCode, summary);
     return summary;

@@ -189,14 +189,18 @@ public class Households {
 
   /**
    * Retention: blanks the head's name and the phone of at most {@code batch} households whose work ended before
-   * {@code cutoff}: crossed off (销号, at crossed_off_at) or not converted (未改种, at its last change). Areas,
+   * {@code cutoff}: crossed off (销号, at crossed_off_at), not converted (未改种, at its last change) or its subsidy
+   * written off (不予发放, at written_off_at). Areas,
    * villages, plots and figures stay. Returns how many; called again until it returns less than the batch.
    */
   public int blankContactsEndedBefore(Instant cutoff, int batch) {
     Timestamp before = Timestamp.from(cutoff);
     List<Long> ids = jdbc.sql("SELECT id FROM household WHERE ((status = 'CROSSED_OFF' AND crossed_off_at < ?) "
-            + "OR (status = 'NOT_CONVERTED' AND updated_at < ?)) AND (phone IS NOT NULL OR head_name <> ?) "
-            + "ORDER BY id LIMIT ?").params(before, before, BLANKED_NAME, batch).query(Long.class).list();
+            + "OR (status = 'NOT_CONVERTED' AND updated_at < ?) "
+            // its subsidy written off (不予发放): the household's work ended then
+            + "OR id IN (SELECT household_id FROM subsidy_write_off WHERE written_off_at < ?)) "
+            + "AND (phone IS NOT NULL OR head_name <> ?) "
+            + "ORDER BY id LIMIT ?").params(before, before, before, BLANKED_NAME, batch).query(Long.class).list();
     for (Long id : ids) {
       // updated_at stays: for a household not converted it is when its work ended
       jdbc.sql("UPDATE household SET head_name = ?, phone = NULL WHERE id = ?").params(BLANKED_NAME, id).update();

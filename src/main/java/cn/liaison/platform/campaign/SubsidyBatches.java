@@ -42,11 +42,26 @@ class SubsidyBatches {
     }
   }
 
+  /** What a batch is: one of the subsidy cycle, the campaign's final batch, or an arrears batch (补发批次) after it. */
+  enum BatchKind {
+    REGULAR("补贴批次"), FINAL("最后一批"), ARREARS("补发批次");
+
+    final String label;
+
+    BatchKind(String label) {
+      this.label = label;
+    }
+  }
+
   /** A household's line of a new batch: its planted 亩 and its amount. */
   record Line(long householdId, BigDecimal plantedMu, BigDecimal amount) {}
 
-  record Batch(long id, String campaignCode, BatchStatus status, String processInstanceId, Instant createdAt,
-      Instant sentAt, Instant doneAt) {}
+  record Batch(long id, String campaignCode, BatchKind kind, BatchStatus status, String processInstanceId,
+      Instant createdAt, Instant sentAt, Instant doneAt) {}
+
+  /** A planted household staff decided not to pay (不予发放), with the amount it was owed and why. */
+  record WriteOff(long householdId, String householdNo, String village, BigDecimal amount, String reason,
+      String writtenOffBy, Instant writtenOffAt) {}
 
   /** A payment of a batch with what the finance bureau needs to pay it and the household's sign-off to resume. */
   record Payment(long batchId, long householdId, String householdNo, String village, String processInstanceId,
@@ -74,12 +89,12 @@ class SubsidyBatches {
   }
 
   /** Composes a batch of these lines (status COMPOSED) and returns its id. */
-  long compose(String campaignCode, List<Line> lines, Instant composedAt) {
+  long compose(String campaignCode, BatchKind kind, List<Line> lines, Instant composedAt) {
     BigDecimal totalMu = lines.stream().map(Line::plantedMu).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal total = lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     var key = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO subsidy_batch (campaign_code, status, households, total_mu, total_amount, created_at) "
-        + "VALUES (?, 'COMPOSED', ?, ?, ?, ?)").params(campaignCode, lines.size(), totalMu, total,
+    jdbc.sql("INSERT INTO subsidy_batch (campaign_code, kind, status, households, total_mu, total_amount, created_at) "
+        + "VALUES (?, ?, 'COMPOSED', ?, ?, ?, ?)").params(campaignCode, kind.name(), lines.size(), totalMu, total,
             Timestamp.from(composedAt)).update(key, "id");
     long batchId = key.getKey().longValue();
     for (Line l : lines) {
@@ -114,6 +129,39 @@ class SubsidyBatches {
   List<Payment> paymentsOfCampaign(String campaignCode) {
     return jdbc.sql("SELECT " + PAYMENT_COLUMNS + "WHERE h.campaign_code = ? ORDER BY p.batch_id, h.household_no")
         .param(campaignCode).query(this::payment).list();
+  }
+
+  /** Whether the campaign composed its final batch or an arrears batch (the subsidy cycle then stops composing). */
+  boolean hasClosingBatch(String campaignCode) {
+    return jdbc.sql("SELECT COUNT(*) FROM subsidy_batch WHERE campaign_code = ? AND kind IN ('FINAL', 'ARREARS')")
+        .param(campaignCode).query(Integer.class).single() > 0;
+  }
+
+  /** The batch in which the household's payment still awaits its review or result, if any. */
+  Optional<Long> openBatchOf(long householdId) {
+    return jdbc.sql("SELECT batch_id FROM subsidy_payment WHERE household_id = ? AND status = 'PENDING' "
+        + "ORDER BY batch_id").param(householdId).query(Long.class).list().stream().findFirst();
+  }
+
+  /** 不予发放: false when the household was written off before. */
+  boolean writeOff(long householdId, BigDecimal amount, String reason, String user, Instant at) {
+    return jdbc.sql("INSERT INTO subsidy_write_off (household_id, amount, reason, written_off_by, written_off_at) "
+        + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM subsidy_write_off WHERE household_id = ?)")
+        .params(householdId, amount, reason, user, Timestamp.from(at), householdId).update() == 1;
+  }
+
+  boolean isWrittenOff(long householdId) {
+    return jdbc.sql("SELECT COUNT(*) FROM subsidy_write_off WHERE household_id = ?").param(householdId)
+        .query(Integer.class).single() > 0;
+  }
+
+  /** The households of the campaign written off (不予发放), by household number. */
+  List<WriteOff> writeOffs(String campaignCode) {
+    return jdbc.sql("SELECT h.id, h.household_no, h.village, w.amount, w.reason, w.written_off_by, w.written_off_at "
+        + "FROM subsidy_write_off w JOIN household h ON h.id = w.household_id WHERE h.campaign_code = ? "
+        + "ORDER BY h.household_no").param(campaignCode)
+        .query((rs, i) -> new WriteOff(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant())).list();
   }
 
   /** Whether the household was paid in any batch. */
@@ -200,7 +248,8 @@ class SubsidyBatches {
   private Batch batch(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     Timestamp sent = rs.getTimestamp("sent_at");
     Timestamp done = rs.getTimestamp("done_at");
-    return new Batch(rs.getLong("id"), rs.getString("campaign_code"), BatchStatus.valueOf(rs.getString("status")),
+    return new Batch(rs.getLong("id"), rs.getString("campaign_code"), BatchKind.valueOf(rs.getString("kind")),
+        BatchStatus.valueOf(rs.getString("status")),
         rs.getString("process_instance_id"), rs.getTimestamp("created_at").toInstant(),
         sent == null ? null : sent.toInstant(), done == null ? null : done.toInstant());
   }

@@ -48,6 +48,8 @@ public class SubsidyPayments {
   /** The reference the finance bureau reports under: BATCH-&lt;id&gt;. */
   static final String BATCH_PREFIX = "BATCH-";
   static final int MAX_REASON = 200;
+  /** The ledger's 发放状态 of a household written off. */
+  static final String WRITTEN_OFF = "不予发放";
   private static final Pattern VOUCHER = Pattern.compile("[\\p{Alnum}\\-_/.]{1,64}");
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
   /** What a review task's summary lists at most (a String variable holds 4000 characters). */
@@ -68,7 +70,8 @@ public class SubsidyPayments {
   /** A batch as staff and finance see it; amounts to the cent; total = paid + failed + heldBack + pending. */
   public record BatchView(long id, String campaignCode, String status, String statusLabel, int households,
       BigDecimal totalMu, BigDecimal total, BigDecimal paid, BigDecimal failed, BigDecimal heldBack,
-      BigDecimal pending, Instant createdAt, Instant sentAt, Instant doneAt, List<LineView> lines) {}
+      BigDecimal pending, Instant createdAt, Instant sentAt, Instant doneAt, List<LineView> lines, String kind,
+      String kindLabel) {}
 
   public record LineView(String householdNo, String village, BigDecimal plantedMu, BigDecimal amount,
       BigDecimal composedAmount, String adjustReason, String status, String statusLabel, String holdReason,
@@ -116,7 +119,7 @@ public class SubsidyPayments {
     SubsidyBatches.Batch b = batchOfProcess(processInstanceId);
     BatchView v = view(b);
     StringBuilder s = new StringBuilder();
-    s.append("补贴批次 ").append(BATCH_PREFIX).append(b.id()).append("：共 ").append(v.households()).append(" 户，")
+    s.append(b.kind().label).append(' ').append(BATCH_PREFIX).append(b.id()).append("：共 ").append(v.households()).append(" 户，")
         .append(plain(v.totalMu())).append(" 亩，").append(money(v.total())).append(" 元；其中暂缓发放 ")
         .append(money(v.heldBack())).append(" 元，本批应发 ").append(money(v.pending())).append(" 元。\n");
     // the households held back or adjusted first, then the others, as many as a task variable holds (4000)
@@ -181,6 +184,8 @@ public class SubsidyPayments {
     payload.put("campaignCode", b.campaignCode());
     payload.put("batchId", b.id());
     payload.put("batchNo", BATCH_PREFIX + b.id());
+    // REGULAR, FINAL or ARREARS (补发批次: households whose earlier payment failed, their account since corrected)
+    payload.put("kind", b.kind().name());
     payload.put("households", lines.size());
     payload.put("totalAmount", total);
     payload.put("payments", lines);
@@ -219,6 +224,10 @@ public class SubsidyPayments {
   @Transactional
   public BatchView release(String campaignCode, long batchId, String householdNo, String actor) {
     Payment p = reviewedPayment(campaignCode, batchId, householdNo);
+    if (batches.isWrittenOff(p.householdId())) {
+      // held back, then written off (不予发放): it stays out of every batch
+      throw new ConflictException("该户已登记不予发放，不能恢复发放");
+    }
     if (!batches.release(batchId, p.householdId())) {
       throw new ConflictException("该户本批未被暂缓发放");
     }
@@ -502,8 +511,20 @@ public class SubsidyPayments {
 
   // ---- what people see ----
 
-  /** Per household of the campaign: its latest payment (the paid one if any). */
+  /**
+   * Per household of the campaign: its latest payment (the paid one if any); a household written off shows
+   * 不予发放 with the reason in its status (it is not 欠发: nothing is owed any more).
+   */
   public Map<Long, HouseholdPayment> payments(String campaignCode) {
+    Map<Long, HouseholdPayment> result = latestPayments(campaignCode);
+    for (SubsidyBatches.WriteOff w : batches.writeOffs(campaignCode)) {
+      result.put(w.householdId(), new HouseholdPayment(w.amount(), WRITTEN_OFF + "（" + w.reason() + "）", null, null,
+          null));
+    }
+    return result;
+  }
+
+  private Map<Long, HouseholdPayment> latestPayments(String campaignCode) {
     Map<Long, HouseholdPayment> result = new HashMap<>();
     for (Payment p : batches.paymentsOfCampaign(campaignCode)) {
       HouseholdPayment before = result.get(p.householdId());
@@ -522,17 +543,103 @@ public class SubsidyPayments {
     return result;
   }
 
-  /** Households of the campaign whose latest payment failed or was held back (欠发), by household number. */
+  /**
+   * Households of the campaign whose latest payment failed or was held back (欠发), by household number; not those
+   * paid later or written off (不予发放).
+   */
   public List<String> arrears(String campaignCode) {
-    Map<Long, HouseholdPayment> all = payments(campaignCode);
+    Map<Long, HouseholdPayment> all = latestPayments(campaignCode);
+    Set<Long> writtenOff = batches.writeOffs(campaignCode).stream().map(SubsidyBatches.WriteOff::householdId)
+        .collect(Collectors.toSet());
     List<String> lines = new ArrayList<>();
     for (Household h : households.ofCampaign(campaignCode)) {
       HouseholdPayment p = all.get(h.id());
-      if (p != null && p.failReason() != null) {
+      if (p != null && p.failReason() != null && !writtenOff.contains(h.id())) {
         lines.add(h.village() + ' ' + h.householdNo() + "：欠发 " + money(p.amount()) + " 元（" + p.failReason() + "）");
       }
     }
     return lines;
+  }
+
+  /** The households written off (不予发放): village, household, the amount it was owed and why. */
+  public List<String> writtenOff(String campaignCode) {
+    return batches.writeOffs(campaignCode).stream().map(w -> w.village() + ' ' + w.householdNo() + "：" + WRITTEN_OFF
+        + " " + money(w.amount()) + " 元（" + w.reason() + "）").toList();
+  }
+
+  /**
+   * The planted households still owed their subsidy: planting confirmed, neither paid nor written off, whatever
+   * their payments so far (none yet, in a batch awaiting its result, failed, held back). The campaign does not end
+   * while there is one.
+   */
+  public List<Household> unpaid(String campaignCode) {
+    Set<Long> writtenOff = batches.writeOffs(campaignCode).stream().map(SubsidyBatches.WriteOff::householdId)
+        .collect(Collectors.toSet());
+    return households.ofCampaign(campaignCode).stream()
+        .filter(h -> h.status() == Household.Status.PLANTED && !writtenOff.contains(h.id())).toList();
+  }
+
+  /**
+   * What the campaign shows while it waits for its arrears (Cockpit, the summary): each unpaid household with where
+   * its payment stands and what staff can do.
+   */
+  public String unpaidSummary(String campaignCode) {
+    List<Household> unpaid = unpaid(campaignCode);
+    Map<Long, HouseholdPayment> latest = latestPayments(campaignCode);
+    StringBuilder s = new StringBuilder("尚未发放补贴 ").append(unpaid.size()).append(" 户");
+    s.append(unpaid.isEmpty() ? "。" : "（发放失败的，由工作人员更正一卡通账户、包保代表核实后进入补发批次；确不发放的，"
+        + "由工作人员登记不予发放及原因）：\n");
+    int listed = 0;
+    for (Household h : unpaid) {
+      HouseholdPayment p = latest.get(h.id());
+      String line = "- " + h.village() + ' ' + h.householdNo() + '：'
+          + (p == null ? "待组批" : p.statusLabel() + (p.failReason() == null ? "" : "（" + p.failReason() + "）")) + '\n';
+      // a String variable holds 4000 characters
+      if (listed == SUMMARY_LINES || s.length() + line.length() > SUMMARY_CHARS) {
+        s.append("……另有 ").append(unpaid.size() - listed).append(" 户，见工作台账。\n");
+        break;
+      }
+      s.append(line);
+      listed++;
+    }
+    return s.toString();
+  }
+
+  /**
+   * Staff decide a planted household is not paid (不予发放: e.g. 户主已故, 放弃补贴), with the reason; audited. Its
+   * sign-off ends as 不予发放 (not 销号), the ledger shows it with the reason, and the campaign no longer waits for
+   * it. Refused for a household paid, written off, not planted, or whose payment awaits its review or result in a
+   * batch (hold it back at review first).
+   */
+  @Transactional
+  public void writeOff(String campaignCode, String householdNo, String reason, String user) {
+    String why = reason(reason, "reason", "请填写不予发放的原因，例如 户主已故、农户自愿放弃补贴");
+    Household h = households.find(campaignCode, householdNo)
+        .orElseThrow(() -> new NotFoundException("台账中没有该户：" + householdNo));
+    if (batches.isPaid(h.id())) {
+      throw new ConflictException("该户的补贴已发放，不能登记不予发放");
+    }
+    if (h.status() != Household.Status.PLANTED) {
+      throw new ConflictException("该户" + h.status().label() + "，只有已确认种植、尚未发放补贴的农户可以登记不予发放");
+    }
+    Optional<Long> open = batches.openBatchOf(h.id());
+    if (open.isPresent()) {
+      throw new ConflictException("该户在补贴批次 " + BATCH_PREFIX + open.get() + " 中待发放：请在核对时暂缓该户，或等银行回报结果后再登记");
+    }
+    BigDecimal amount = latestPayments(campaignCode).entrySet().stream().filter(e -> e.getKey() == h.id())
+        .map(e -> e.getValue().amount()).findFirst()
+        .orElseGet(() -> h.plantedMu().multiply(campaigns.find(campaignCode).orElseThrow().subsidyPerMu())
+            .setScale(2, RoundingMode.HALF_UP));
+    if (!batches.writeOff(h.id(), amount, why, user, clock.instant())) {
+      throw new ConflictException("该户已登记不予发放");
+    }
+    audit.record(AuditAction.SUBSIDY_WRITTEN_OFF, AuditSubject.household(campaignCode, householdNo), null,
+        "补贴不予发放 " + money(amount) + " 元", why);
+    // the sign-off waits for its result (or its deputy's confirmation of a corrected account): it ends as 不予发放
+    if (h.processInstanceId() == null || runtime.createMessageCorrelation(CampaignProcess.Message.SUBSIDY_WRITTEN_OFF)
+        .processInstanceId(h.processInstanceId()).correlateAllWithResult().isEmpty()) {
+      throw new ConflictException("该户的包户销号流程不在等待补贴发放，不能登记不予发放");
+    }
   }
 
   public List<BatchView> batchesOf(String campaignCode) {
@@ -623,7 +730,7 @@ public class SubsidyPayments {
     return new BatchView(b.id(), b.campaignCode(), b.status().name(), b.status().label, payments.size(), mu,
         cents(total), cents(sums.get(PaymentStatus.PAID)), cents(sums.get(PaymentStatus.FAILED)),
         cents(sums.get(PaymentStatus.HELD_BACK)), cents(sums.get(PaymentStatus.PENDING)), b.createdAt(), b.sentAt(),
-        b.doneAt(), lines);
+        b.doneAt(), lines, b.kind().name(), b.kind().label);
   }
 
   private static String reason(String reason, String field, String message) {

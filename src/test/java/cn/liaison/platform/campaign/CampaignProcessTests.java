@@ -474,7 +474,193 @@ class CampaignProcessTests {
     assertThat(second).isEnded().hasPassed(Event.CROSSED_OFF);
   }
 
+  @Test
+  void failedInTheFinalBatchTheHouseholdIsCorrectedPaidInAnArrearsBatchAndOnlyThenTheCampaignEnds() {
+    household("H-401", "东村", null, "P1", "2.0");
+    household("H-402", "东村", null, "P1", "1.5");
+    startCampaign();
+    ProcessInstance paidAtOnce = plant("H-401", 2.0);
+    ProcessInstance arrears = plant("H-402", 1.5);
+
+    ProcessInstance finalBatch = wrapUpAndSendTheFinalBatch();
+    assertThat(subsidyPayments.view(code, batchId(finalBatch)).kindLabel()).isEqualTo("最后一批");
+    financeReports(finalBatch, paid("H-401", "PZ-401"), failed("H-402", "账户已冻结"));
+    assertThat(paidAtOnce).isEnded().hasPassed(Event.CROSSED_OFF);
+    assertThat(arrears).isWaitingAt(Task.CONFIRM_PAYMENT_ACCOUNT);
+    // the campaign does not sum up while a planted household is owed: it waits, listing whom
+    assertThat(campaign).isWaitingAt(Event.TIMER_ARREARS_RECHECK).hasPassed(Task.CHECK_ARREARS);
+    assertThat(runtime.getVariable(campaign.getId(), Var.UNPAID_HOUSEHOLDS)).isEqualTo(1);
+    assertThat((String) runtime.getVariable(campaign.getId(), Var.ARREARS_SUMMARY))
+        .contains("尚未发放补贴 1 户", "东村 H-402：发放失败（账户已冻结）").doesNotContain("张三");
+    assertThat(campaigns().status()).isEqualTo(Campaign.Status.WRAP_UP);
+    // after the final batch, the subsidy cycle composes no batch of its own
+    assertThat(subsidyPeriodPasses()).isNull();
+
+    // not corrected yet: the next look composes nothing and waits again
+    assertThat(arrearsRecheckPasses()).isNull();
+    assertThat(campaign).isWaitingAt(Event.TIMER_ARREARS_RECHECK);
+
+    subsidyPayments.correctAccount(code, "H-402", "张三", "6217001234567890", "农村信用社", "账户解冻后换卡", "staff3");
+    complete(arrears, Task.CONFIRM_PAYMENT_ACCOUNT, Map.of(Var.ACCOUNT_CONFIRMED, true,
+        Var.ACCOUNT_CONFIRM_NOTE, "已与户主核实新卡"));
+    ProcessInstance arrearsBatch = arrearsRecheckPasses();
+    SubsidyPayments.BatchView composed = subsidyPayments.view(code, batchId(arrearsBatch));
+    assertThat(composed.kindLabel()).isEqualTo("补发批次");
+    assertThat(composed.lines()).extracting(SubsidyPayments.LineView::householdNo).containsExactly("H-402");
+    assertThat((String) tasks.getVariableLocal(tasks.createTaskQuery().processInstanceId(arrearsBatch.getId())
+        .singleResult().getId(), Var.BATCH_SUMMARY)).startsWith("补发批次 BATCH-");
+    // the same lifecycle as every batch: the town's staff, then finance, then sent
+    reviewAndSend(arrearsBatch);
+    assertThat(campaign).isWaitingAt(Task.SEND_ARREARS_BATCH);
+
+    SubsidyPayments.ReportOutcome taken = financeReports(arrearsBatch, paid("H-402", "PZ-402B"));
+    assertThat(taken.taken()).isEqualTo(1);
+    assertThat(arrears).isEnded().hasPassed(Event.CROSSED_OFF);
+    assertThat(campaign).isEnded().hasPassed(Task.SEND_ARREARS_BATCH, Event.CAMPAIGN_ENDED);
+    assertThat(campaigns().summary()).contains("已销号 2 户", "1050.00").doesNotContain("欠发");
+
+    // the bureau's system repeats its report, and reports the final batch's failure as paid: nothing changes
+    SubsidyPayments.ReportOutcome again = financeReports(arrearsBatch, paid("H-402", "PZ-402B"));
+    assertThat(again.taken()).isZero();
+    assertThat(again.unchanged()).isEqualTo(1);
+    assertThatThrownBy(() -> financeReports(finalBatch, paid("H-402", "PZ-402C")))
+        .isInstanceOf(cn.liaison.platform.system.InvalidInputException.class);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM subsidy_payment p JOIN household h ON h.id = p.household_id "
+        + "WHERE h.household_no = 'H-402' AND h.campaign_code = ? AND p.status = 'PAID'", Integer.class, code))
+        .as("paid once").isEqualTo(1);
+    everyBatchReconcilesAndThePaymentsAddUpTo("1050.00");
+  }
+
+  @Test
+  void householdWrittenOffEndsNotPaidNotCrossedOffAndTheCampaignNoLongerWaitsForIt() {
+    household("H-501", "东村", null, "P1", "1.0");
+    household("H-502", "东村", null, "P1", "2.0");
+    household("H-503", "东村", null, "P1", "1.0");
+    startCampaign();
+    ProcessInstance deceased = plant("H-501", 1.0);
+    ProcessInstance gaveUp = plant("H-502", 2.0);
+    ProcessInstance paid = plant("H-503", 1.0);
+
+    ProcessInstance finalBatch = wrapUpAndSendTheFinalBatch();
+    // in a batch awaiting its result: not yet (hold it back at review, or wait for the bank)
+    assertThatThrownBy(() -> subsidyPayments.writeOff(code, "H-502", "农户自愿放弃补贴", "staff3"))
+        .isInstanceOf(cn.liaison.platform.system.ConflictException.class).hasMessageContaining("待发放");
+    financeReports(finalBatch, failed("H-501", "社保卡已注销"), failed("H-502", "户名与账号不符"),
+        paid("H-503", "PZ-503"));
+    assertThat(campaign).isWaitingAt(Event.TIMER_ARREARS_RECHECK);
+
+    // a reason is required; a paid household cannot be written off
+    assertThatThrownBy(() -> subsidyPayments.writeOff(code, "H-501", " ", "staff3"))
+        .isInstanceOfSatisfying(cn.liaison.platform.system.InvalidInputException.class,
+            e -> assertThat(e.errors()).containsKey("reason"));
+    assertThatThrownBy(() -> subsidyPayments.writeOff(code, "H-503", "重复", "staff3"))
+        .isInstanceOf(cn.liaison.platform.system.ConflictException.class);
+
+    // while its deputy is to confirm a corrected account: the task ends with it
+    subsidyPayments.writeOff(code, "H-501", "户主已故，家属放弃领取", "staff3");
+    assertThat(deceased).isEnded().hasPassed(Event.WRITTEN_OFF_WHILE_CONFIRMING, Event.NOT_PAID)
+        .hasNotPassed(Event.CROSSED_OFF);
+    assertThat(households.find(code, "H-501").orElseThrow().crossedOffAt()).isNull();
+    assertThatThrownBy(() -> subsidyPayments.writeOff(code, "H-501", "再次", "staff3"))
+        .isInstanceOf(cn.liaison.platform.system.ConflictException.class);
+
+    // after its deputy confirmed, waiting for an arrears batch: ends the same way
+    complete(gaveUp, Task.CONFIRM_PAYMENT_ACCOUNT, Map.of(Var.ACCOUNT_CONFIRMED, true, Var.ACCOUNT_CONFIRM_NOTE, "已核实"));
+    assertThat(gaveUp).isWaitingAt(Event.AWAIT_PAYMENT_RESULT);
+    subsidyPayments.writeOff(code, "H-502", "农户自愿放弃补贴", "staff3");
+    assertThat(gaveUp).isEnded().hasPassed(Event.SUBSIDY_WRITTEN_OFF, Event.NOT_PAID);
+
+    assertThat(jdbc.queryForList("SELECT detail FROM audit_event WHERE action = 'SUBSIDY_WRITTEN_OFF' AND subject_ref "
+        + "LIKE ?", String.class, code + "/%")).containsExactlyInAnyOrder("户主已故，家属放弃领取", "农户自愿放弃补贴");
+    // the ledger: 不予发放 with the reason, not 欠发
+    Map<Long, SubsidyPayments.HouseholdPayment> ledger = subsidyPayments.payments(code);
+    assertThat(ledger.get(households.find(code, "H-501").orElseThrow().id()).statusLabel())
+        .isEqualTo("不予发放（户主已故，家属放弃领取）");
+    assertThat(subsidyPayments.arrears(code)).isEmpty();
+    assertThat(subsidyPayments.writtenOff(code)).containsExactly("东村 H-501：不予发放 300.00 元（户主已故，家属放弃领取）",
+        "东村 H-502：不予发放 600.00 元（农户自愿放弃补贴）");
+
+    // nobody is owed any more: the campaign sums up at its next look
+    assertThat(arrearsRecheckPasses()).isNull();
+    assertThat(campaign).isEnded().hasPassed(Event.CAMPAIGN_ENDED);
+    assertThat(campaigns().summary()).contains("已销号 1 户", "补贴不予发放 2 户", "户主已故");
+    // sent = paid + failed; paid + written off = what the planted households were due
+    everyBatchReconcilesAndThePaymentsAddUpTo("300.00");
+    assertThat(jdbc.queryForObject("SELECT SUM(w.amount) FROM subsidy_write_off w JOIN household h ON h.id = "
+        + "w.household_id WHERE h.campaign_code = ?", BigDecimal.class, code)).isEqualByComparingTo("900.00");
+  }
+
+  @Test
+  void householdHeldBackAtReviewThenWrittenOffIsPaidInNoBatch() {
+    household("H-601", "东村", null, "P1", "1.0");
+    household("H-602", "东村", null, "P1", "1.0");
+    startCampaign();
+    ProcessInstance heldBack = plant("H-601", 1.0);
+    ProcessInstance paid = plant("H-602", 1.0);
+    ProcessInstance batch = subsidyPeriodPasses();
+    long id = batchId(batch);
+    subsidyPayments.holdBack(code, id, "H-601", "户主已故，待核实");
+    subsidyPayments.writeOff(code, "H-601", "户主已故", "staff3");
+    assertThat(heldBack).isEnded().hasPassed(Event.SUBSIDY_WRITTEN_OFF, Event.NOT_PAID);
+    // written off, it cannot be put back into the batch under review
+    assertThatThrownBy(() -> subsidyPayments.release(code, id, "H-601"))
+        .isInstanceOf(cn.liaison.platform.system.ConflictException.class).hasMessageContaining("不予发放");
+    reviewAndSend(batch);
+    financeReports(batch, paid("H-602", "PZ-602"));
+    assertThat(paid).isEnded().hasPassed(Event.CROSSED_OFF);
+    assertThat(subsidyPayments.view(code, id).heldBack()).isEqualByComparingTo("300.00");
+    // nor into a later one
+    assertThat(subsidyPeriodPasses()).isNull();
+  }
+
   // ---- helpers ----
+
+  /** 签约种植, then 扫尾: the station wraps up and the final batch is composed; returns its process, in review. */
+  ProcessInstance wrapUpAndSendTheFinalBatch() {
+    signAndPlantPhaseBegins();
+    setClock(ZonedDateTime.of(2027, 6, 30, 8, 1, 0, 0, BEIJING));
+    executeJob(campaign, Event.TIMER_WRAP_UP);
+    executeJob(campaign, Task.END_MOBILISATION);
+    complete(campaign, Task.WRAP_UP, Map.of(Var.WRAP_UP_NOTE, "已逐户核对台账", Var.WRAP_UP_CONFIRMED, true));
+    executeJob(campaign, Task.SEND_FINAL_BATCH);
+    ProcessInstance batch = batchProcess();
+    reviewAndSend(batch);
+    return batch;
+  }
+
+  /**
+   * Moves the clock past the campaign's arrears re-check: returns the arrears batch composed then, waiting for the
+   * town's review (null when none was ready).
+   */
+  ProcessInstance arrearsRecheckPasses() {
+    Job timer = management.createJobQuery().processInstanceId(campaign.getId())
+        .activityId(Event.TIMER_ARREARS_RECHECK).singleResult();
+    assertThat(timer).as("the campaign waits for its arrears").isNotNull();
+    setClock(ZonedDateTime.ofInstant(timer.getDuedate().toInstant(), BEIJING).plusMinutes(1));
+    management.executeJob(timer.getId());
+    Job send = management.createJobQuery().processInstanceId(campaign.getId()).activityId(Task.SEND_ARREARS_BATCH)
+        .singleResult();
+    if (send == null) {
+      return null;
+    }
+    management.executeJob(send.getId());
+    return batchProcess();
+  }
+
+  /** Each batch: total = paid + failed + held back + pending, to the cent; all batches paid together: paid. */
+  void everyBatchReconcilesAndThePaymentsAddUpTo(String paid) {
+    BigDecimal paidAcrossBatches = BigDecimal.ZERO;
+    for (SubsidyPayments.BatchView b : subsidyPayments.batchesOf(code)) {
+      assertThat(b.total()).as("batch %s", b.id())
+          .isEqualByComparingTo(b.paid().add(b.failed()).add(b.heldBack()).add(b.pending()));
+      assertThat(b.total().scale()).isEqualTo(2);
+      paidAcrossBatches = paidAcrossBatches.add(b.paid());
+    }
+    assertThat(paidAcrossBatches).isEqualByComparingTo(paid);
+    assertThat(households.ofCampaign(code).stream().map(Household::subsidyAmount).filter(a -> a != null)
+        .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(paid);
+  }
+
 
   Campaign campaigns() {
     return campaignRepository.find(code).orElseThrow();

@@ -80,7 +80,8 @@ abstract class AuthorizationMatrixContract {
     READ_DEPUTY_ACTIVITY("查看代表 deputy1（防腐站站长，起重站、路寨镇站驻站）的履职情况"),
     READ_SUBSIDY_BATCHES("查看路寨镇改种行动的补贴批次（一卡通发放表同权限：仅县财政局和本镇工作人员）"),
     LIST_RED_LIGHTS("列出三色督办的红灯事项（Tasklist 筛选“红灯事项”）"),
-    OPEN_SUBSIDY_BATCH_PAGE("打开路寨镇改种行动的补贴批次页面（任务列表登录；与补贴批次接口同权限）");
+    OPEN_SUBSIDY_BATCH_PAGE("打开路寨镇改种行动的补贴批次页面（任务列表登录；与补贴批次接口同权限）"),
+    WRITE_OFF_SUBSIDY("登记路寨镇农户的补贴不予发放（未填原因：400 表示允许，未登记）");
 
     final String label;
 
@@ -97,19 +98,19 @@ abstract class AuthorizationMatrixContract {
    * answered like an unknown record; 2xx = done; 400 = refused by the model check.
    */
   static final String MATRIX = """
-      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception  grid  photo  flag  project  audit  erase  stats  bulletin  template  activity  payments  redlights  batchpage
-      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401  401  401  401  401  401    401    401       401       401  401  401  401  401
-      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200  200  200  400  200  200    403    200       403       403  200  200  200  200
-      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403  403  404  403  404  403    403    403       400       400  200  404  403  404
-      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200  403  200  400  200  403    200    200       403       400  403  404  403  404
-      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       400  200  200  403  200
-      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200  403  200  400  200  403    403    200       400       403  403  404  403  404
-      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200  403  404  403  404  403    403    403       403       403  200  404  403  404
-      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  200  403    403    200       403       403  403  404  200  404
-      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200  403  200  403  200  200    403    200       403       403  403  404  403  401
-      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200  403  200  403  200  403    403    200       400       400  200  404  200  404
-      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  404  403    403    403       403       403  403  404  403  404
-      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       403  403  200  403  200
+      user         set  done claim deploy code contact deputy delete modify history retry directory deputies setdeputy  forum readforum  proposal  supervise  visit  reception  grid  photo  flag  project  audit  erase  stats  bulletin  template  activity  payments  redlights  batchpage  writeoff
+      citizen      401  401  401   401    401  401     401    401    401    401     401   401       401      401  401   401       401  401  401  401  401  401  401  401  401    401    401       401       401  401  401  401  401  401
+      demo         204  204  204   200    400  403     200    204    204    200     204   200       200      200  201   200       200  204  403  200  200  200  400  200  200    403    200       403       403  200  200  200  200  400
+      staff1       403  403  403   403    403  404     404    403    403    404     403   403       200      403  201   200       200  403  403  403  403  404  403  404  403    403    403       400       400  200  404  403  404  404
+      staff2       403  403  204   403    403  200     404    403    403    404     403   403       200      403  403   403       403  403  403  200  403  200  400  200  403    200    200       403       400  403  404  403  404  404
+      staff3       403  403  403   403    403  404     200    403    403    404     403   403       200      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       400  200  200  403  200  400
+      analyst1     403  403  403   200    400  403     403    403    403    200     403   403       200      403  201   200       200  403  403  200  403  200  400  200  403    403    200       400       403  403  404  403  404  403
+      deputy1      403  403  403   403    403  404     403    403    403    404     403   403       200      403  403   403       403  403  201  200  403  404  403  404  403    403    403       403       403  200  404  403  404  403
+      supervisor1  403  403  403   403    403  403     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  200  403    403    200       403       403  403  404  200  404  403
+      auditor1     403  403  403   403    403  401     403    403    403    200     403   403       403      403  403   200       403  403  403  200  403  200  403  200  200    403    200       403       403  403  404  403  401  403
+      office1      403  403  403   403    403  404     403    403    403    200     403   403       200      403  403   200       200  204  403  200  403  200  403  200  403    403    200       400       400  200  404  200  404  403
+      water1       403  204  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  200  403  404  403    403    403       403       403  403  404  403  404  403
+      finance1     403  403  403   403    403  404     403    403    403    404     403   403       403      403  403   403       403  403  403  403  403  404  403  404  403    403    403       403       403  403  200  403  200  403
       """;
 
   static final String PHONE = "13712348765";
@@ -211,6 +212,9 @@ abstract class AuthorizationMatrixContract {
       case READ_PROJECT -> exchange(user, HttpMethod.GET, "/api/projects/" + f.taipingProjectCode(), null);
       case READ_AUDIT_TRAIL -> exchange(user, HttpMethod.GET, "/api/audit", null);
       case OPEN_SUBSIDY_BATCH_PAGE -> page(user, "/staff/campaigns/" + f.campaignCode() + "/subsidy-batches");
+      // no reason: those who may get the field message (400), nothing is written off for the next rows
+      case WRITE_OFF_SUBSIDY -> post(user, "/api/campaigns/" + f.campaignCode() + "/households/" + f.householdNo()
+          + "/subsidy-write-off", Map.of("reason", ""));
       case READ_SUBSIDY_BATCHES -> exchange(user, HttpMethod.GET,
           "/api/campaigns/" + f.campaignCode() + "/subsidy-batches", null);
       case ERASE_OPINION -> post(user, "/api/opinions/" + f.taipingTicket() + "/erasure", Map.of("reason", "群众要求删除"));

@@ -4,6 +4,7 @@ import cn.liaison.platform.campaign.CampaignProcess.Var;
 import cn.liaison.platform.campaign.CampaignSteps;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -43,6 +44,33 @@ class CampaignDelegates {
   JavaDelegate composeSubsidyBatchDelegate(CampaignSteps steps) {
     // local: each cycle of the event subprocess has its own batch
     return execution -> execution.setVariableLocal(Var.SUBSIDY_BATCH_ID, steps.composeSubsidyBatch(code(execution)));
+  }
+
+  /** 最后一批补贴组批: the campaign's final batch (local, like every batch's id). */
+  @Bean
+  JavaDelegate composeFinalSubsidyBatchDelegate(CampaignSteps steps) {
+    return execution -> execution.setVariableLocal(Var.SUBSIDY_BATCH_ID, steps.composeFinalSubsidyBatch(code(execution)));
+  }
+
+  /** 补发组批: an arrears batch of the households ready to be paid again (null when none is). */
+  @Bean
+  JavaDelegate composeArrearsBatchDelegate(CampaignSteps steps) {
+    return execution -> execution.setVariableLocal(Var.SUBSIDY_BATCH_ID, steps.composeArrearsBatch(code(execution)));
+  }
+
+  /**
+   * 核查欠发: how many planted households are neither paid nor written off, the list, and how long to wait before
+   * looking again (the setting liaison.campaign.arrears-recheck, read each time so a changed setting applies).
+   */
+  @Bean
+  JavaDelegate checkSubsidyArrearsDelegate(CampaignSteps steps,
+      @Value("${liaison.campaign.arrears-recheck:P7D}") String recheck) {
+    return execution -> {
+      CampaignSteps.Arrears arrears = steps.checkArrears(code(execution));
+      execution.setVariable(Var.UNPAID_HOUSEHOLDS, arrears.unpaidHouseholds());
+      execution.setVariable(Var.ARREARS_SUMMARY, arrears.summary());
+      execution.setVariable(Var.ARREARS_RECHECK, recheck);
+    };
   }
 
   /** Versions deployed before the batch had its own process (review, per-household results) send from here. */

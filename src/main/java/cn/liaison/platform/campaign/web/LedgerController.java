@@ -94,18 +94,21 @@ class LedgerController {
   @GetMapping("/api/campaigns/{code}/ledger")
   @Operation(summary = "台账统计",
       description = "按村、片区、包保代表和合计：户数、已走访、愿意改种、已签约、已种植、已拨付补贴、已销号、未改种，签约和种植面积（亩）"
-          + "对照目标；暂不愿意改种的农户及原因、走访次数；subsidyArrears：补贴发放失败（欠发）的农户、金额和原因。")
+          + "对照目标；暂不愿意改种的农户及原因、走访次数；subsidyArrears：补贴发放失败（欠发）的农户、金额和原因；"
+          + "subsidyWrittenOff：登记为不予发放的农户、金额和原因。")
   @ApiResponse(responseCode = "404", description = "改种行动不存在")
   LedgerView ledger(@PathVariable String code, Authentication user) {
     access.require(code, user);
-    return new LedgerView(report.of(code), subsidyPayments.arrears(code));
+    return new LedgerView(report.of(code), subsidyPayments.arrears(code), subsidyPayments.writtenOff(code));
   }
 
   /**
    * The ledger's figures and, beside them, the households whose planting subsidy failed to arrive (欠发: village,
-   * household, amount and the bank's reason) until a later batch pays them; the workbook shows the same per row.
+   * household, amount and the bank's reason) until a later batch pays them, and those written off (不予发放, with
+   * the reason); the workbook shows the same per row.
    */
-  record LedgerView(@JsonUnwrapped LedgerReport.Ledger ledger, List<String> subsidyArrears) {}
+  record LedgerView(@JsonUnwrapped LedgerReport.Ledger ledger, List<String> subsidyArrears,
+      List<String> subsidyWrittenOff) {}
 
   @GetMapping(path = "/api/campaigns/{code}/ledger.xlsx")
   @Operation(summary = "导出工作台账（Excel）", description = "第一个工作表“汇总”（任务、目标、时限、责任四个清单和各村、各代表合计），"
