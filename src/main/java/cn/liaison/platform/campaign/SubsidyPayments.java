@@ -633,13 +633,20 @@ public class SubsidyPayments {
     if (!batches.writeOff(h.id(), amount, why, user, clock.instant())) {
       throw new ConflictException("该户已登记不予发放");
     }
-    audit.record(AuditAction.SUBSIDY_WRITTEN_OFF, AuditSubject.household(campaignCode, householdNo), null,
+    audit.recordBy(user, AuditAction.SUBSIDY_WRITTEN_OFF, AuditSubject.household(campaignCode, householdNo), null,
         "补贴不予发放 " + money(amount) + " 元", why);
     // the sign-off waits for its result (or its deputy's confirmation of a corrected account): it ends as 不予发放
     if (h.processInstanceId() == null || runtime.createMessageCorrelation(CampaignProcess.Message.SUBSIDY_WRITTEN_OFF)
         .processInstanceId(h.processInstanceId()).correlateAllWithResult().isEmpty()) {
       throw new ConflictException("该户的包户销号流程不在等待补贴发放，不能登记不予发放");
     }
+  }
+
+  /** The households written off (不予发放) by household number, with the reason. */
+  public Map<String, String> writeOffReasons(String campaignCode) {
+    Map<String, String> reasons = new HashMap<>();
+    batches.writeOffs(campaignCode).forEach(w -> reasons.put(w.householdNo(), w.reason()));
+    return reasons;
   }
 
   public List<BatchView> batchesOf(String campaignCode) {

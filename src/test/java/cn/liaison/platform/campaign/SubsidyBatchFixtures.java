@@ -27,7 +27,7 @@ public final class SubsidyBatchFixtures {
     List<SubsidyBatches.Line> lines = plantedMu.entrySet().stream().sorted(Map.Entry.comparingByKey())
         .map(e -> new SubsidyBatches.Line(households.find(campaignCode, e.getKey()).orElseThrow().id(), e.getValue(),
             e.getValue().multiply(new BigDecimal("300")).setScale(2))).toList();
-    long id = batches.compose(campaignCode, lines, Instant.now());
+    long id = batches.compose(campaignCode, SubsidyBatches.BatchKind.REGULAR, lines, Instant.now());
     payments.open(id, "fixture-" + campaignCode + "-" + id);
     return id;
   }

@@ -57,12 +57,12 @@ class StaffSubsidyBatchController {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String BATCH = "补贴批次";
   private static final Map<String, String> DONE = Map.of("hold-back", "已暂缓发放", "release", "已恢复发放",
-      "amount", "补贴金额已调整");
+      "amount", "补贴金额已调整", "write-off", "已登记不予发放");
 
   /** A household's line as the page shows it. */
   record Row(String householdNo, String headName, String village, BigDecimal plantedMu, BigDecimal amount,
       BigDecimal composedAmount, String adjustReason, String status, String statusLabel, String reason,
-      LocalDate paidOn, String voucherNo, String account) {
+      LocalDate paidOn, String voucherNo, String account, String writtenOff) {
     public String anchor() {
       return StaffSubsidyBatchController.anchor(householdNo);
     }
@@ -186,6 +186,27 @@ class StaffSubsidyBatchController {
     }
   }
 
+  /**
+   * 不予发放 for a household the bank did not pay (or held back) in a batch that has left: only the town's staff, who
+   * keep the ledger, as through {@code POST /api/campaigns/{code}/households/{no}/subsidy-write-off}.
+   */
+  @PostMapping("/staff/campaigns/{code}/subsidy-batches/{id}/households/{no}/write-off")
+  String writeOff(@PathVariable String code, @PathVariable long id, @PathVariable String no,
+      @RequestParam(required = false) String reason, @RequestParam(required = false) String token,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    TasklistSession.User user = staffSession.current(request).orElse(null);
+    Campaign campaign = user == null ? null : access.forPayments(code, user.groups()).orElse(null);
+    if (campaign != null && !access.isTownStaff(campaign, user.groups())) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      model.addAttribute("message", "只有本镇联络站工作人员可以登记补贴不予发放。");
+      return "staff/denied";
+    }
+    return act(code, id, no, "write-off", token, request, response, model, who -> {
+      payments.writeOff(code, no, reason, who);
+      return null;
+    });
+  }
+
   // ---- the page ----
 
   /** One household's action: done → back to the page at that row; refused → the page with the error at the row. */
@@ -253,13 +274,14 @@ class StaffSubsidyBatchController {
     Map<String, Household> byNo = households.ofCampaign(code).stream()
         .collect(Collectors.toMap(Household::householdNo, Function.identity(), (a, b) -> a));
     Map<String, String> accounts = payments.maskedAccounts(code, id);
+    Map<String, String> writtenOff = payments.writeOffReasons(code);
     List<Row> rows = batch.lines().stream().map(l -> {
       Household h = byNo.get(l.householdNo());
       String head = h == null ? "—" : fullNames ? h.headName() : Masking.name(h.headName());
       String reason = l.failReason() != null ? l.failReason() : l.holdReason();
       return new Row(l.householdNo(), head, l.village(), l.plantedMu(), l.amount(), l.composedAmount(),
           l.adjustReason(), l.status(), l.statusLabel(), reason, l.paidOn(), l.voucherNo(),
-          accounts.getOrDefault(l.householdNo(), "未登记"));
+          accounts.getOrDefault(l.householdNo(), "未登记"), writtenOff.get(l.householdNo()));
     }).toList();
     boolean inReview = "IN_REVIEW".equals(batch.status());
     boolean sent = !inReview && !"COMPOSED".equals(batch.status());
@@ -268,6 +290,7 @@ class StaffSubsidyBatchController {
     model.addAttribute("rows", rows);
     model.addAttribute("inReview", inReview);
     model.addAttribute("sent", sent);
+    model.addAttribute("canWriteOff", sent && fullNames);
     model.addAttribute("fullNames", fullNames);
     model.addAttribute("batchNo", "BATCH-" + batch.id());
     model.addAttribute("path", path(code, id));

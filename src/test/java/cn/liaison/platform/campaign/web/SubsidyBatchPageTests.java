@@ -215,6 +215,29 @@ class SubsidyBatchPageTests {
     assertThat(list.getBody()).contains("BATCH-" + batch, "已完成", "1050.00", "900.00");
   }
 
+  @Test
+  void onlyTheTownsStaffMayWriteOffAHouseholdTheBankDidNotPayAndOnlyWithAReason() throws Exception {
+    theTownsStaffImportTheBanksResultsAndThePageShowsPaidAndFailedToTheCent();
+    Session staff = new Session("staff3");
+    String page = staff.get();
+    assertThat(page).contains("确认不予发放", "reason-write-off-H-3").doesNotContain("reason-write-off-H-1");
+    Session finance = new Session("finance1");
+    assertThat(finance.get()).doesNotContain("确认不予发放");
+    ResponseEntity<String> byFinance = finance.post("/households/H-3/write-off", "reason", "户主已故");
+    assertThat(byFinance.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(byFinance.getBody()).contains("只有本镇联络站工作人员可以登记补贴不予发放");
+
+    ResponseEntity<String> noReason = staff.post("/households/H-3/write-off", "reason", " ");
+    assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noReason.getBody()).contains("请填写不予发放的原因");
+    // this batch's households were put in without their sign-off processes: the service refuses, at the row
+    ResponseEntity<String> refused = staff.post("/households/H-3/write-off", "reason", "户主已故");
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refused.getBody()).contains("确认不予发放", "h-H-3");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM subsidy_write_off w JOIN household h ON h.id = w.household_id "
+        + "WHERE h.campaign_code = ?", Integer.class, code)).isZero();
+  }
+
   /** A Tasklist login with the page's form token, posting as the browser does. */
   final class Session {
     final String sessionId;
