@@ -79,7 +79,12 @@ public class SubsidyPayments {
 
   /** A household's subsidy as the ledger shows it (补贴金额, 发放状态, 发放时间, 凭证号, reason of a failure). */
   public record HouseholdPayment(BigDecimal amount, String statusLabel, LocalDate paidOn, String voucherNo,
-      String failReason) {}
+      String failReason) {
+    /** 不予发放: nothing is owed any more (see {@link #payments}). */
+    public boolean writtenOff() {
+      return statusLabel != null && statusLabel.startsWith(WRITTEN_OFF);
+    }
+  }
 
   private final SubsidyBatches batches;
   private final PaymentAccounts accounts;

@@ -57,6 +57,7 @@ class CampaignProcessTests {
   /** 签约种植 ends when 扫尾 begins: 2027-06-30 08:00, the campaign's wrap-up date. */
   static final Date SIGN_AND_PLANT_ENDS = Date.from(ZonedDateTime.of(2027, 6, 30, 8, 0, 0, 0, BEIJING).toInstant());
 
+  @Autowired cn.liaison.platform.campaign.ledger.LedgerWorkbook ledgerWorkbook;
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -532,7 +533,7 @@ class CampaignProcessTests {
   }
 
   @Test
-  void householdWrittenOffEndsNotPaidNotCrossedOffAndTheCampaignNoLongerWaitsForIt() {
+  void householdWrittenOffEndsNotPaidNotCrossedOffAndTheCampaignNoLongerWaitsForIt() throws Exception {
     household("H-501", "东村", null, "P1", "1.0");
     household("H-502", "东村", null, "P1", "2.0");
     household("H-503", "东村", null, "P1", "1.0");
@@ -584,6 +585,13 @@ class CampaignProcessTests {
     assertThat(arrearsRecheckPasses()).isNull();
     assertThat(campaign).isEnded().hasPassed(Event.CAMPAIGN_ENDED);
     assertThat(campaigns().summary()).contains("已销号 1 户", "补贴不予发放 2 户", "户主已故");
+    // the 工作台账 workbook's 合计 row counts them apart from 已发放 and 欠发
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+        ledgerWorkbook.export(code)))) {
+      java.util.List<String> totals = new java.util.ArrayList<>();
+      wb.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> totals.add(cell.toString()))));
+      assertThat(totals).contains("欠发 0 户；不予发放 2 户", "0.00 元；不予发放 900.00 元");
+    }
     // sent = paid + failed; paid + written off = what the planted households were due
     everyBatchReconcilesAndThePaymentsAddUpTo("300.00");
     assertThat(jdbc.queryForObject("SELECT SUM(w.amount) FROM subsidy_write_off w JOIN household h ON h.id = "

@@ -351,6 +351,8 @@ public class LedgerWorkbook {
     BigDecimal arrears = BigDecimal.ZERO;
     int paidCount = 0;
     int arrearsCount = 0;
+    BigDecimal writtenOff = BigDecimal.ZERO;
+    int writtenOffCount = 0;
     for (Line l : lines) {
       Row row = sheet.createRow(r++);
       text(row, 0, l.householdNo(), s.text);
@@ -380,6 +382,9 @@ public class LedgerWorkbook {
       } else if (pay != null && pay.failReason() != null) {
         arrears = arrears.add(pay.amount());
         arrearsCount++;
+      } else if (pay != null && pay.writtenOff()) {
+        writtenOff = writtenOff.add(pay.amount());
+        writtenOffCount++;
       }
       plots += l.plots();
       visits += l.visits();
@@ -412,8 +417,10 @@ public class LedgerWorkbook {
     text(total, 14, null, s.totalText);
     text(total, 15, "已发放 " + paidCount + " 户", s.totalText);
     text(total, 16, SubsidyPayments.money(paid) + " 元", s.totalText);
-    text(total, 17, "欠发 " + arrearsCount + " 户", s.totalText);
-    text(total, 18, SubsidyPayments.money(arrears) + " 元", s.totalText);
+    text(total, 17, "欠发 " + arrearsCount + " 户" + (writtenOffCount == 0 ? "" : "；不予发放 " + writtenOffCount + " 户"),
+        s.totalText);
+    text(total, 18, SubsidyPayments.money(arrears) + " 元" + (writtenOffCount == 0 ? ""
+        : "；不予发放 " + SubsidyPayments.money(writtenOff) + " 元"), s.totalText);
     sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, HOUSEHOLD_HEADERS.size() - 1));
     sheet.getPrintSetup().setLandscape(true);
     sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
