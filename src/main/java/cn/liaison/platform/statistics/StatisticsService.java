@@ -238,6 +238,47 @@ public class StatisticsService implements StatisticsSource {
     }
   }
 
+  /** n opinions of a department (null: none) and figure class (V30). */
+  interface FigureRow {
+    void accept(String department, int figureClass, long n);
+  }
+
+  /**
+   * The opinions submitted in the period of {@code months} at these stations (null = all) by department and figure
+   * class: the whole months from the cells the database keeps (FigureCells), the days before and after them from
+   * the opinions (index opinion_figures_idx alone). Also the dashboard's trend.
+   */
+  static void figureClasses(JdbcClient jdbc, Months months, List<String> stations, FigureRow row) {
+    String in = stations == null ? "" : stations.isEmpty() ? " AND 1 = 0"
+        : " AND station_code IN (" + String.join(", ", stations.stream().map(s -> "?").toList()) + ")";
+    if (months.from != null) {
+      List<Object> params = new ArrayList<>(List.of(months.from, months.to));
+      if (stations != null) {
+        params.addAll(stations);
+      }
+      jdbc.sql("SELECT department_code, figure_class, SUM(n) AS n FROM " + (stations == null
+              ? FigureCells.OPINION_FIGURES_ALL_STATIONS.table() : FigureCells.OPINION_FIGURES.table())
+              + " WHERE submitted_month >= ? AND submitted_month < ?" + in
+              + " GROUP BY department_code, figure_class HAVING SUM(n) <> 0")
+          .params(params)
+          .query((ResultSet rs) -> {
+            row.accept(rs.getString("department_code"), rs.getInt("figure_class"), rs.getLong("n"));
+          });
+    }
+    for (Timestamp[] days : months.edges()) {
+      List<Object> params = new ArrayList<>(List.of(days[0], days[1]));
+      if (stations != null) {
+        params.addAll(stations);
+      }
+      jdbc.sql("SELECT department_code, figure_class, COUNT(*) AS n FROM opinion "
+              + "WHERE submitted_at >= ? AND submitted_at < ?" + in + " GROUP BY department_code, figure_class")
+          .params(params)
+          .query((ResultSet rs) -> {
+            row.accept(rs.getString("department_code"), rs.getInt("figure_class"), rs.getLong("n"));
+          });
+    }
+  }
+
   // --- opinions ------------------------------------------------------------------------------------------------
 
   private Opinions opinions(Range r) {
@@ -251,25 +292,17 @@ public class StatisticsService implements StatisticsSource {
     Map<String, Tally> departments = new HashMap<>();
     // the whole months of the period from the cells the database keeps (FigureCells, V31), the days before and after
     // them from the opinions themselves (indexes opinion_counts_idx and opinion_figures_idx alone)
-    ObjLongConsumer<ResultSet> counted = (rs, n) -> {
-      try {
-        byStation.merge(rs.getString("station_code"), n, Long::sum);
-        byChannel.merge(rs.getString("channel"), n, Long::sum);
-        byCategory.merge(rs.getString("category"), n, Long::sum);
-      } catch (java.sql.SQLException e) {
-        throw new IllegalStateException(e);
-      }
+    org.springframework.jdbc.core.RowCallbackHandler counted = rs -> {
+      long n = rs.getLong("n");
+      byStation.merge(rs.getString("station_code"), n, Long::sum);
+      byChannel.merge(rs.getString("channel"), n, Long::sum);
+      byCategory.merge(rs.getString("category"), n, Long::sum);
     };
-    ObjLongConsumer<ResultSet> figured = (rs, n) -> {
-      try {
-        String department = rs.getString("department_code");
-        Tally t = new Tally(n, rs.getInt("figure_class"), 0);
-        all.add(t);
-        if (department != null) {
-          departments.computeIfAbsent(department, d -> new Tally()).add(t);
-        }
-      } catch (java.sql.SQLException e) {
-        throw new IllegalStateException(e);
+    FigureRow figured = (department, figureClass, n) -> {
+      Tally t = new Tally(n, figureClass, 0);
+      all.add(t);
+      if (department != null) {
+        departments.computeIfAbsent(department, d -> new Tally()).add(t);
       }
     };
     Months months = new Months(r.start, r.end);
@@ -278,26 +311,16 @@ public class StatisticsService implements StatisticsSource {
               + " WHERE submitted_month >= ? AND submitted_month < ?" + r.in("station_code")
               + " GROUP BY station_code, channel, category HAVING SUM(n) <> 0")
           .params(r.params(months.from, months.to))
-          .query((ResultSet rs) -> counted.accept(rs, rs.getLong("n")));
-      jdbc.sql("SELECT department_code, figure_class, SUM(n) AS n FROM " + (r.stations == null
-              ? FigureCells.OPINION_FIGURES_ALL_STATIONS.table() : FigureCells.OPINION_FIGURES.table())
-              + " WHERE submitted_month >= ? AND submitted_month < ?" + r.in("station_code")
-              + " GROUP BY department_code, figure_class HAVING SUM(n) <> 0")
-          .params(r.params(months.from, months.to))
-          .query((ResultSet rs) -> figured.accept(rs, rs.getLong("n")));
+          .query(counted);
     }
     for (Timestamp[] days : months.edges()) {
       jdbc.sql("SELECT station_code, channel, category, COUNT(*) AS n FROM opinion "
               + "WHERE submitted_at >= ? AND submitted_at < ?" + r.in("station_code")
               + " GROUP BY station_code, channel, category")
           .params(r.params(days[0], days[1]))
-          .query((ResultSet rs) -> counted.accept(rs, rs.getLong("n")));
-      jdbc.sql("SELECT department_code, figure_class, COUNT(*) AS n FROM opinion "
-              + "WHERE submitted_at >= ? AND submitted_at < ?" + r.in("station_code")
-              + " GROUP BY department_code, figure_class")
-          .params(r.params(days[0], days[1]))
-          .query((ResultSet rs) -> figured.accept(rs, rs.getLong("n")));
+          .query(counted);
     }
+    figureClasses(jdbc, months, r.stations, figured);
     // unanswered with a deadline that has passed by now: overdue unless already late by the record (V30 class);
     // few opinions, read live (partial index opinion_open_deadline_idx)
     jdbc.sql("SELECT department_code, figure_class, COUNT(*) AS n FROM opinion "

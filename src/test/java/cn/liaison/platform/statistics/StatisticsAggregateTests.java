@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The monthly opinion figures (V31) that the statistics add up for whole months are the opinions' own counts at
@@ -33,7 +32,6 @@ class StatisticsAggregateTests {
   @Autowired JdbcClient jdbc;
   @Autowired StatisticsService statistics;
   @Autowired FigureCellsFolding folding;
-  @Autowired TransactionTemplate transactions;
 
   final String run = UUID.randomUUID().toString().substring(0, 6);
 
@@ -74,7 +72,7 @@ class StatisticsAggregateTests {
             .isEqualTo(List.of(3L, 1L, 1L, 1L, 0L)))
         .satisfies(c -> assertThat(c.plantedMu()).isEqualTo(3.25));
 
-    transactions.executeWithoutResult(t -> folding.fold());
+    folding.fold();
     assertTheHouseholdFiguresAreTheHouseholdsCounts("folded");
     jdbc.sql("DELETE FROM household WHERE campaign_code = ?").param(campaign).update();
     assertTheHouseholdFiguresAreTheHouseholdsCounts("deleted");
@@ -121,7 +119,7 @@ class StatisticsAggregateTests {
     assertThat(rows()).as("an erasure changes no figure and appends nothing").isEqualTo(rowsBefore);
     assertTheMonthlyFiguresAreTheOpinionsCounts("erased");
 
-    transactions.executeWithoutResult(t -> folding.fold());
+    folding.fold();
     assertThat(rows()).as("a fold leaves about one row per cell").isLessThan(rowsBefore);
     assertTheMonthlyFiguresAreTheOpinionsCounts("folded");
 
