@@ -35,7 +35,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The figures of a period, computed at every call from the platform's records (no counters that could drift).
+ * The figures of a period, computed at every call from the platform's records (no counters that could drift): the
+ * whole months of opinions and the campaigns' households from the cells the database keeps with each change of a
+ * record ({@link FigureCells}: the records' counts in another layout, equal to them at every moment), the rest of
+ * the period and whatever depends on "now" from the records themselves.
  * Only codes, statuses, dates and numbers are read — never contact data or texts — so the figures stay the same
  * after personal data is erased.
  *
