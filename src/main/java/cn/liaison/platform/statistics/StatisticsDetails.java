@@ -66,30 +66,23 @@ public class StatisticsDetails {
   }
 
   private Month month(String label, LocalDate from, LocalDate to, List<String> stations) {
-    List<Object> params = new ArrayList<>(List.of(Timestamp.from(from.atStartOfDay(zone).toInstant()),
-        Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant())));
-    String in = "";
-    if (stations != null) {
-      in = stations.isEmpty() ? " AND 1 = 0"
-          : " AND station_code IN (" + String.join(", ", stations.stream().map(s -> "?").toList()) + ")";
-      params.addAll(stations);
-    }
+    StatisticsService.Months months = new StatisticsService.Months(
+        Timestamp.from(from.atStartOfDay(zone).toInstant()), Timestamp.from(to.plusDays(1).atStartOfDay(zone)
+            .toInstant()));
     long[] n = new long[6];
-    // by the figure class the database derives from each opinion (V30): index opinion_figures_idx alone
-    jdbc.sql("SELECT figure_class, COUNT(*) AS n FROM opinion WHERE submitted_at >= ? AND submitted_at < ?" + in
-            + " GROUP BY figure_class")
-        .params(params).query((ResultSet rs) -> {
-          FigureClass c = new FigureClass(rs.getInt("figure_class"));
-          long count = rs.getLong("n");
-          n[0] += count;
-          if (c.closed()) {
-            n[1] += count;
-            n[2] += c.onTime() ? count : 0;
-            n[3] += c.satisfaction() == FigureClass.SATISFIED ? count : 0;
-            n[4] += c.satisfaction() == FigureClass.BASICALLY_SATISFIED ? count : 0;
-            n[5] += c.satisfaction() == FigureClass.DISSATISFIED ? count : 0;
-          }
-        });
+    // by the figure class the database derives from each opinion (V30): whole months from the cells, the rest from
+    // the opinions (StatisticsService.figureClasses)
+    StatisticsService.figureClasses(jdbc, months, stations, (department, figureClass, count) -> {
+      FigureClass c = new FigureClass(figureClass);
+      n[0] += count;
+      if (c.closed()) {
+        n[1] += count;
+        n[2] += c.onTime() ? count : 0;
+        n[3] += c.satisfaction() == FigureClass.SATISFIED ? count : 0;
+        n[4] += c.satisfaction() == FigureClass.BASICALLY_SATISFIED ? count : 0;
+        n[5] += c.satisfaction() == FigureClass.DISSATISFIED ? count : 0;
+      }
+    });
     long evaluated = n[3] + n[4] + n[5];
     Double satisfaction = evaluated == 0 ? null
         : (n[3] * properties.satisfiedWeight() + n[4] * properties.basicallySatisfiedWeight()) / evaluated;

@@ -35,7 +35,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The figures of a period, computed at every call from the platform's records (no counters that could drift).
+ * The figures of a period, computed at every call from the platform's records (no counters that could drift): the
+ * whole months of opinions and the campaigns' households from the cells the database keeps with each change of a
+ * record ({@link FigureCells}: the records' counts in another layout, equal to them at every moment), the rest of
+ * the period and whatever depends on "now" from the records themselves.
  * Only codes, statuses, dates and numbers are read — never contact data or texts — so the figures stay the same
  * after personal data is erased.
  *
@@ -195,6 +198,90 @@ public class StatisticsService implements StatisticsSource {
     }
   }
 
+  /**
+   * A period's whole calendar months (as the opinions' times are stored, i.e. in the JVM's zone, like the monthly
+   * figures V31 keeps) and the days before and after them. from/to null: no whole month in the period.
+   */
+  static final class Months {
+    final java.sql.Date from;
+    final java.sql.Date to;
+    private final Timestamp start;
+    private final Timestamp end;
+
+    Months(Timestamp start, Timestamp end) {
+      this.start = start;
+      this.end = end;
+      java.time.LocalDateTime s = start.toLocalDateTime();
+      java.time.LocalDateTime e = end.toLocalDateTime();
+      LocalDate first = s.toLocalDate().withDayOfMonth(1);
+      if (!s.equals(first.atStartOfDay())) {
+        first = first.plusMonths(1);
+      }
+      LocalDate last = e.toLocalDate().withDayOfMonth(1);
+      boolean any = first.isBefore(last);
+      this.from = any ? java.sql.Date.valueOf(first) : null;
+      this.to = any ? java.sql.Date.valueOf(last) : null;
+    }
+
+    /** The parts of the period outside the whole months, as half-open ranges of stored times. */
+    List<Timestamp[]> edges() {
+      if (from == null) {
+        return List.<Timestamp[]>of(new Timestamp[] {start, end});
+      }
+      List<Timestamp[]> edges = new ArrayList<>();
+      Timestamp first = Timestamp.valueOf(from.toLocalDate().atStartOfDay());
+      Timestamp last = Timestamp.valueOf(to.toLocalDate().atStartOfDay());
+      if (start.before(first)) {
+        edges.add(new Timestamp[] {start, first});
+      }
+      if (last.before(end)) {
+        edges.add(new Timestamp[] {last, end});
+      }
+      return edges;
+    }
+  }
+
+  /** n opinions of a department (null: none) and figure class (V30). */
+  interface FigureRow {
+    void accept(String department, int figureClass, long n);
+  }
+
+  /**
+   * The opinions submitted in the period of {@code months} at these stations (null = all) by department and figure
+   * class: the whole months from the cells the database keeps (FigureCells), the days before and after them from
+   * the opinions (index opinion_figures_idx alone). Also the dashboard's trend.
+   */
+  static void figureClasses(JdbcClient jdbc, Months months, List<String> stations, FigureRow row) {
+    String in = stations == null ? "" : stations.isEmpty() ? " AND 1 = 0"
+        : " AND station_code IN (" + String.join(", ", stations.stream().map(s -> "?").toList()) + ")";
+    if (months.from != null) {
+      List<Object> params = new ArrayList<>(List.of(months.from, months.to));
+      if (stations != null) {
+        params.addAll(stations);
+      }
+      jdbc.sql("SELECT department_code, figure_class, SUM(n) AS n FROM " + (stations == null
+              ? FigureCells.OPINION_FIGURES_ALL_STATIONS.table() : FigureCells.OPINION_FIGURES.table())
+              + " WHERE submitted_month >= ? AND submitted_month < ?" + in
+              + " GROUP BY department_code, figure_class HAVING SUM(n) <> 0")
+          .params(params)
+          .query((ResultSet rs) -> {
+            row.accept(rs.getString("department_code"), rs.getInt("figure_class"), rs.getLong("n"));
+          });
+    }
+    for (Timestamp[] days : months.edges()) {
+      List<Object> params = new ArrayList<>(List.of(days[0], days[1]));
+      if (stations != null) {
+        params.addAll(stations);
+      }
+      jdbc.sql("SELECT department_code, figure_class, COUNT(*) AS n FROM opinion "
+              + "WHERE submitted_at >= ? AND submitted_at < ?" + in + " GROUP BY department_code, figure_class")
+          .params(params)
+          .query((ResultSet rs) -> {
+            row.accept(rs.getString("department_code"), rs.getInt("figure_class"), rs.getLong("n"));
+          });
+    }
+  }
+
   // --- opinions ------------------------------------------------------------------------------------------------
 
   private Opinions opinions(Range r) {
@@ -206,27 +293,46 @@ public class StatisticsService implements StatisticsSource {
     Map<String, Long> byCategory = ordered("SELECT code FROM opinion_category ORDER BY sort_order, code");
     Tally all = new Tally();
     Map<String, Tally> departments = new HashMap<>();
-    // the period's counts by station, channel and category: index opinion_counts_idx alone (V30)
-    jdbc.sql("SELECT station_code, channel, category, COUNT(*) AS n FROM opinion "
-            + "WHERE submitted_at >= ? AND submitted_at < ?" + r.in("station_code")
-            + " GROUP BY station_code, channel, category")
-        .params(r.params(r.start, r.end))
-        .query((ResultSet rs) -> {
-          long n = rs.getLong("n");
-          byStation.merge(rs.getString("station_code"), n, Long::sum);
-          byChannel.merge(rs.getString("channel"), n, Long::sum);
-          byCategory.merge(rs.getString("category"), n, Long::sum);
-        });
-    // the period's figures by department: index opinion_figures_idx alone, grouped by the figure class the database
-    // derives from each opinion's columns (V30) — a few hundred groups, each with its count and how many of them
-    // have an unanswered deadline that has passed by now
-    jdbc.sql("SELECT department_code, figure_class, COUNT(*) AS n, COUNT(CASE WHEN figure_class >= "
-            + FigureClass.OPEN_WITH_DEADLINE + " AND due_at < ? THEN 1 END) AS late_now FROM opinion "
-            + "WHERE submitted_at >= ? AND submitted_at < ?" + r.in("station_code")
+    // the whole months of the period from the cells the database keeps (FigureCells, V31), the days before and after
+    // them from the opinions themselves (indexes opinion_counts_idx and opinion_figures_idx alone)
+    org.springframework.jdbc.core.RowCallbackHandler counted = rs -> {
+      long n = rs.getLong("n");
+      byStation.merge(rs.getString("station_code"), n, Long::sum);
+      byChannel.merge(rs.getString("channel"), n, Long::sum);
+      byCategory.merge(rs.getString("category"), n, Long::sum);
+    };
+    FigureRow figured = (department, figureClass, n) -> {
+      Tally t = new Tally(n, figureClass, 0);
+      all.add(t);
+      if (department != null) {
+        departments.computeIfAbsent(department, d -> new Tally()).add(t);
+      }
+    };
+    Months months = new Months(r.start, r.end);
+    if (months.from != null) {
+      jdbc.sql("SELECT station_code, channel, category, SUM(n) AS n FROM " + FigureCells.OPINION_COUNTS.table()
+              + " WHERE submitted_month >= ? AND submitted_month < ?" + r.in("station_code")
+              + " GROUP BY station_code, channel, category HAVING SUM(n) <> 0")
+          .params(r.params(months.from, months.to))
+          .query(counted);
+    }
+    for (Timestamp[] days : months.edges()) {
+      jdbc.sql("SELECT station_code, channel, category, COUNT(*) AS n FROM opinion "
+              + "WHERE submitted_at >= ? AND submitted_at < ?" + r.in("station_code")
+              + " GROUP BY station_code, channel, category")
+          .params(r.params(days[0], days[1]))
+          .query(counted);
+    }
+    figureClasses(jdbc, months, r.stations, figured);
+    // unanswered with a deadline that has passed by now: overdue unless already late by the record (V30 class);
+    // few opinions, read live (partial index opinion_open_deadline_idx)
+    jdbc.sql("SELECT department_code, figure_class, COUNT(*) AS n FROM opinion "
+            + "WHERE replied_at IS NULL AND due_at IS NOT NULL AND due_at < ? "
+            + "AND submitted_at >= ? AND submitted_at < ?" + r.in("station_code")
             + " GROUP BY department_code, figure_class")
         .params(r.params(r.now, r.start, r.end))
         .query((ResultSet rs) -> {
-          Tally t = new Tally(rs.getLong("n"), rs.getInt("figure_class"), rs.getLong("late_now"));
+          Tally t = new Tally(0, rs.getInt("figure_class"), rs.getLong("n"));
           all.add(t);
           String department = rs.getString("department_code");
           if (department != null) {
@@ -461,14 +567,16 @@ public class StatisticsService implements StatisticsSource {
     List<Object> params = new ArrayList<>(r.params(Date.valueOf(r.period.to()), Date.valueOf(r.period.from())));
     params.addAll(r.params(Date.valueOf(r.period.to()), Date.valueOf(r.period.from())));
     List<CampaignProgress> list = new ArrayList<>();
-    // the running campaigns' households counted per campaign first (one key, counts of non-null dates), then named
+    // the running campaigns' households from their cells (FigureCells.HOUSEHOLDS, at most 16 rows a campaign),
+    // then named
     jdbc.sql("SELECT c.code, c.name, c.town, COALESCE(h.households, 0) AS households, "
             + "COALESCE(h.signed, 0) AS signed, COALESCE(h.planted, 0) AS planted, COALESCE(h.mu, 0) AS mu, "
             + "COALESCE(h.subsidised, 0) AS subsidised, COALESCE(h.unwilling, 0) AS unwilling "
-            + "FROM campaign c LEFT JOIN (SELECT campaign_code, COUNT(*) AS households, COUNT(signed_at) AS signed, "
-            + "COUNT(planted_on) AS planted, SUM(CASE WHEN planted_on IS NOT NULL THEN planted_mu END) AS mu, "
-            + "COUNT(subsidised_at) AS subsidised, COUNT(CASE WHEN status = 'UNWILLING' THEN 1 END) AS unwilling "
-            + "FROM household WHERE campaign_code IN (SELECT c.code FROM campaign c WHERE " + running + ") "
+            + "FROM campaign c LEFT JOIN (SELECT campaign_code, SUM(n) AS households, "
+            + "SUM(CASE WHEN signed THEN n ELSE 0 END) AS signed, SUM(CASE WHEN planted THEN n ELSE 0 END) AS planted, "
+            + "SUM(planted_mu) AS mu, SUM(CASE WHEN subsidised THEN n ELSE 0 END) AS subsidised, "
+            + "SUM(CASE WHEN unwilling THEN n ELSE 0 END) AS unwilling FROM " + FigureCells.HOUSEHOLDS.table()
+            + " WHERE campaign_code IN (SELECT c.code FROM campaign c WHERE " + running + ") "
             + "GROUP BY campaign_code) h ON h.campaign_code = c.code "
             + "WHERE " + running + " ORDER BY c.start_date, c.code")
         .params(params)
