@@ -76,8 +76,21 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
     configuration.setCustomPostBPMNParseListeners(parseListeners);
   }
 
+  /** The rule beans in order, resolved at the first completion (they are singletons; resolving them costs a bean lookup). */
+  private volatile List<TaskCompletionRules> ordered;
+
   TaskCompletionRules rulesFor(String processDefinitionKey) {
-    return rules.orderedStream().filter(r -> r.appliesTo(processDefinitionKey)).findFirst().orElse(null);
+    List<TaskCompletionRules> all = ordered;
+    if (all == null) {
+      all = rules.orderedStream().toList();
+      ordered = all;
+    }
+    for (TaskCompletionRules r : all) {
+      if (r.appliesTo(processDefinitionKey)) {
+        return r;
+      }
+    }
+    return null;
   }
 
   /** Adds the contract check to every user task of every deployed model. */
