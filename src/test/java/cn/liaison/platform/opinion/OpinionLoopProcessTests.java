@@ -407,7 +407,7 @@ class OpinionLoopProcessTests {
     try {
       departmentSystem.stubFor(WireMock.post("/liaison/items").willReturn(WireMock.aResponse().withStatus(202)));
       directory.save("dept-irrigation-center", new DepartmentDirectory.Change("县灌溉服务中心", null, "HTTP",
-          departmentSystem.baseUrl() + "/liaison/items", 2000, "irrigation-center-secret", true));
+          departmentSystem.baseUrl() + "/liaison/items", 10000, "irrigation-center-secret", true));
       confirm();
       complete(Task.ANALYZE, Map.of(Var.ROUTE, Route.ASSIGN_DEPARTMENT.name(),
           Var.DEPARTMENT_CODE, "dept-irrigation-center"));
