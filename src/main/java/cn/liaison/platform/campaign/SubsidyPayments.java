@@ -93,12 +93,14 @@ public class SubsidyPayments {
   private final DepartmentService departments;
   private final RuntimeService runtime;
   private final AuditTrail audit;
+  private final cn.liaison.platform.notification.Notifier notifier;
   private final Clock clock;
   private final ZoneId zone;
 
   SubsidyPayments(SubsidyBatches batches, PaymentAccounts accounts, Households households, Campaigns campaigns,
       DepartmentService departments, RuntimeService runtime, AuditTrail audit, Clock clock,
-      cn.liaison.platform.calendar.WorkingDayCalendar calendar) {
+      cn.liaison.platform.calendar.WorkingDayCalendar calendar, cn.liaison.platform.notification.Notifier notifier) {
+    this.notifier = notifier;
     this.batches = batches;
     this.accounts = accounts;
     this.households = households;
@@ -644,6 +646,12 @@ public class SubsidyPayments {
     if (h.processInstanceId() == null || runtime.createMessageCorrelation(CampaignProcess.Message.SUBSIDY_WRITTEN_OFF)
         .processInstanceId(h.processInstanceId()).correlateAllWithResult().isEmpty()) {
       throw new ConflictException("该户的包户销号流程不在等待补贴发放，不能登记不予发放");
+    }
+    // its deputy may have been about to confirm the account with the household (核实补贴发放信息, now ended)
+    if (h.responsibleDeputy() != null) {
+      notifier.notifyUser(h.responsibleDeputy(), cn.liaison.platform.notification.Subject.of("household", h.id()),
+          "subsidy-write-off:" + h.id(), "补贴不予发放：" + h.village() + " " + householdNo,
+          "经联络站工作人员登记，该户补贴不再发放（" + why + "），包户销号流程已结束（不予发放），无需再核实发放信息。");
     }
   }
 

@@ -578,6 +578,12 @@ class CampaignProcessTests {
     assertThat(ledger.get(households.find(code, "H-501").orElseThrow().id()).statusLabel())
         .isEqualTo("不予发放（户主已故，家属放弃领取）");
     assertThat(subsidyPayments.arrears(code)).isEmpty();
+    // each household's deputy is told, once, that nothing is to be confirmed any more
+    for (String no : List.of("H-501", "H-502")) {
+      Household written = households.find(code, no).orElseThrow();
+      assertThat(jdbc.queryForList("SELECT recipient FROM notification WHERE dedup_key = ?", String.class,
+          "subsidy-write-off:" + written.id())).containsExactly(written.responsibleDeputy());
+    }
     assertThat(subsidyPayments.writtenOff(code)).containsExactly("东村 H-501：不予发放 300.00 元（户主已故，家属放弃领取）",
         "东村 H-502：不予发放 600.00 元（农户自愿放弃补贴）");
 
