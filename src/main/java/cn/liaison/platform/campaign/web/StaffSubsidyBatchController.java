@@ -159,14 +159,9 @@ class StaffSubsidyBatchController {
       @RequestParam(name = "file", required = false) MultipartFile file, @RequestParam(required = false) String token,
       HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
     TasklistSession.User user = staffSession.current(request).orElse(null);
-    if (user == null) {
-      return StaffSession.loginRequired(response, model);
-    }
-    if (access.forPayments(code, user.groups()).isEmpty()) {
-      return StaffSession.notFound(response, model, BATCH);
-    }
-    if (!genuine(request, token)) {
-      return forged(response, model);
+    String refused = refused(user, code, token, request, response, model);
+    if (refused != null) {
+      return refused;
     }
     try {
       if (file == null || file.isEmpty()) {
@@ -213,14 +208,9 @@ class StaffSubsidyBatchController {
   private String act(String code, long id, String no, String action, String token, HttpServletRequest request,
       HttpServletResponse response, Model model, Function<String, SubsidyPayments.BatchView> change) {
     TasklistSession.User user = staffSession.current(request).orElse(null);
-    if (user == null) {
-      return StaffSession.loginRequired(response, model);
-    }
-    if (access.forPayments(code, user.groups()).isEmpty()) {
-      return StaffSession.notFound(response, model, BATCH);
-    }
-    if (!genuine(request, token)) {
-      return forged(response, model);
+    String refused = refused(user, code, token, request, response, model);
+    if (refused != null) {
+      return refused;
     }
     try {
       change.apply(user.id());
@@ -241,6 +231,24 @@ class StaffSubsidyBatchController {
     }
     return "redirect:" + path(code, id) + "?done=" + action + "&no=" + UriUtils.encodeQueryParam(no,
         StandardCharsets.UTF_8) + "#h-" + anchor(no);
+  }
+
+  /**
+   * What every form of the page checks first, in this order: a Tasklist login (else the login page), the batch's
+   * campaign visible to the user (else the unknown-batch page), the page's own form (else 403). Null: go on.
+   */
+  private String refused(TasklistSession.User user, String code, String token, HttpServletRequest request,
+      HttpServletResponse response, Model model) {
+    if (user == null) {
+      return StaffSession.loginRequired(response, model);
+    }
+    if (access.forPayments(code, user.groups()).isEmpty()) {
+      return StaffSession.notFound(response, model, BATCH);
+    }
+    if (!genuine(request, token)) {
+      return forged(response, model);
+    }
+    return null;
   }
 
   /** A refused action, shown at its household's row with what was typed. */
