@@ -214,6 +214,27 @@ public class Households {
         .update();
   }
 
+  /** The campaign's household ids by household number, in one query (no plots). */
+  Map<String, Long> idsByHouseholdNo(String campaignCode) {
+    Map<String, Long> ids = new HashMap<>();
+    jdbc.sql("SELECT household_no, id FROM household WHERE campaign_code = ?").param(campaignCode)
+        .query((ResultSet rs) -> {
+          ids.put(rs.getString(1), rs.getLong(2));
+        });
+    return ids;
+  }
+
+  /** The heads of the households in a subsidy batch by household number, in one query (the batch page). */
+  public Map<String, String> headNamesOfBatch(long batchId) {
+    Map<String, String> names = new HashMap<>();
+    jdbc.sql("SELECT h.household_no, h.head_name FROM household h JOIN subsidy_payment p ON p.household_id = h.id "
+        + "WHERE p.batch_id = ?").param(batchId)
+        .query((ResultSet rs) -> {
+          names.put(rs.getString(1), rs.getString(2));
+        });
+    return names;
+  }
+
   /** The household numbers already in the campaign's ledger. */
   public Set<String> householdNos(String campaignCode) {
     return new HashSet<>(jdbc.sql("SELECT household_no FROM household WHERE campaign_code = ?").param(campaignCode)

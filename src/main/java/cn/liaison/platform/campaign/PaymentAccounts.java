@@ -22,15 +22,16 @@ class PaymentAccounts {
     this.jdbc = jdbc;
   }
 
-  /** The accounts of a batch's households by household id, in one query (the batch page, the payment workbook). */
-  Map<Long, Account> ofBatch(long batchId) {
-    Map<Long, Account> byHousehold = new HashMap<>();
-    jdbc.sql("SELECT a.household_id, a.account_holder, a.account_no, a.bank FROM payment_account a "
-        + "JOIN subsidy_payment p ON p.household_id = a.household_id WHERE p.batch_id = ?").param(batchId)
+  /** The accounts of a batch's households by household number, in one query (the batch page, the payment workbook). */
+  Map<String, Account> ofBatch(long batchId) {
+    Map<String, Account> byHouseholdNo = new HashMap<>();
+    jdbc.sql("SELECT h.household_no, a.account_holder, a.account_no, a.bank FROM payment_account a "
+        + "JOIN subsidy_payment p ON p.household_id = a.household_id JOIN household h ON h.id = a.household_id "
+        + "WHERE p.batch_id = ?").param(batchId)
         .query(rs -> {
-          byHousehold.put(rs.getLong(1), new Account(rs.getString(2), rs.getString(3), rs.getString(4)));
+          byHouseholdNo.put(rs.getString(1), new Account(rs.getString(2), rs.getString(3), rs.getString(4)));
         });
-    return byHousehold;
+    return byHouseholdNo;
   }
 
   /** The accounts of a campaign's households by household number, in one query (a ledger import compares them). */

@@ -465,6 +465,7 @@ public class SubsidyPayments {
     String who = actor != null ? actor : authentication != null && authentication.getName() != null
         ? authentication.getName() : "工作台账导入";
     Map<String, PaymentAccounts.Account> registered = accounts.ofCampaign(campaignCode);
+    Map<String, Long> ids = households.idsByHouseholdNo(campaignCode);
     for (LedgerAccount l : lines) {
       PaymentAccounts.Account account = new PaymentAccounts.Account(l.holder(), l.accountNo(), l.bank());
       Optional<PaymentAccounts.Account> before = Optional.ofNullable(registered.get(l.householdNo()));
@@ -478,8 +479,7 @@ public class SubsidyPayments {
         audit.recordBy(actor, AuditAction.PAYMENT_ACCOUNT_CORRECTED, AuditSubject.household(campaignCode,
             l.householdNo()), null, "补贴发放账户已修改（工作台账导入；账户信息不记入审计）", null);
       }
-      Household h = households.find(campaignCode, l.householdNo()).orElseThrow();
-      accounts.save(h.id(), account, who, now);
+      accounts.save(ids.get(l.householdNo()), account, who, now);
     }
     return new AccountsImported(created, changed, unchanged);
   }
@@ -491,13 +491,7 @@ public class SubsidyPayments {
   public Map<String, String> maskedAccounts(String campaignCode, long batchId) {
     SubsidyBatches.Batch b = batchOfCampaign(campaignCode, batchId);
     Map<String, String> masked = new HashMap<>();
-    Map<Long, PaymentAccounts.Account> registered = accounts.ofBatch(b.id());
-    for (Payment p : batches.payments(b.id())) {
-      PaymentAccounts.Account a = registered.get(p.householdId());
-      if (a != null) {
-        masked.put(p.householdNo(), maskAccount(a.accountNo()));
-      }
-    }
+    accounts.ofBatch(b.id()).forEach((householdNo, a) -> masked.put(householdNo, maskAccount(a.accountNo())));
     return masked;
   }
 
@@ -685,12 +679,12 @@ public class SubsidyPayments {
     }
     Campaign c = campaigns.find(campaignCode).orElseThrow();
     List<SubsidyWorkbook.Row> rows = new ArrayList<>();
-    Map<Long, PaymentAccounts.Account> registered = accounts.ofBatch(b.id());
+    Map<String, PaymentAccounts.Account> registered = accounts.ofBatch(b.id());
     for (Payment p : batches.payments(b.id())) {
       if (p.status() == PaymentStatus.HELD_BACK) {
         continue;
       }
-      Optional<PaymentAccounts.Account> account = Optional.ofNullable(registered.get(p.householdId()));
+      Optional<PaymentAccounts.Account> account = Optional.ofNullable(registered.get(p.householdNo()));
       rows.add(new SubsidyWorkbook.Row(p.householdNo(), p.village(),
           account.map(PaymentAccounts.Account::holder)
               .orElseGet(() -> households.find(p.householdId()).orElseThrow().headName()),

@@ -1,7 +1,6 @@
 package cn.liaison.platform.campaign.web;
 
 import cn.liaison.platform.campaign.Campaign;
-import cn.liaison.platform.campaign.Household;
 import cn.liaison.platform.campaign.Households;
 import cn.liaison.platform.campaign.SubsidyPayments;
 import cn.liaison.platform.system.ConflictException;
@@ -23,7 +22,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -279,13 +277,12 @@ class StaffSubsidyBatchController {
     // the head of household as the ledger shows it to this reader: in full to the town's staff, who keep the
     // ledger; masked to the finance bureau and administrators
     boolean fullNames = access.isTownStaff(campaign, user.groups());
-    Map<String, Household> byNo = households.ofCampaign(code).stream()
-        .collect(Collectors.toMap(Household::householdNo, Function.identity(), (a, b) -> a));
+    Map<String, String> heads = households.headNamesOfBatch(batch.id());
     Map<String, String> accounts = payments.maskedAccounts(code, id);
     Map<String, String> writtenOff = payments.writeOffReasons(code);
     List<Row> rows = batch.lines().stream().map(l -> {
-      Household h = byNo.get(l.householdNo());
-      String head = h == null ? "—" : fullNames ? h.headName() : Masking.name(h.headName());
+      String name = heads.get(l.householdNo());
+      String head = name == null ? "—" : fullNames ? name : Masking.name(name);
       String reason = l.failReason() != null ? l.failReason() : l.holdReason();
       return new Row(l.householdNo(), head, l.village(), l.plantedMu(), l.amount(), l.composedAmount(),
           l.adjustReason(), l.status(), l.statusLabel(), reason, l.paidOn(), l.voucherNo(),
