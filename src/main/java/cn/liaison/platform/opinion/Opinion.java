@@ -13,6 +13,11 @@ public record Opinion(long id, String ticketNo, String trackingKeyHash, String s
 
   /** 138****1234 for people who need not call back; 匿名 / 未留电话 otherwise. */
   public String maskedContact() {
+    return maskedContact(contactPhone, anonymous);
+  }
+
+  /** {@link #maskedContact()} of a phone number and anonymity about to be stored. */
+  static String maskedContact(String contactPhone, boolean anonymous) {
     if (contactPhone == null || contactPhone.isBlank()) {
       return anonymous ? "匿名（未留电话）" : "未留电话";
     }

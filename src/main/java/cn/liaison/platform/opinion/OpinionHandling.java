@@ -70,8 +70,9 @@ public class OpinionHandling {
     switch (taskKey) {
       case OpinionLoopProcess.Task.SORT -> status(opinionId, OpinionStatus.SORTING, "工作人员正在梳理您的意见", null);
       case OpinionLoopProcess.Task.ANALYZE -> {
-        opinions.markFirstResponse(opinionId);
-        status(opinionId, OpinionStatus.ANALYZING, "正在分析研判", null);
+        if (opinions.moveToResponded(opinionId, OpinionStatus.ANALYZING)) {
+          opinions.addEvent(opinionId, OpinionStatus.ANALYZING, "正在分析研判", null, true, null);
+        }
       }
       default -> { }
     }

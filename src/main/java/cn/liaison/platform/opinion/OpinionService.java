@@ -161,7 +161,6 @@ public class OpinionService {
         category.code(), content, place, name, phone, anonymous, consent, staffUser), now);
     opinions.addEvent(id, OpinionStatus.RECEIVED, "已收到您的意见建议",
         "受理编号 " + ticketNo + "，由" + station.name() + "受理。", true, staffUser);
-    Opinion stored = opinions.get(id);
 
     VariableMap variables = Variables.createVariables()
         .putValue(Var.OPINION_ID, id)
@@ -174,7 +173,7 @@ public class OpinionService {
         .putValue(Var.CONTENT, content)
         .putValue(Var.PLACE, place)
         .putValue(Var.CHANNEL, channel.name())
-        .putValue(Var.CONTACT_MASKED, stored.maskedContact())
+        .putValue(Var.CONTACT_MASKED, Opinion.maskedContact(phone, anonymous))
         .putValue(Var.HISTORY, "")
         .putValue(Var.REOPEN_COUNT, 0)
         .putValue(Var.EVALUATION_WINDOW, properties.evaluationWindow())
