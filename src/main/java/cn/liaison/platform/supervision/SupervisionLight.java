@@ -1,5 +1,6 @@
 package cn.liaison.platform.supervision;
 
+import cn.liaison.platform.system.NewTaskVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
@@ -65,6 +66,7 @@ public enum SupervisionLight {
   public static void copyOnto(DelegateTask task) {
     Object code = task.getExecution() == null ? null : task.getExecution().getVariable(VAR);
     if (of(code) != null) {
+      NewTaskVariables.startEmpty(task);
       task.setVariableLocal(VAR, code);
       task.setVariableLocal(TEXT_VAR, of(code).text());
     }

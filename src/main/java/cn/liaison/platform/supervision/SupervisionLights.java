@@ -75,12 +75,14 @@ public class SupervisionLights {
     }
   }
 
-  /** The item left its deadline (answered, rectified): no light any more. */
+  /**
+   * The item left its deadline (answered, rectified): no light any more. The period's plan (lightYellowAt,
+   * lightDueAt) stays as it was — what the item was due for, in its history — and, as on any entering, only the same
+   * deadline again would continue that period; removing it as well would cost two more history updates per item.
+   */
   void clear(DelegateExecution execution) {
-    for (String name : new String[] {SupervisionLight.VAR, SupervisionLight.TEXT_VAR, SupervisionLight.YELLOW_AT_VAR,
-        SupervisionLight.DUE_AT_VAR}) {
-      execution.removeVariable(name);
-    }
+    execution.removeVariable(SupervisionLight.VAR);
+    execution.removeVariable(SupervisionLight.TEXT_VAR);
     copyToOpenTasks(execution);
   }
 

@@ -22,6 +22,7 @@ public record TaskCardVariables(String processKey, Set<String> names) {
 
   /** Copies the named variables, as the task sees them now, local to the task. */
   public static void copy(DelegateTask task, String... names) {
+    NewTaskVariables.startEmpty(task);
     for (String name : names) {
       task.setVariableLocal(name, task.getVariable(name));
     }
