@@ -1,11 +1,14 @@
 package cn.liaison.platform.department;
 
+import cn.liaison.platform.system.ReferenceDataCache;
 import cn.liaison.platform.system.SecretCipher;
 import cn.liaison.platform.system.TransactionMemo;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,11 +23,14 @@ public class Departments {
   private final SecretCipher cipher;
 
   private final java.time.Clock clock;
+  private final ReferenceDataCache<Department> byCode;
 
-  Departments(java.time.Clock clock, JdbcClient jdbc, SecretCipher cipher) {
+  Departments(java.time.Clock clock, JdbcClient jdbc, SecretCipher cipher,
+      @Value("${liaison.reference-data-ttl:10s}") Duration referenceDataTtl) {
     this.clock = clock;
     this.jdbc = jdbc;
     this.cipher = cipher;
+    this.byCode = new ReferenceDataCache<>(referenceDataTtl);
   }
 
   public List<Department> findAll() {
@@ -35,10 +41,13 @@ public class Departments {
     return findAll().stream().filter(Department::active).toList();
   }
 
-  /** The department, read once per transaction (a step of the loop asks in its listeners and its delegate). */
+  /**
+   * The department, read once per transaction (a step of the loop asks in its listeners and its delegate) and kept
+   * for {@code liaison.reference-data-ttl} ({@link ReferenceDataCache}; a change saved here is seen at once).
+   */
   public Optional<Department> findByCode(String code) {
-    return TransactionMemo.get("department:" + code, () -> jdbc.sql("SELECT " + COLUMNS
-        + " FROM department WHERE code = ?").param(code).query(Departments::map).optional());
+    return TransactionMemo.get("department:" + code, () -> byCode.get(code, () -> jdbc.sql("SELECT " + COLUMNS
+        + " FROM department WHERE code = ?").param(code).query(Departments::map).optional()));
   }
 
   /** The department's signing secret, decrypted; only for signing and verifying. */
@@ -51,6 +60,7 @@ public class Departments {
   void save(String code, String name, String groupId, Department.Channel channel, String endpoint, int timeoutMillis,
       boolean active, String secret) {
     TransactionMemo.clear();
+    byCode.changed(code);
     Timestamp now = Timestamp.from(clock.instant());
     String encrypted = secret == null ? null : cipher.encrypt(secret);
     int updated = jdbc.sql("UPDATE department SET name = ?, group_id = ?, channel = ?, endpoint = ?, timeout_millis = ?, "

@@ -65,10 +65,17 @@ public class OpinionHandling {
     opinions.findByTicket(ticketNo).ifPresent(o -> opinions.addEvent(o.id(), o.status(), title, detail, false, actor));
   }
 
-  /** A user task was created: the opinion's status follows the loop. */
-  public void taskCreated(long opinionId, String taskKey) {
+  /**
+   * A user task was created: the opinion's status follows the loop. The process instance is the task's own; 汇总梳理
+   * links an opinion that has no link yet (a submission's first task) in the same statement.
+   */
+  public void taskCreated(long opinionId, String taskKey, String processInstanceId) {
     switch (taskKey) {
-      case OpinionLoopProcess.Task.SORT -> status(opinionId, OpinionStatus.SORTING, "工作人员正在梳理您的意见", null);
+      case OpinionLoopProcess.Task.SORT -> {
+        if (opinions.moveToLinked(opinionId, OpinionStatus.SORTING, processInstanceId)) {
+          opinions.addEvent(opinionId, OpinionStatus.SORTING, "工作人员正在梳理您的意见", null, true, null);
+        }
+      }
       case OpinionLoopProcess.Task.ANALYZE -> {
         if (opinions.moveToResponded(opinionId, OpinionStatus.ANALYZING)) {
           opinions.addEvent(opinionId, OpinionStatus.ANALYZING, "正在分析研判", null, true, null);
@@ -126,14 +133,17 @@ public class OpinionHandling {
     return "【" + date(opinions.now()) + "】代表未在时限内答复，自动转联络站梳理。";
   }
 
-  /** Staff confirmed the opinion, perhaps under another category; returns the category's Chinese name. */
+  /**
+   * Staff confirmed the opinion, perhaps under another category; returns the category's Chinese name. The first
+   * response is recorded by 分析研判's task, which a confirmation always creates in the same transaction (the
+   * model's 梳理结果 CONFIRM leads straight to it), with the status in one statement ({@link #taskCreated}).
+   */
   public String sorted(long opinionId, String category, String actor) {
     Opinion o = opinions.get(opinionId);
     if (category != null && !category.equals(o.category())) {
       opinions.recategorize(opinionId, category);
       opinions.addEvent(opinionId, OpinionStatus.SORTING, "类别更正为" + categories.nameOf(category), null, false, actor);
     }
-    opinions.markFirstResponse(opinionId);
     return categories.nameOf(category == null ? o.category() : category);
   }
 
@@ -294,13 +304,12 @@ public class OpinionHandling {
   /** Stores the reply, tells the citizen, and returns the line for the history shown in later forms. */
   public String recordReply(long opinionId, OpinionLoopProcess.ReplySource source, String departmentCode, ReplyResult result, String text,
       String measures, String actor) {
-    opinions.addReply(opinionId, source.name(), departmentCode, result, text, measures, actor);
+    int round = opinions.addReply(opinionId, source.name(), departmentCode, result, text, measures, actor);
     opinions.markReplied(opinionId, result == null ? "ANSWERED" : result.name());
     String who = source == OpinionLoopProcess.ReplySource.DEPUTY ? "人大代表"
         : departmentCode == null ? "联络站" : activeOrAnyDepartmentName(departmentCode);
     opinions.addEvent(opinionId, OpinionStatus.REPLIED, who + "已答复" + (result == null ? "" : "：" + result.label()),
         text, true, actor);
-    int round = opinions.replyCount(opinionId);
     Opinion o = opinions.get(opinionId);
     if (source == OpinionLoopProcess.ReplySource.DEPARTMENT && o.deputyUserId() != null
         && !"ANSWER".equals(o.deputyAction())) {

@@ -161,6 +161,7 @@ public class OpinionService {
         category.code(), content, place, name, phone, anonymous, consent, staffUser), now);
     opinions.addEvent(id, OpinionStatus.RECEIVED, "已收到您的意见建议",
         "受理编号 " + ticketNo + "，由" + station.name() + "受理。", true, staffUser);
+    opinions.knownLink(ticketNo, id, null);
 
     VariableMap variables = Variables.createVariables()
         .putValue(Var.OPINION_ID, id)
@@ -199,7 +200,9 @@ public class OpinionService {
       start.startBeforeActivity(OpinionLoopProcess.Task.RECORD_REPLY);
     }
     String processInstanceId = start.setVariables(variables).execute().getId();
-    opinions.setProcessInstance(id, processInstanceId);
+    if (!processInstanceId.equals(opinions.linkedInThisTransaction(id))) {
+      opinions.setProcessInstance(id, processInstanceId); // the first task was not 汇总梳理 (代表先行答复, 当场答复)
+    }
     notifier.notifyCitizen(OpinionHandling.subject(id), "received:" + id, "已收到意见建议",
         "您的意见建议已由" + station.name() + "受理，受理编号 " + ticketNo + "。可凭受理编号和查询码查看办理进度。");
     log.info("opinion {} received at station {} via {}", ticketNo, station.code(), channel);
@@ -249,10 +252,13 @@ public class OpinionService {
       throw new InvalidInputException(errors);
     }
     List<OpinionReply> replies = opinions.replies(o.id());
-    if (!canEvaluate(o, replies)) {
+    // whether the loop still waits for the evaluation is answered by the correlation below (its failure rolls this
+    // back), so here only the record is asked: one engine query less per evaluation
+    if (!latestReplyUnrated(o, replies)) {
       throw new ConflictException(replies.isEmpty() ? "尚未答复，暂不能评价。" : "该答复已评价或评价期限已过。");
     }
     OpinionReply reply = replies.get(replies.size() - 1);
+    opinions.knownLink(o.ticketNo(), o.id(), o.processInstanceId());
     opinions.addEvaluation(o.id(), reply.id(), rating, text);
     opinions.addEvent(o.id(), OpinionStatus.REPLIED, "您已评价：" + rating.label(), text, true, null);
     try {
@@ -266,8 +272,13 @@ public class OpinionService {
     }
   }
 
+  private static boolean latestReplyUnrated(Opinion o, List<OpinionReply> replies) {
+    return o.status() == OpinionStatus.REPLIED && !replies.isEmpty() && replies.get(replies.size() - 1).rating() == null;
+  }
+
+  /** The citizen's page offers the evaluation: the latest reply is unrated and the loop waits for it. */
   private boolean canEvaluate(Opinion o, List<OpinionReply> replies) {
-    if (o.status() != OpinionStatus.REPLIED || replies.isEmpty() || replies.get(replies.size() - 1).rating() != null) {
+    if (!latestReplyUnrated(o, replies)) {
       return false;
     }
     return runtime.createEventSubscriptionQuery().processInstanceId(o.processInstanceId())

@@ -67,6 +67,14 @@ public class Opinions {
             .query((rs, n) -> new ProcessLink(rs.getLong(1), rs.getString(2))).optional());
   }
 
+  /**
+   * The link of an opinion this transaction has just stored or read in full: the process's steps that check it in
+   * the same transaction (the submission's start, the evaluation's correlation) need not read it again.
+   */
+  void knownLink(String ticketNo, long id, String processInstanceId) {
+    TransactionMemo.get("opinion-process-link:" + ticketNo, () -> Optional.of(new ProcessLink(id, processInstanceId)));
+  }
+
   /** A station's opinions an analyst routed to a deputy proposal that still wait for it (oldest first). */
   public List<Opinion> waitingForProposal(String stationCode) {
     return jdbc.sql("SELECT * FROM opinion WHERE station_code = ? AND status = ? ORDER BY submitted_at, id")
@@ -80,6 +88,27 @@ public class Opinions {
   void setProcessInstance(long id, String processInstanceId) {
     jdbc.sql("UPDATE opinion SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
     TransactionMemo.clear(); // the link read during the start is outdated now
+  }
+
+  /**
+   * As {@link #moveTo}, and links the opinion to the process instance handling it if it has none yet: a submission's
+   * first task (汇总梳理, created while the submission starts the process) records both in one statement, and the
+   * submission then finds the link made ({@link #linkedInThisTransaction}). An existing link is never changed.
+   */
+  boolean moveToLinked(long id, OpinionStatus status, String processInstanceId) {
+    boolean moved = jdbc.sql("UPDATE opinion SET status = ?, updated_at = ?, "
+            + "process_instance_id = COALESCE(process_instance_id, ?) WHERE id = ? AND status <> ?")
+        .params(status.name(), ts(now()), processInstanceId, id, status.name()).update() > 0;
+    if (moved) {
+      TransactionMemo.clear(); // a link read during the start may be outdated now
+      TransactionMemo.get("process-linked:" + id, () -> processInstanceId);
+    }
+    return moved;
+  }
+
+  /** The process instance {@link #moveToLinked} linked the opinion to in the current transaction, or null. */
+  String linkedInThisTransaction(long id) {
+    return TransactionMemo.peek("process-linked:" + id);
   }
 
   /** Moves the opinion to the status unless it is there already; true when it moved. */
@@ -249,22 +278,17 @@ public class Opinions {
         .list();
   }
 
-  long addReply(long opinionId, String source, String departmentCode, ReplyResult result, String text,
+  /** Stores the opinion's next reply; returns its round (1 for the first reply, 2 after a reopening …). */
+  int addReply(long opinionId, String source, String departmentCode, ReplyResult result, String text,
       String measures, String repliedBy) {
     int round = jdbc.sql("SELECT COALESCE(MAX(reply_round), 0) + 1 FROM opinion_reply WHERE opinion_id = ?")
         .param(opinionId).query(Integer.class).single();
-    var keys = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO opinion_reply (opinion_id, reply_round, source, department_code, result, reply_text, measures, "
         + "replied_by, replied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(opinionId, round, source, departmentCode, result == null ? null : result.name(), text, measures,
             repliedBy, ts(now()))
-        .update(keys, "id");
-    return keys.getKey().longValue();
-  }
-
-  int replyCount(long opinionId) {
-    return jdbc.sql("SELECT COUNT(*) FROM opinion_reply WHERE opinion_id = ?").param(opinionId).query(Integer.class)
-        .single();
+        .update();
+    return round;
   }
 
   public List<OpinionReply> replies(long opinionId) {

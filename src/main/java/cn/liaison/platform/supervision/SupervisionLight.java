@@ -13,7 +13,10 @@ public enum SupervisionLight {
 
   /** The colour's code (GREEN, YELLOW, RED): what filters and statistics ask for. */
   public static final String VAR = "supervisionLight";
-  /** The colour as people read it (🟢 绿灯 正常 …): what Tasklist cards, staff pages and the phone workbench show. */
+  /**
+   * The colour as people read it (🟢 绿灯 正常 …): what Tasklist cards and the phone workbench show; kept on the open
+   * tasks only (their copies), the item's scope keeps the code.
+   */
   public static final String TEXT_VAR = "supervisionLightText";
   /** When the light turns yellow: the yellow point of the current deadline period, read by the timer 亮黄灯. */
   public static final String YELLOW_AT_VAR = "lightYellowAt";

@@ -82,6 +82,7 @@ public class SupervisionLights {
    */
   void clear(DelegateExecution execution) {
     execution.removeVariable(SupervisionLight.VAR);
+    // items that entered before the text was kept on the tasks only still carry it in their scope
     execution.removeVariable(SupervisionLight.TEXT_VAR);
     copyToOpenTasks(execution);
   }
@@ -92,9 +93,12 @@ public class SupervisionLights {
     return span.isNegative() ? start : start.plus(span.multipliedBy(properties.yellowAtPercent()).dividedBy(100));
   }
 
+  /**
+   * The scope keeps the code only; the text (🟢 绿灯 正常 …) is what the open tasks' cards show, so only their copies
+   * carry it — in the scope it would be one more variable with its history at every change, read by no one.
+   */
   private void show(DelegateExecution execution, SupervisionLight light) {
     execution.setVariable(SupervisionLight.VAR, light.name());
-    execution.setVariable(SupervisionLight.TEXT_VAR, light.text());
     copyToOpenTasks(execution);
   }
 

@@ -99,6 +99,7 @@ class OpinionLoopProcessTests {
     assertThat(runtime.getVariable(pi.getId(), Var.GRADE)).isEqualTo(Grade.GENERAL.name());
     assertThat(runtime.getVariable(pi.getId(), Var.DEADLINE_DAYS)).isEqualTo(5);
     assertThat(opinion().status()).isEqualTo(OpinionStatus.SORTING);
+    assertThat(opinion().processInstanceId()).as("the record knows the process handling it").isEqualTo(pi.getId());
     // personal data stays out of the process
     assertThat(runtime.getVariables(pi.getId()).values().toString()).doesNotContain("13812341234", "王某");
     assertThat(runtime.getVariable(pi.getId(), Var.CONTACT_MASKED)).isEqualTo("138****1234");
@@ -121,6 +122,15 @@ class OpinionLoopProcessTests {
     assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
         .extracting(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
         .contains(Var.SORT_DECISION, Var.DEPARTMENT_CODE);
+  }
+
+  @Test
+  void sortingTheOpinionIsItsFirstResponseWhenItMovesToAnalysis() {
+    assertThat(opinion().firstResponseAt()).isNull();
+    setClock(MONDAY_MORNING.plusHours(2));
+    confirm();
+    assertThat(opinion().status()).isEqualTo(OpinionStatus.ANALYZING);
+    assertThat(opinion().firstResponseAt()).isEqualTo(MONDAY_MORNING.plusHours(2).toInstant());
   }
 
   @Test
@@ -488,6 +498,7 @@ class OpinionLoopProcessTests {
     // Monday 09:00 + 3 working days = Thursday, end of the day
     assertThat(LocalDate.ofInstant(task.getDueDate().toInstant(), BEIJING)).isEqualTo(LocalDate.of(2026, 12, 3));
     assertThat(opinion().deputyUserId()).isEqualTo("deputy1");
+    assertThat(opinion().processInstanceId()).as("linked without 汇总梳理 too").isEqualTo(pi.getId());
   }
 
   @Test

@@ -157,6 +157,9 @@ class SupervisionLightsTests {
   void theDepartmentsCardTheStaffCardAndThePhoneWorkbenchShowTheLight() {
     Task handle = tasks.createTaskQuery().processInstanceId(instance(yellow)).singleResult();
     assertThat(tasks.getVariableLocal(handle.getId(), SupervisionLight.TEXT_VAR)).isEqualTo("🟡 黄灯 临期");
+    assertThat(runtime.getVariable(instance(yellow), SupervisionLight.VAR)).isEqualTo("YELLOW");
+    assertThat(runtime.getVariable(instance(yellow), SupervisionLight.TEXT_VAR))
+        .as("the opinion keeps the code; the text is for the cards, on the task").isNull();
     assertThat(WebappLogin.getAs(http, "water1", "/staff/opinions/" + yellow).getBody())
         .contains("督办灯", "🟡 黄灯 临期");
     assertThat(WebappLogin.getAs(http, "water1", "/staff/opinions/" + green).getBody()).contains("🟢 绿灯 正常");

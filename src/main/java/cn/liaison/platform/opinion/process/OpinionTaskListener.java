@@ -63,7 +63,7 @@ class OpinionTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> {
-        handling.taskCreated(Vars.opinionId(handling, task), task.getTaskDefinitionKey());
+        handling.taskCreated(Vars.opinionId(handling, task), task.getTaskDefinitionKey(), task.getProcessInstanceId());
         // what Tasklist cards show, readable by whoever may work the task (no personal data)
         TaskCardVariables.copy(task, CARD);
         SupervisionLight.copyOnto(task);
@@ -77,7 +77,10 @@ class OpinionTaskListener implements TaskListener {
         if (OpinionLoopProcess.Task.SORT.equals(task.getTaskDefinitionKey())
             && SortDecision.CONFIRM.name().equals(task.getVariable(Var.SORT_DECISION))) {
           String name = handling.sorted(Vars.opinionId(handling, task), Vars.string(task, Var.CATEGORY), task.getAssignee());
-          task.getExecution().setVariable(Var.CATEGORY_NAME, name);
+          if (!name.equals(task.getExecution().getVariable(Var.CATEGORY_NAME))) {
+            // only a corrected category changes it: setting the same value again would still write it and its history
+            task.getExecution().setVariable(Var.CATEGORY_NAME, name);
+          }
         }
       }
       default -> { }
