@@ -344,12 +344,6 @@ public class OpinionHandling {
     return Subject.of(SUBJECT_KIND, opinionId);
   }
 
-  private void status(long opinionId, OpinionStatus status, String title, String actor) {
-    if (opinions.moveTo(opinionId, status)) {
-      opinions.addEvent(opinionId, status, title, null, true, actor);
-    }
-  }
-
   private Department activeDepartment(String code) {
     return departments.findByCode(code).filter(Department::active)
         .orElseThrow(() -> new IllegalStateException("承办部门不存在或已停用：" + code));

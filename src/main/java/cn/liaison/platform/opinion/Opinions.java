@@ -91,9 +91,10 @@ public class Opinions {
   }
 
   /**
-   * As {@link #moveTo}, and links the opinion to the process instance handling it if it has none yet: a submission's
-   * first task (汇总梳理, created while the submission starts the process) records both in one statement, and the
-   * submission then finds the link made ({@link #linkedInThisTransaction}). An existing link is never changed.
+   * Moves the opinion to the status unless it is there already (true when it moved), and links it to the process
+   * instance handling it if it has none yet: a submission's first task (汇总梳理, created while the submission starts
+   * the process) records both in one statement, and the submission then finds the link made
+   * ({@link #linkedInThisTransaction}). An existing link is never changed.
    */
   boolean moveToLinked(long id, OpinionStatus status, String processInstanceId) {
     boolean moved = jdbc.sql("UPDATE opinion SET status = ?, updated_at = ?, "
@@ -111,15 +112,9 @@ public class Opinions {
     return TransactionMemo.peek("process-linked:" + id);
   }
 
-  /** Moves the opinion to the status unless it is there already; true when it moved. */
-  boolean moveTo(long id, OpinionStatus status) {
-    return jdbc.sql("UPDATE opinion SET status = ?, updated_at = ? WHERE id = ? AND status <> ?")
-        .params(status.name(), ts(now()), id, status.name()).update() > 0;
-  }
-
   /**
-   * As {@link #moveTo}, and the opinion has had its first response (see {@link #markFirstResponse}): one statement
-   * where the two would take two, when it moves.
+   * Moves the opinion to the status unless it is there already (true when it moved), and records its first response
+   * (see {@link #markFirstResponse}): one statement where the two would take two, when it moves.
    */
   boolean moveToResponded(long id, OpinionStatus status) {
     Timestamp now = ts(now());

@@ -58,11 +58,6 @@ public final class ReferenceDataCache<V> {
     }
   }
 
-  /** Forgets everything (a change that may touch any entry). */
-  public void clear() {
-    cache.invalidateAll();
-  }
-
   private String changedKey(String key) {
     return "reference-data-changed:" + System.identityHashCode(this) + ":" + key;
   }
