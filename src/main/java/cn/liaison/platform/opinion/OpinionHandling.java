@@ -138,8 +138,8 @@ public class OpinionHandling {
    * response is recorded by 分析研判's task, which a confirmation always creates in the same transaction (the
    * model's 梳理结果 CONFIRM leads straight to it), with the status in one statement ({@link #taskCreated}).
    */
-  public String sorted(long opinionId, String category, String actor) {
-    Opinion o = opinions.get(opinionId);
+  public String sorted(Opinion o, String category, String actor) {
+    long opinionId = o.id();
     if (category != null && !category.equals(o.category())) {
       opinions.recategorize(opinionId, category);
       opinions.addEvent(opinionId, OpinionStatus.SORTING, "类别更正为" + categories.nameOf(category), null, false, actor);
@@ -186,12 +186,13 @@ public class OpinionHandling {
   public record Assigned(Deadlines deadlines, Department.Channel channel, String groupId) {}
 
   /** Hands the opinion to the department and returns its deadlines (in working days from now). */
-  public Assigned assign(long opinionId, String ticketNo, String departmentCode, String grade, int deadlineDays,
-      int round, String processInstanceId) {
+  public Assigned assign(Opinion o, String departmentCode, String grade, int deadlineDays, int round,
+      String processInstanceId) {
+    long opinionId = o.id();
+    String ticketNo = o.ticketNo();
     Department department = activeDepartment(departmentCode);
     Instant now = opinions.now();
     Instant due = calendar.deadline(now, deadlineDays);
-    Opinion o = opinions.get(opinionId);
     Map<String, Object> payload = new HashMap<>();
     payload.put("opinionId", opinionId);
     payload.put("category", o.category());
@@ -289,28 +290,47 @@ public class OpinionHandling {
     process.require(OpinionLoopProcess.KEY, "意见建议记录");
     Opinions.ProcessLink o = process.businessKey() == null ? null
         : opinions.processLink(process.businessKey()).orElse(null);
-    if (o == null || (o.processInstanceId() != null && !o.processInstanceId().equals(process.processInstanceId()))
-        || !ProcessInstanceRef.agrees(opinionIdVariable, o.id())) {
+    if (o == null || !matches(process, opinionIdVariable, o.id(), o.processInstanceId())) {
       throw process.mismatch("意见建议记录");
     }
     return o.id();
   }
 
-  /** The department the opinion is assigned to now (from its record, never from a task's variables). */
-  public String assignedDepartment(long opinionId) {
-    return opinions.get(opinionId).departmentCode();
+  /**
+   * The opinion this process instance handles, checked as {@link #opinionOf} checks it, read in full in the same
+   * statement: for the steps that need more of the record than its id (one query instead of two). The record is as
+   * it was when the step began.
+   */
+  public Opinion opinionRecordOf(ProcessInstanceRef process, Object opinionIdVariable) {
+    process.require(OpinionLoopProcess.KEY, "意见建议记录");
+    Opinion o = process.businessKey() == null ? null : opinions.findByTicket(process.businessKey()).orElse(null);
+    if (o == null || !matches(process, opinionIdVariable, o.id(), o.processInstanceId())) {
+      throw process.mismatch("意见建议记录");
+    }
+    opinions.knownLink(o.ticketNo(), o.id(), o.processInstanceId());
+    return o;
   }
 
-  /** Stores the reply, tells the citizen, and returns the line for the history shown in later forms. */
-  public String recordReply(long opinionId, OpinionLoopProcess.ReplySource source, String departmentCode, ReplyResult result, String text,
+  /** The process may work the record: the record is not linked to another instance, and the id variable agrees. */
+  private static boolean matches(ProcessInstanceRef process, Object opinionIdVariable, long id, String linked) {
+    return (linked == null || linked.equals(process.processInstanceId()))
+        && ProcessInstanceRef.agrees(opinionIdVariable, id);
+  }
+
+  /**
+   * Stores the reply, tells the citizen, and returns the line for the history shown in later forms. A department's
+   * reply is the assigned department's (from the record, never from a task's variables).
+   */
+  public String recordReply(Opinion o, OpinionLoopProcess.ReplySource source, ReplyResult result, String text,
       String measures, String actor) {
+    long opinionId = o.id();
+    String departmentCode = source == OpinionLoopProcess.ReplySource.DEPARTMENT ? o.departmentCode() : null;
     int round = opinions.addReply(opinionId, source.name(), departmentCode, result, text, measures, actor);
     opinions.markReplied(opinionId, result == null ? "ANSWERED" : result.name());
     String who = source == OpinionLoopProcess.ReplySource.DEPUTY ? "人大代表"
         : departmentCode == null ? "联络站" : activeOrAnyDepartmentName(departmentCode);
     opinions.addEvent(opinionId, OpinionStatus.REPLIED, who + "已答复" + (result == null ? "" : "：" + result.label()),
         text, true, actor);
-    Opinion o = opinions.get(opinionId);
     if (source == OpinionLoopProcess.ReplySource.DEPARTMENT && o.deputyUserId() != null
         && !"ANSWER".equals(o.deputyAction())) {
       // the deputy the citizen addressed sees the department's answer to what he or she passed on

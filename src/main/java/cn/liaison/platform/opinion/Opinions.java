@@ -273,17 +273,21 @@ public class Opinions {
         .list();
   }
 
-  /** Stores the opinion's next reply; returns its round (1 for the first reply, 2 after a reopening …). */
+  /**
+   * Stores the opinion's next reply; returns its round (1 for the first reply, 2 after a reopening …), numbered in
+   * the same statement (the unique round per opinion refuses a concurrent second reply of the same round). The
+   * time is cast: in a SELECT list PostgreSQL would take an untyped parameter for text.
+   */
   int addReply(long opinionId, String source, String departmentCode, ReplyResult result, String text,
       String measures, String repliedBy) {
-    int round = jdbc.sql("SELECT COALESCE(MAX(reply_round), 0) + 1 FROM opinion_reply WHERE opinion_id = ?")
-        .param(opinionId).query(Integer.class).single();
+    var keys = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO opinion_reply (opinion_id, reply_round, source, department_code, result, reply_text, measures, "
-        + "replied_by, replied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(opinionId, round, source, departmentCode, result == null ? null : result.name(), text, measures,
-            repliedBy, ts(now()))
-        .update();
-    return round;
+        + "replied_by, replied_at) SELECT ?, COALESCE(MAX(reply_round), 0) + 1, ?, ?, ?, ?, ?, ?, CAST(? AS TIMESTAMP) "
+        + "FROM opinion_reply WHERE opinion_id = ?")
+        .params(opinionId, source, departmentCode, result == null ? null : result.name(), text, measures,
+            repliedBy, ts(now()), opinionId)
+        .update(keys, "reply_round");
+    return ((Number) keys.getKeys().values().iterator().next()).intValue();
   }
 
   public List<OpinionReply> replies(long opinionId) {

@@ -11,6 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import cn.liaison.platform.system.ReferenceDataCache;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,11 +26,14 @@ public class Stations {
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
   private final AuditTrail audit;
+  private final ReferenceDataCache<Station> byCode;
 
-  Stations(JdbcClient jdbc, ApplicationEventPublisher events, AuditTrail audit) {
+  Stations(JdbcClient jdbc, ApplicationEventPublisher events, AuditTrail audit,
+      @Value("${liaison.reference-data-ttl:10s}") Duration referenceDataTtl) {
     this.audit = audit;
     this.jdbc = jdbc;
     this.events = events;
+    this.byCode = new ReferenceDataCache<>(referenceDataTtl);
   }
 
   /** Every station, active or not (each has its staff group). */
@@ -47,8 +53,15 @@ public class Stations {
         .stream().map(code -> findByCode(code).orElseThrow()).toList();
   }
 
-  /** The station with its deputies (head first, as {@link #postingsAt}), in one query: every submission reads it. */
+  /**
+   * The station with its deputies (head first, as {@link #postingsAt}), in one query: every submission reads it. Kept
+   * for {@code liaison.reference-data-ttl} ({@link ReferenceDataCache}; a change saved here is seen at once).
+   */
   public Optional<Station> findByCode(String code) {
+    return byCode.get(code, () -> read(code));
+  }
+
+  private Optional<Station> read(String code) {
     List<Station> rows = new java.util.ArrayList<>();
     List<DeputyPosting> postings = new java.util.ArrayList<>();
     jdbc.sql("SELECT s.code, s.name, s.kind, s.county, s.town, s.address, s.active, d.deputy_user_id, d.role "
@@ -78,7 +91,8 @@ public class Stations {
    */
   @Transactional
   public void save(Station s, int sortOrder) {
-    Station before = findByCode(s.code()).orElse(null);
+    byCode.changed(s.code());
+    Station before = read(s.code()).orElse(null);
     int updated = jdbc.sql("UPDATE station SET name = ?, kind = ?, county = ?, town = ?, address = ?, active = ?, "
         + "sort_order = ? WHERE code = ?")
         .params(s.name(), s.kind().name(), s.county(), s.town(), s.address(), s.active(), sortOrder, s.code())
@@ -143,6 +157,9 @@ public class Stations {
    */
   @Transactional
   public void stationDeputy(String deputyUserId, List<DeputyPosting> postings) {
+    // the stations the deputy leaves and those he joins list their deputies anew
+    postingsOf(deputyUserId).forEach(p -> byCode.changed(p.stationCode()));
+    postings.forEach(p -> byCode.changed(p.stationCode()));
     jdbc.sql("DELETE FROM station_deputy WHERE deputy_user_id = ?").param(deputyUserId).update();
     for (DeputyPosting p : postings) {
       if (!p.deputyUserId().equals(deputyUserId)) {

@@ -122,7 +122,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * per side, not measured; the warm-up then goes on in batches of 50, up to bench.warmup.max = 3000, until the
  * JIT compiler uses less than bench.warmup.jit = 5% of the CPUs: the HTTP stack alone keeps C2 busy for
  * hundreds of loops, and whichever side runs meanwhile would look slower); bench.threads (2);
- * bench.rounds (2: the measured loops are split into rounds in which the sides take turns at going first);
+ * bench.rounds (6: the measured loops are split into rounds in which the sides take turns at going first; the ratio
+ * of each round is printed with their median, since one round's figure moves with autovacuum, checkpoints and JIT);
  * bench.nohttp (true: measure the platform without HTTP for the citizen too); bench.barehttp (true: the headline
  * bare side is /bare-rest; false: Java); bench.staffhttp (true: tasks completed over HTTP); bench.profile (0 = off; n = after the measurement,
  * n single-threaded loops per side with every JDBC statement counted and timed per step, printed as the
@@ -151,7 +152,7 @@ class OpinionLoopBenchmark {
   static final int WARMUP_MAX = Integer.getInteger("bench.warmup.max", 3000);
   static final double JIT_SETTLED = Double.parseDouble(System.getProperty("bench.warmup.jit", "0.05"));
   static final int THREADS = Integer.getInteger("bench.threads", 2);
-  static final int ROUNDS = Math.max(1, Integer.getInteger("bench.rounds", 2));
+  static final int ROUNDS = Math.max(1, Integer.getInteger("bench.rounds", 6));
   static final int PROFILE = Integer.getInteger("bench.profile", 0);
   static final boolean NO_HTTP_SIDE = Boolean.parseBoolean(System.getProperty("bench.nohttp", "true"));
   static final boolean BARE_HTTP_SIDE = Boolean.parseBoolean(System.getProperty("bench.barehttp", "true"));
@@ -820,9 +821,13 @@ class OpinionLoopBenchmark {
       }
     }
 
+    /** Loops per second of each round, in order. */
+    final List<Double> roundRates = new ArrayList<>();
+
     void add(int n, long wallNanos) {
       loops += n;
       nanos += wallNanos;
+      roundRates.add(n / (wallNanos / 1e9));
     }
 
     double loopsPerSecond() {
@@ -932,6 +937,18 @@ class OpinionLoopBenchmark {
     out("busiest other threads per loop (ms), platform: %s%n", p.topThreads());
     double ratio = p.loopsPerSecond() / b.loopsPerSecond();
     out("ratio platform/bare (loops/s): %.2f  (target >= 0.80: %s)%n", ratio, ratio >= 0.8 ? "met" : "NOT met");
+    List<Double> perRound = new ArrayList<>();
+    for (int r = 0; r < Math.min(p.roundRates.size(), b.roundRates.size()); r++) {
+      perRound.add(p.roundRates.get(r) / b.roundRates.get(r));
+    }
+    if (perRound.size() > 1) {
+      List<Double> ordered = perRound.stream().sorted().toList();
+      int n = ordered.size();
+      double median = n % 2 == 1 ? ordered.get(n / 2) : (ordered.get(n / 2 - 1) + ordered.get(n / 2)) / 2;
+      out("ratio per round (the two sides' windows of the same round): %s · median %.2f, spread %.2f–%.2f%n",
+          perRound.stream().map(x -> String.format("%.2f", x)).collect(java.util.stream.Collectors.joining(" ")),
+          median, ordered.get(0), ordered.get(n - 1));
+    }
     out("ratio of CPU per loop (JVM + PostgreSQL), bare/platform: %.2f — what loops/s tend to on a CPU-bound machine, "
         + "and less disturbed by other load%n", cpuRatio);
     Histogram ss = BenchmarkConfiguration.SERVER_SUBMIT;

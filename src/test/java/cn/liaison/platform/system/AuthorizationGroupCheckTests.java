@@ -151,6 +151,28 @@ class AuthorizationGroupCheckTests {
     assertThat(mayWork(configuration, taskWork)).isFalse();
   }
 
+  @Test
+  void aRevokeForOneOfTheUsersGroupsStillWinsOverAGlobalGrantOfTheDefinition() {
+    grant(Authorization.AUTH_TYPE_GLOBAL, "*", null, Resources.PROCESS_DEFINITION, definition,
+        ProcessDefinitionPermissions.TASK_WORK);
+    CompositePermissionCheck taskWork = new CompositePermissionCheck(true);
+    taskWork.addAtomicCheck(check(Resources.TASK, task.getId(), TaskPermissions.TASK_WORK));
+    taskWork.addAtomicCheck(check(Resources.PROCESS_DEFINITION, definition, ProcessDefinitionPermissions.TASK_WORK));
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration();
+    assertThat(mayWork(configuration, taskWork)).isTrue();
+
+    // the revoke is the group's, found by the same statement that reads the grants
+    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setGroupId(bystanders);
+    revoke.setResource(Resources.PROCESS_DEFINITION);
+    revoke.setResourceId(definition);
+    revoke.removePermission(ProcessDefinitionPermissions.TASK_WORK);
+    authorizations.saveAuthorization(revoke);
+
+    assertThat(mayWork(configuration, taskWork)).isFalse();
+  }
+
   private boolean mayWork(ProcessEngineConfigurationImpl configuration, CompositePermissionCheck check) {
     Boolean answer = configuration.getCommandExecutorTxRequired().execute(context ->
         new AuthorizationGroupCheck.WithUsersGroups().isAuthorized(clerk, List.of(bystanders), check));

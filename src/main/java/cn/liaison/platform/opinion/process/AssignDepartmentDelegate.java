@@ -20,7 +20,7 @@ class AssignDepartmentDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     int round = Vars.integer(execution, Var.ASSIGNMENT_ROUND, 0) + 1;
-    OpinionHandling.Assigned assigned = handling.assign(Vars.opinionId(handling, execution), Vars.ticketNo(execution),
+    OpinionHandling.Assigned assigned = handling.assign(Vars.opinion(handling, execution),
         Vars.string(execution, Var.DEPARTMENT_CODE), Vars.string(execution, Var.GRADE),
         Vars.integer(execution, Var.DEADLINE_DAYS, 5), round, execution.getProcessInstanceId());
     execution.setVariable(Var.ASSIGNMENT_ROUND, round);

@@ -2,6 +2,7 @@ package cn.liaison.platform.opinion.process;
 
 import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 
+import cn.liaison.platform.opinion.Opinion;
 import cn.liaison.platform.opinion.OpinionHandling;
 import cn.liaison.platform.opinion.OpinionLoopProcess.DeputyAction;
 import cn.liaison.platform.opinion.OpinionLoopProcess.ReplySource;
@@ -27,12 +28,12 @@ class RecordReplyDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String routeName = Vars.string(execution, Var.ROUTE);
-    long opinionId = Vars.opinionId(handling, execution);
+    Opinion opinion = Vars.opinion(handling, execution);
     String line;
     if (routeName == null && DeputyAction.ANSWER.name().equals(Vars.string(execution, Var.DEPUTY_ACTION))) {
       // 代表先行答复: the deputy the citizen addressed answered (no 研判 happened yet, so there is no route)
-      line = handling.recordReply(opinionId, ReplySource.DEPUTY, null, null,
-          Vars.string(execution, Var.DEPUTY_REPLY), null, Vars.actor(identity));
+      line = handling.recordReply(opinion, ReplySource.DEPUTY, null, Vars.string(execution, Var.DEPUTY_REPLY), null,
+          Vars.actor(identity));
       String history = Vars.string(execution, Var.HISTORY);
       execution.setVariable(Var.HISTORY, history == null ? line : history + "\n\n" + line);
       execution.removeVariable(Var.RATING);
@@ -40,13 +41,12 @@ class RecordReplyDelegate implements JavaDelegate {
     }
     Route route = Route.valueOf(routeName);
     if (route == Route.ANSWER_DIRECTLY) {
-      line = handling.recordReply(opinionId, ReplySource.ANALYST, null, null,
-          Vars.string(execution, Var.ANSWER_TEXT), null, Vars.actor(identity));
+      line = handling.recordReply(opinion, ReplySource.ANALYST, null, Vars.string(execution, Var.ANSWER_TEXT), null,
+          Vars.actor(identity));
     } else {
       String result = Vars.string(execution, Var.REPLY_RESULT);
       boolean proposal = route == Route.TO_PROPOSAL;
-      line = handling.recordReply(opinionId, proposal ? ReplySource.PROPOSAL : ReplySource.DEPARTMENT,
-          proposal ? null : handling.assignedDepartment(opinionId),
+      line = handling.recordReply(opinion, proposal ? ReplySource.PROPOSAL : ReplySource.DEPARTMENT,
           result == null ? null : ReplyResult.valueOf(result), Vars.string(execution, Var.REPLY_TEXT),
           Vars.string(execution, Var.REPLY_MEASURES), Vars.actor(identity));
     }

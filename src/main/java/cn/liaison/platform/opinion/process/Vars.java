@@ -1,5 +1,6 @@
 package cn.liaison.platform.opinion.process;
 
+import cn.liaison.platform.opinion.Opinion;
 import cn.liaison.platform.opinion.OpinionHandling;
 import cn.liaison.platform.opinion.OpinionLoopProcess.Var;
 import java.time.Instant;
@@ -23,6 +24,11 @@ final class Vars {
    */
   static long opinionId(OpinionHandling handling, DelegateExecution execution) {
     return handling.opinionOf(ProcessInstanceRef.of(execution), execution.getVariable(Var.OPINION_ID));
+  }
+
+  /** The opinion as {@link #opinionId} finds and checks it, read in full (for steps that need more than its id). */
+  static Opinion opinion(OpinionHandling handling, DelegateExecution execution) {
+    return handling.opinionRecordOf(ProcessInstanceRef.of(execution), execution.getVariable(Var.OPINION_ID));
   }
 
   static long opinionId(OpinionHandling handling, DelegateTask task) {

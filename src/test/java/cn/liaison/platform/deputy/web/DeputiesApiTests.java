@@ -381,6 +381,22 @@ class DeputiesApiTests {
   }
 
   @Test
+  void aDeputyMovedToAnotherStationLeavesTheRecordOfTheOldOneAtOnce() {
+    String deputy = newDeputy();
+    String before = newStation();
+    String after = newStation();
+    stations.stationDeputy(deputy, List.of(new DeputyPosting(before, deputy, DeputyPosting.Role.MEMBER)));
+    // read (and kept for the reference-data TTL) as a submission to the deputy reads it
+    assertThat(stations.findByCode(before).orElseThrow().deputies()).containsExactly(deputy);
+    assertThat(stations.findByCode(after).orElseThrow().deputies()).isEmpty();
+
+    stations.stationDeputy(deputy, List.of(new DeputyPosting(after, deputy, DeputyPosting.Role.MEMBER)));
+
+    assertThat(stations.findByCode(before).orElseThrow().deputies()).isEmpty();
+    assertThat(stations.findByCode(after).orElseThrow().deputies()).containsExactly(deputy);
+  }
+
+  @Test
   void theDatabaseKeepsOneHeadEvenWhenTwoChangesRace() {
     String station = newStation();
     stations.stationDeputy("race-a", List.of(new DeputyPosting(station, "race-a", DeputyPosting.Role.HEAD)));
