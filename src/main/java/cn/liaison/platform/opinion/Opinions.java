@@ -281,9 +281,9 @@ public class Opinions {
   int addReply(long opinionId, String source, String departmentCode, ReplyResult result, String text,
       String measures, String repliedBy) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO opinion_reply (opinion_id, reply_round, source, department_code, result, reply_text, measures, "
-        + "replied_by, replied_at) SELECT ?, COALESCE(MAX(reply_round), 0) + 1, ?, ?, ?, ?, ?, ?, CAST(? AS TIMESTAMP) "
-        + "FROM opinion_reply WHERE opinion_id = ?")
+    jdbc.sql("INSERT INTO opinion_reply (opinion_id, reply_round, source, department_code, result, reply_text, "
+        + "measures, replied_by, replied_at) SELECT ?, COALESCE(MAX(reply_round), 0) + 1, ?, ?, ?, ?, ?, ?, "
+        + "CAST(? AS TIMESTAMP) FROM opinion_reply WHERE opinion_id = ?")
         .params(opinionId, source, departmentCode, result == null ? null : result.name(), text, measures,
             repliedBy, ts(now()), opinionId)
         .update(keys, "reply_round");

@@ -120,10 +120,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>System properties: bench.count (measured loops per side, default 1000); bench.warmup (at least 50 loops
  * per side, not measured; the warm-up then goes on in batches of 50, up to bench.warmup.max = 3000, until the
- * JIT compiler uses less than bench.warmup.jit = 5% of the CPUs: the HTTP stack alone keeps C2 busy for
+ * JIT compiler uses less than bench.warmup.jit = 2% of the CPUs: the HTTP stack alone keeps C2 busy for
  * hundreds of loops, and whichever side runs meanwhile would look slower); bench.threads (2);
- * bench.rounds (6: the measured loops are split into rounds in which the sides take turns at going first; the ratio
- * of each round is printed with their median, since one round's figure moves with autovacuum, checkpoints and JIT);
+ * bench.analyze (true: ANALYZE before each round, see {@link #analyze()});
+ * bench.rounds (6, best even: the measured loops are split into rounds; in each the platform and the headline bare
+ * side run first, one after the other, taking turns at going first; the ratio of each round is printed with their
+ * median, since one round's figure moves with the database's growth, autovacuum, checkpoints and JIT);
  * bench.nohttp (true: measure the platform without HTTP for the citizen too); bench.barehttp (true: the headline
  * bare side is /bare-rest; false: Java); bench.staffhttp (true: tasks completed over HTTP); bench.profile (0 = off; n = after the measurement,
  * n single-threaded loops per side with every JDBC statement counted and timed per step, printed as the
@@ -150,10 +152,11 @@ class OpinionLoopBenchmark {
   static final int COUNT = Integer.getInteger("bench.count", 1000);
   static final int WARMUP = Integer.getInteger("bench.warmup", 50);
   static final int WARMUP_MAX = Integer.getInteger("bench.warmup.max", 3000);
-  static final double JIT_SETTLED = Double.parseDouble(System.getProperty("bench.warmup.jit", "0.05"));
+  static final double JIT_SETTLED = Double.parseDouble(System.getProperty("bench.warmup.jit", "0.02"));
   static final int THREADS = Integer.getInteger("bench.threads", 2);
   static final int ROUNDS = Math.max(1, Integer.getInteger("bench.rounds", 6));
   static final int PROFILE = Integer.getInteger("bench.profile", 0);
+  static final boolean ANALYZE = Boolean.parseBoolean(System.getProperty("bench.analyze", "true"));
   static final boolean NO_HTTP_SIDE = Boolean.parseBoolean(System.getProperty("bench.nohttp", "true"));
   static final boolean BARE_HTTP_SIDE = Boolean.parseBoolean(System.getProperty("bench.barehttp", "true"));
   /** true: staff complete tasks as Tasklist users would, over /engine-rest with their credentials (bare: /bare-rest). */
@@ -283,9 +286,20 @@ class OpinionLoopBenchmark {
     for (int round = 0; round < ROUNDS; round++) {
       int n = round == ROUNDS - 1 ? COUNT - done : COUNT / ROUNDS;
       done += n;
-      // the sides take turns at going first, so none always meets the bigger database or the warmer JIT
-      for (int k = 0; k < sides.size(); k++) {
-        Side side = sides.get((k + round) % sides.size());
+      analyze();
+      // The headline pair runs first, right after each other, and takes turns at going first; the reference sides
+      // follow. The database grows and its dead rows pile up during a round (more so on a server without
+      // autovacuum), so a side that runs later in a round runs slower: with the pair's order alternating, an even
+      // number of rounds gives each side of the pair each place equally often.
+      List<Side> order = new ArrayList<>(List.of(platform, BARE_HTTP_SIDE ? bareHttp : bare));
+      sides.stream().filter(side -> !order.contains(side)).forEach(order::add);
+      if (round % 2 == 1) {
+        Collections.swap(order, 0, 1);
+        if (order.size() > 3) {
+          Collections.swap(order, 2, 3);
+        }
+      }
+      for (Side side : order) {
         Measured into = measured.get(side);
         // when each side ran, for matching a profiler's samples (JFR) to the side
         System.out.printf("bench window %s %s%n", side.name(), java.time.LocalTime.now());
@@ -675,6 +689,20 @@ class OpinionLoopBenchmark {
    * it: shared_preload_libraries=pg_stat_statements), so that each side's database work can be told apart statement
    * by statement; empty otherwise.
    */
+  /**
+   * ANALYZE of the benchmark's database before each round, outside the measured windows. PostgreSQL's autovacuum
+   * gives the tables of a running system their planner statistics; on a server with autovacuum off (the CI machines)
+   * a fresh database never gets any, and the planner then reads the whole ACT_RU_AUTHORIZATION table (every task's
+   * grants, dead ones included) at each authorization check: 3 ms per task completion, a cost the bare side, which
+   * checks no authorization, never meets. No VACUUM: a vacuumed table of a benchmark with few open instances is
+   * nearly empty, and the plans cached then would scan it whole as it fills up again during the round.
+   */
+  void analyze() {
+    if (ANALYZE) {
+      jdbc.getJdbcTemplate().execute("ANALYZE");
+    }
+  }
+
   Map<String, double[]> statementStatistics() {
     if (statementStatisticsAvailable == null) {
       try {
@@ -898,7 +926,9 @@ class OpinionLoopBenchmark {
   }
 
   void printTable(Measured p, Measured b, String loadBefore) {
-    String pg = jdbc.getJdbcTemplate().queryForObject("SHOW server_version", String.class);
+    String pg = jdbc.getJdbcTemplate().queryForObject("SHOW server_version", String.class) + " (autovacuum "
+        + jdbc.getJdbcTemplate().queryForObject("SHOW autovacuum", String.class) + (ANALYZE
+            ? "; ANALYZE before each round, unmeasured)" : "; no ANALYZE between rounds)");
     out("%n=== Opinion loop benchmark: platform vs bare process (same engine, same database) ===%n");
     out("platform: citizen over /api/opinions%s · bare: %s%n", STAFF_HTTP
             ? ", staff complete tasks over /engine-rest with their credentials (staff1, analyst1, water1)"

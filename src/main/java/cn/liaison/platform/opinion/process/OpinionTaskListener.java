@@ -76,7 +76,8 @@ class OpinionTaskListener implements TaskListener {
         }
         if (OpinionLoopProcess.Task.SORT.equals(task.getTaskDefinitionKey())
             && SortDecision.CONFIRM.name().equals(task.getVariable(Var.SORT_DECISION))) {
-          String name = handling.sorted(Vars.opinion(handling, task.getExecution()), Vars.string(task, Var.CATEGORY), task.getAssignee());
+          String name = handling.sorted(Vars.opinion(handling, task.getExecution()), Vars.string(task, Var.CATEGORY),
+              task.getAssignee());
           if (!name.equals(task.getExecution().getVariable(Var.CATEGORY_NAME))) {
             // only a corrected category changes it: setting the same value again would still write it and its history
             task.getExecution().setVariable(Var.CATEGORY_NAME, name);
