@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -63,13 +64,62 @@ class LoginThrottleFilter extends OncePerRequestFilter {
           "登录失败次数过多，请 " + wait + " 秒后再试。");
       return;
     }
-    chain.doFilter(request, response);
+    // the failure is counted when the 401 is set, before the answer can reach the client: counted after the chain,
+    // a client's next attempt could be checked before its last failure was counted
+    FailureCounting counting = new FailureCounting(response, () -> failed(request, client));
+    chain.doFilter(request, counting);
     if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-      limiter.record(RateLimiter.Kind.LOGIN_FAILURE, client);
-      if (limiter.secondsToWait(RateLimiter.Kind.LOGIN_FAILURE, client) > 0) {
-        log.warn("failed logins from {} are throttled (last: {} {})", client, request.getMethod(),
-            request.getRequestURI());
+      counting.failed();
+    }
+  }
+
+  private void failed(HttpServletRequest request, String client) {
+    limiter.record(RateLimiter.Kind.LOGIN_FAILURE, client);
+    if (limiter.secondsToWait(RateLimiter.Kind.LOGIN_FAILURE, client) > 0) {
+      log.warn("failed logins from {} are throttled (last: {} {})", client, request.getMethod(),
+          request.getRequestURI());
+    }
+  }
+
+  /** Counts the attempt as failed, once, as soon as the response is given status 401. */
+  private static final class FailureCounting extends HttpServletResponseWrapper {
+    private final Runnable onFailure;
+    private boolean counted;
+
+    FailureCounting(HttpServletResponse response, Runnable onFailure) {
+      super(response);
+      this.onFailure = onFailure;
+    }
+
+    void failed() {
+      if (!counted) {
+        counted = true;
+        onFailure.run();
       }
+    }
+
+    @Override
+    public void setStatus(int sc) {
+      if (sc == HttpServletResponse.SC_UNAUTHORIZED) {
+        failed();
+      }
+      super.setStatus(sc);
+    }
+
+    @Override
+    public void sendError(int sc) throws IOException {
+      if (sc == HttpServletResponse.SC_UNAUTHORIZED) {
+        failed();
+      }
+      super.sendError(sc);
+    }
+
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+      if (sc == HttpServletResponse.SC_UNAUTHORIZED) {
+        failed();
+      }
+      super.sendError(sc, msg);
     }
   }
 }
