@@ -132,27 +132,17 @@ class AuthorizationGroupCheckTests {
 
   @Test
   void aRevokeForTheUserStillWinsOverAGlobalGrantOfTheDefinition() {
-    grant(Authorization.AUTH_TYPE_GLOBAL, "*", null, Resources.PROCESS_DEFINITION, definition,
-        ProcessDefinitionPermissions.TASK_WORK);
-    CompositePermissionCheck taskWork = new CompositePermissionCheck(true);
-    taskWork.addAtomicCheck(check(Resources.TASK, task.getId(), TaskPermissions.TASK_WORK));
-    taskWork.addAtomicCheck(check(Resources.PROCESS_DEFINITION, definition, ProcessDefinitionPermissions.TASK_WORK));
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
-        .getProcessEngineConfiguration();
-    assertThat(mayWork(configuration, taskWork)).isTrue();
-
-    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-    revoke.setUserId(clerk);
-    revoke.setResource(Resources.PROCESS_DEFINITION);
-    revoke.setResourceId(definition);
-    revoke.removePermission(ProcessDefinitionPermissions.TASK_WORK);
-    authorizations.saveAuthorization(revoke);
-
-    assertThat(mayWork(configuration, taskWork)).isFalse();
+    assertRevokeWinsOverAGlobalGrant(revoke -> revoke.setUserId(clerk));
   }
 
   @Test
   void aRevokeForOneOfTheUsersGroupsStillWinsOverAGlobalGrantOfTheDefinition() {
+    // the group's revoke is found by the same statement that reads the grants
+    assertRevokeWinsOverAGlobalGrant(revoke -> revoke.setGroupId(bystanders));
+  }
+
+  /** The clerk (in the bystanders group) may work the task by a global grant, until the revoke is saved. */
+  private void assertRevokeWinsOverAGlobalGrant(java.util.function.Consumer<Authorization> whose) {
     grant(Authorization.AUTH_TYPE_GLOBAL, "*", null, Resources.PROCESS_DEFINITION, definition,
         ProcessDefinitionPermissions.TASK_WORK);
     CompositePermissionCheck taskWork = new CompositePermissionCheck(true);
@@ -162,9 +152,8 @@ class AuthorizationGroupCheckTests {
         .getProcessEngineConfiguration();
     assertThat(mayWork(configuration, taskWork)).isTrue();
 
-    // the revoke is the group's, found by the same statement that reads the grants
     Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-    revoke.setGroupId(bystanders);
+    whose.accept(revoke);
     revoke.setResource(Resources.PROCESS_DEFINITION);
     revoke.setResourceId(definition);
     revoke.removePermission(ProcessDefinitionPermissions.TASK_WORK);
