@@ -12,10 +12,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Reference data that every step of a loop reads and administrators rarely change (a department's group and channel,
  * a category's name, a station and its deputies), kept per node for a short time ({@code liaison.reference-data-ttl},
  * 10 s by default; 0 turns it off): each was one more database round trip in three or four steps of every opinion
- * loop. A change saved on
- * this node is seen at once (the entry is dropped when the change is saved and again when it commits); on other
- * nodes of a cluster within the TTL, as with a login remembered by /engine-rest. Absent entries are not kept, so a
- * new department or category is found at once everywhere.
+ * loop. A change saved on this node is seen at once (the entry is dropped when the change is saved and again when it
+ * commits); on other nodes of a cluster within the TTL, as with a login remembered by /engine-rest. Absent entries are
+ * not kept, so a new department or category is found at once everywhere.
  */
 public final class ReferenceDataCache<V> {
 

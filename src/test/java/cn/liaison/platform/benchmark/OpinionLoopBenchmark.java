@@ -154,8 +154,8 @@ class OpinionLoopBenchmark {
    * C2 compiles a method after about 5,000 calls (-XX:Tier4InvocationThreshold). A method the platform calls once per
    * loop runs in its two sides (over HTTP and in-process), so it reaches C2 only after about 2,500 loops per side,
    * while the engine's code, which all four sides share, gets there four times as fast: with a shorter warm-up the
-   * measured platform windows still compiled (about 100 C2 compilations per window in the first rounds, 5 ms of JIT
-   * and GC CPU per loop against 1.6 for the bare side) and paid for compilations that a running server has long done.
+   * measured platform windows still compiled (about 100 compilations per window in the first rounds, 7–8 ms of JIT
+   * and GC CPU per loop against 1.6–3.0 for the bare side) and paid for compilations that a running server has long done.
    * The JIT share below is a second test; on its own it stopped the warm-up at 1,150–1,750 loops.
    */
   static final int WARMUP = Integer.getInteger("bench.warmup", 2500);
@@ -309,15 +309,12 @@ class OpinionLoopBenchmark {
       }
       for (Side side : order) {
         Measured into = measured.get(side);
-        // when each side ran, for matching a profiler's samples (JFR) to the side
-        System.out.printf("bench window %s %s uptime %d ms%n", side.name(), java.time.LocalTime.now(),
-            ManagementFactory.getRuntimeMXBean().getUptime());
+        printWindow("bench window", side);
         Map<String, double[]> statementsBefore = statementStatistics();
         into.add(n, runMeasured(side, n, into));
         statementDeltas.computeIfAbsent(side.name(), name -> new HashMap<>()).putAll(
             subtract(statementStatistics(), statementsBefore, statementDeltas.get(side.name())));
-        System.out.printf("bench window end %s %s uptime %d ms%n", side.name(), java.time.LocalTime.now(),
-            ManagementFactory.getRuntimeMXBean().getUptime());
+        printWindow("bench window end", side);
       }
     }
 
@@ -345,6 +342,15 @@ class OpinionLoopBenchmark {
     Files.createDirectories(file.getParent());
     Files.writeString(file, report, StandardCharsets.UTF_8);
     System.out.println("(report written to " + file.toAbsolutePath() + ")");
+  }
+
+  /**
+   * When each side ran, for matching a profiler's samples to the side: the time of day (JFR) and the JVM's uptime
+   * (the stamps of a -XX:+LogCompilation log).
+   */
+  static void printWindow(String what, Side side) {
+    System.out.printf("%s %s %s uptime %d ms%n", what, side.name(), java.time.LocalTime.now(),
+        ManagementFactory.getRuntimeMXBean().getUptime());
   }
 
   // ---- the loop ----
